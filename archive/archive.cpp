@@ -1,0 +1,160 @@
+#include "archive/archive.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "archive/digest.hpp"
+#include "core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cqc::archive {
+namespace {
+
+constexpr std::uint64_t kRotateBytes = 1ull << 30;  // start a new WARC file past 1 GiB
+
+std::string now_compact() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Archive::Archive(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {
+  if (mode_ == Mode::read_write) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw core::Fatal("cannot create archive folder " + dir_ + ": " + ec.message());
+    lock_fd_ = ::open((dir_ + "/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+      throw core::Fatal("archive " + dir_ + " is in use by another cqc-archive process (lock held)");
+  } else if (!fs::exists(dir_ + "/catalog.db")) {
+    throw core::Fatal("no archive at " + dir_ + " (run 'cqc-archive import' or 'fetch' first)");
+  }
+  catalog_ = std::make_unique<Catalog>(dir_ + "/catalog.db");
+  if (mode_ == Mode::read_write) recover();
+}
+
+Archive::~Archive() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+std::string Archive::warc_path(const std::string& name) const { return dir_ + "/" + name; }
+
+void Archive::recover() {
+  for (const auto& [name, end] : catalog_->committed_ends()) {
+    const std::string path = warc_path(name);
+    std::error_code ec;
+    std::uint64_t size = fs::file_size(path, ec);
+    if (ec) throw core::Fatal("WARC file " + path + " named in the catalog is missing");
+    if (size > end) {  // a writer was killed after appending but before cataloguing
+      fs::resize_file(path, end);
+      recovered_ += size - end;
+    }
+  }
+}
+
+WarcAppender& Archive::appender() {
+  if (mode_ != Mode::read_write) throw core::Error("archive " + dir_ + " is open read-only");
+  if (appender_ && appender_->size() < kRotateBytes) return *appender_;
+  auto files = catalog_->committed_ends();
+  if (!appender_ && !files.empty() && files.back().second < kRotateBytes) {
+    appender_ = std::make_unique<WarcAppender>(warc_path(files.back().first));
+    return *appender_;
+  }
+  std::string name = "cqc-" + now_compact() + "-" + std::to_string(files.size() + 1) + ".warc.gz";
+  appender_ = std::make_unique<WarcAppender>(warc_path(name));
+  const std::string info =
+      "software: cqc-archive/0.1.0\r\nformat: WARC File Format 1.1\r\n"
+      "conformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n";
+  WarcHeaders h{{"WARC-Type", "warcinfo"},
+                {"WARC-Record-ID", new_record_id()},
+                {"WARC-Date", warc_date(std::chrono::system_clock::now())},
+                {"WARC-Filename", name},
+                {"Content-Type", "application/warc-fields"}};
+  RecordSpan span = appender_->append(format_head(h, info.size()), info);
+  catalog_->add_warc_file(name, span.offset + span.length);
+  return *appender_;
+}
+
+ImportOutcome Archive::import_file(const std::string& path, const std::string& uri,
+                                   const std::string& mime) {
+  auto [digest, size] = file_digest(path);
+  if (auto existing = catalog_->find(uri, digest)) return {ImportStatus::unchanged, *existing};
+
+  Capture c;
+  c.uri = uri;
+  c.digest = digest;
+  c.size = size;
+  c.mime = mime;
+  c.record_id = new_record_id();
+  c.time = warc_date(std::chrono::system_clock::now());
+  WarcHeaders h{{"WARC-Type", ""},
+                {"WARC-Record-ID", c.record_id},
+                {"WARC-Date", c.time},
+                {"WARC-Target-URI", uri}};
+  ImportStatus status = ImportStatus::stored;
+  WarcAppender& out = appender();
+  RecordSpan span;
+  if (auto original = catalog_->find_payload(digest)) {
+    status = ImportStatus::duplicate;
+    c.record_type = "revisit";
+    c.refers_to = original->id;
+    h[0].second = "revisit";
+    h.push_back({"WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"});
+    h.push_back({"WARC-Refers-To", original->record_id});
+    h.push_back({"WARC-Refers-To-Target-URI", original->uri});
+    h.push_back({"WARC-Refers-To-Date", original->time});
+    h.push_back({"WARC-Payload-Digest", digest});
+    h.push_back({"WARC-Block-Digest", warc_digest("")});
+    span = out.append(format_head(h, 0), std::string_view());
+  } else {
+    c.record_type = "resource";
+    h[0].second = "resource";
+    h.push_back({"WARC-Payload-Digest", digest});
+    h.push_back({"WARC-Block-Digest", digest});
+    h.push_back({"Content-Type", mime});
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw core::Error("cannot read " + path);
+    span = out.append(format_head(h, size), in, size);
+  }
+  c.warc_file = fs::path(out.path()).filename().string();
+  c.span = span;
+  c.id = catalog_->add(c);
+  return {status, c};
+}
+
+core::Result<WarcRecord> Archive::record(const Capture& capture) const {
+  return read_record(warc_path(capture.warc_file), capture.span);
+}
+
+core::Result<std::string> Archive::payload(const Capture& capture) const {
+  if (capture.record_type == "revisit") {
+    auto original = catalog_->get(capture.refers_to);
+    if (!original) return core::Failure{"revisit " + capture.record_id + " refers to a missing capture"};
+    return payload(*original);
+  }
+  auto rec = record(capture);
+  if (!rec) return core::Failure{rec.error()};
+  return record_payload(rec.value());
+}
+
+std::string record_payload(const WarcRecord& record) {
+  if (record.get("WARC-Type") != "response" ||
+      record.get("Content-Type").find("application/http") == std::string::npos)
+    return record.block;
+  size_t end = record.block.find("\r\n\r\n");
+  return end == std::string::npos ? std::string() : record.block.substr(end + 4);
+}
+
+}  // namespace cqc::archive

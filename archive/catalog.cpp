@@ -1,0 +1,166 @@
+#include "archive/catalog.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <mutex>
+
+#include "core/error.hpp"
+
+using namespace Poco::Data::Keywords;
+
+namespace cqc::archive {
+namespace {
+
+constexpr const char* kColumns =
+    "id, uri, record_type, digest, size, mime, warc_file, offset, length, record_id, time, "
+    "refers_to";
+
+std::vector<Capture> rows(Poco::Data::Session& session, const std::string& sql,
+                          const std::vector<std::string>& params = {}) {
+  Poco::Data::Statement st(session);
+  st << sql;
+  std::vector<std::string> bound = params;  // keep alive until execute
+  for (auto& p : bound) st, use(p);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<Capture> out;
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+    Capture c;
+    c.id = rs[0].convert<Poco::Int64>();
+    c.uri = rs[1].convert<std::string>();
+    c.record_type = rs[2].convert<std::string>();
+    c.digest = rs[3].convert<std::string>();
+    c.size = rs[4].convert<Poco::UInt64>();
+    c.mime = rs[5].convert<std::string>();
+    c.warc_file = rs[6].convert<std::string>();
+    c.span = {rs[7].convert<Poco::UInt64>(), rs[8].convert<Poco::UInt64>()};
+    c.record_id = rs[9].convert<std::string>();
+    c.time = rs[10].convert<std::string>();
+    c.refers_to = rs[11].isEmpty() ? 0 : rs[11].convert<Poco::Int64>();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::optional<Capture> first(std::vector<Capture> v) {
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+}  // namespace
+
+struct Catalog::Impl {
+  explicit Impl(const std::string& path) : session("SQLite", path) {}
+  Poco::Data::Session session;
+  std::string select(const std::string& where) const {
+    return std::string("SELECT ") + kColumns + " FROM captures " + where;
+  }
+};
+
+Catalog::Catalog(const std::string& path) {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  try {
+    impl_ = std::make_unique<Impl>(path);
+    auto& s = impl_->session;
+    s << "PRAGMA journal_mode=WAL", now;
+    s << "PRAGMA synchronous=FULL", now;
+    s << "PRAGMA busy_timeout=10000", now;
+    s << "CREATE TABLE IF NOT EXISTS captures ("
+         " id INTEGER PRIMARY KEY AUTOINCREMENT, uri TEXT NOT NULL, record_type TEXT NOT NULL,"
+         " digest TEXT NOT NULL, size INTEGER NOT NULL, mime TEXT NOT NULL,"
+         " warc_file TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL,"
+         " record_id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, refers_to INTEGER)",
+        now;
+    s << "CREATE INDEX IF NOT EXISTS captures_uri ON captures(uri)", now;
+    s << "CREATE INDEX IF NOT EXISTS captures_digest ON captures(digest)", now;
+    s << "CREATE TABLE IF NOT EXISTS warc_files (name TEXT PRIMARY KEY, info_end INTEGER NOT NULL)",
+        now;
+    s << "PRAGMA user_version=1", now;
+  } catch (const Poco::Exception& e) {
+    throw core::Error("cannot open catalog " + path + ": " + e.displayText());
+  }
+}
+
+Catalog::~Catalog() = default;
+
+std::int64_t Catalog::add(const Capture& c) {
+  auto& s = impl_->session;
+  Capture v = c;
+  Poco::Int64 size = static_cast<Poco::Int64>(v.size);
+  Poco::Int64 off = static_cast<Poco::Int64>(v.span.offset);
+  Poco::Int64 len = static_cast<Poco::Int64>(v.span.length);
+  Poco::Int64 refers = v.refers_to;
+  if (refers) {
+    s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
+         " record_id, time, refers_to) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
+        use(off), use(len), use(v.record_id), use(v.time), use(refers), now;
+  } else {
+    s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
+         " record_id, time) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
+        use(off), use(len), use(v.record_id), use(v.time), now;
+  }
+  Poco::Int64 id = 0;
+  s << "SELECT last_insert_rowid()", into(id), now;
+  return id;
+}
+
+std::optional<Capture> Catalog::get(std::int64_t id) const {
+  return first(rows(impl_->session, impl_->select("WHERE id = ?"), {std::to_string(id)}));
+}
+
+std::optional<Capture> Catalog::find(const std::string& uri, const std::string& digest) const {
+  return first(rows(impl_->session, impl_->select("WHERE uri = ? AND digest = ? ORDER BY id DESC LIMIT 1"),
+                    {uri, digest}));
+}
+
+std::optional<Capture> Catalog::find_payload(const std::string& digest) const {
+  return first(rows(impl_->session,
+                    impl_->select("WHERE digest = ? AND record_type != 'revisit' ORDER BY id LIMIT 1"),
+                    {digest}));
+}
+
+std::vector<Capture> Catalog::all() const {
+  return rows(impl_->session, impl_->select("ORDER BY id"));
+}
+
+std::vector<Capture> Catalog::latest() const {
+  return rows(impl_->session,
+              impl_->select("WHERE id IN (SELECT MAX(id) FROM captures GROUP BY uri) ORDER BY uri"));
+}
+
+std::vector<Capture> Catalog::history(const std::string& uri) const {
+  return rows(impl_->session, impl_->select("WHERE uri = ? ORDER BY id"), {uri});
+}
+
+std::uint64_t Catalog::count() const {
+  Poco::Int64 n = 0;
+  impl_->session << "SELECT COUNT(*) FROM captures", into(n), now;
+  return static_cast<std::uint64_t>(n);
+}
+
+void Catalog::add_warc_file(const std::string& name, std::uint64_t end) {
+  std::string n = name;
+  Poco::Int64 e = static_cast<Poco::Int64>(end);
+  impl_->session << "INSERT OR REPLACE INTO warc_files (name, info_end) VALUES (?, ?)", use(n),
+      use(e), now;
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> Catalog::committed_ends() const {
+  Poco::Data::Statement st(impl_->session);
+  st << "SELECT w.name, MAX(w.info_end, COALESCE(MAX(c.offset + c.length), 0))"
+        " FROM warc_files w LEFT JOIN captures c ON c.warc_file = w.name GROUP BY w.name"
+        " ORDER BY w.name";
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  std::vector<std::pair<std::string, std::uint64_t>> out;
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    out.emplace_back(rs[0].convert<std::string>(), rs[1].convert<Poco::UInt64>());
+  return out;
+}
+
+}  // namespace cqc::archive

@@ -1,0 +1,64 @@
+// The catalog: an SQLite table (through Poco::Data) with one row per capture, mapping each
+// target URI to its WARC record. It can always be checked against the WARC files.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "archive/warc.hpp"
+
+namespace cqc::archive {
+
+struct Capture {
+  std::int64_t id = 0;           // catalog row id; stable, increasing
+  std::string uri;               // WARC-Target-URI
+  std::string record_type;       // "resource" | "response" | "revisit"
+  std::string digest;            // payload digest "sha1:<base32>"
+  std::uint64_t size = 0;        // payload bytes
+  std::string mime;              // payload MIME type
+  std::string warc_file;         // file name inside the archive folder
+  RecordSpan span;               // gzip member in warc_file
+  std::string record_id;         // WARC-Record-ID
+  std::string time;              // WARC-Date
+  std::int64_t refers_to = 0;    // revisit: id of the capture holding the payload
+};
+
+class Catalog {
+ public:
+  // Opens or creates the catalog database at PATH (WAL journal, full sync).
+  // Throws core::Error naming PATH on failure.
+  explicit Catalog(const std::string& path);
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  // Inserts CAPTURE (its id is ignored) and returns the new id.
+  std::int64_t add(const Capture& capture);
+  // The capture with this id.
+  std::optional<Capture> get(std::int64_t id) const;
+  // The newest capture of URI whose payload digest is DIGEST.
+  std::optional<Capture> find(const std::string& uri, const std::string& digest) const;
+  // The oldest non-revisit capture holding payload DIGEST (for deduplication).
+  std::optional<Capture> find_payload(const std::string& digest) const;
+  // Every capture, oldest first.
+  std::vector<Capture> all() const;
+  // The newest capture of each URI, by URI.
+  std::vector<Capture> latest() const;
+  // Captures of URI, oldest first.
+  std::vector<Capture> history(const std::string& uri) const;
+  // Number of captures.
+  std::uint64_t count() const;
+
+  // Records that WARC file NAME exists and its warcinfo record ends at END.
+  void add_warc_file(const std::string& name, std::uint64_t end);
+  // Each WARC file with the byte offset where its last committed record ends.
+  std::vector<std::pair<std::string, std::uint64_t>> committed_ends() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cqc::archive

@@ -1,0 +1,123 @@
+#include "archive/importer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cqc::archive {
+namespace {
+
+struct Item {
+  fs::path file;
+  std::string relative;  // path below the named folder, '/'-separated
+};
+
+bool hidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+std::string percent_encode_path(std::string_view path) {
+  static const char* hexd = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::string_view("/-._~!$&'()*+,;=:@").find(static_cast<char>(c)) !=
+                               std::string_view::npos) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hexd[c >> 4]);
+      out.push_back(hexd[c & 15]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string file_uri(const std::string& absolute_path) {
+  return "file://" + percent_encode_path(absolute_path);
+}
+
+std::string guess_mime(const std::string& path) {
+  const std::string ext = core::to_lower(fs::path(path).extension().string());
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".html" || ext == ".htm") return "text/html";
+  if (ext == ".xhtml") return "application/xhtml+xml";
+  if (ext == ".txt") return "text/plain";
+  if (ext == ".xml") return "application/xml";
+  if (ext == ".json") return "application/json";
+  std::ifstream in(path, std::ios::binary);
+  std::string head(512, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.starts_with("%PDF-")) return "application/pdf";
+  const std::string lower = core::to_lower(head);
+  if (lower.find("<!doctype html") != std::string::npos || lower.find("<html") != std::string::npos)
+    return "text/html";
+  return "application/octet-stream";
+}
+
+ImportSummary import_paths(Archive& archive, const std::vector<std::string>& paths,
+                           const ImportOptions& options, const ProgressFn& progress) {
+  ImportSummary sum;
+  std::vector<Item> items;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    fs::path root = fs::absolute(p, ec);
+    if (fs::is_directory(root, ec)) {
+      std::vector<Item> found;
+      for (auto it = fs::recursive_directory_iterator(root, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (hidden(it->path())) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file())
+          found.push_back({it->path(), fs::relative(it->path(), root).generic_string()});
+      }
+      if (ec) {
+        ++sum.failed;
+        sum.errors.push_back(p + ": cannot list folder: " + ec.message());
+      }
+      std::sort(found.begin(), found.end(),
+                [](const Item& a, const Item& b) { return a.relative < b.relative; });
+      items.insert(items.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(root, ec)) {
+      items.push_back({root, root.filename().string()});
+    } else {
+      ++sum.failed;
+      sum.errors.push_back(p + ": no such file or folder");
+    }
+  }
+  for (const Item& item : items) {
+    ++sum.files;
+    const std::string path = item.file.lexically_normal().string();
+    const std::string uri = options.base_url.empty()
+                                ? file_uri(path)
+                                : options.base_url + percent_encode_path(item.relative);
+    try {
+      ImportOutcome r = archive.import_file(path, uri, guess_mime(path));
+      if (r.status == ImportStatus::stored) {
+        ++sum.stored;
+        sum.bytes += r.capture.size;
+      } else if (r.status == ImportStatus::unchanged) {
+        ++sum.unchanged;
+      } else {
+        ++sum.duplicates;
+      }
+    } catch (const core::Error& e) {
+      ++sum.failed;
+      sum.errors.push_back(path + ": " + e.what());
+    }
+    if (progress) progress(sum.files, items.size());
+  }
+  return sum;
+}
+
+}  // namespace cqc::archive

@@ -1,0 +1,43 @@
+// `import`: archiving local files and folders as WARC resource records.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "archive/archive.hpp"
+
+namespace cqc::archive {
+
+struct ImportOptions {
+  // When set, a file's target URI is BASE_URL + its path relative to the folder named on the
+  // command line (or its file name, for a file named directly); otherwise a file: URI.
+  std::string base_url;
+};
+
+struct ImportSummary {
+  std::uint64_t files = 0;       // files seen
+  std::uint64_t stored = 0;      // new resource records
+  std::uint64_t unchanged = 0;   // already archived under the same URI
+  std::uint64_t duplicates = 0;  // same bytes under another URI (revisit records)
+  std::uint64_t failed = 0;      // unreadable files (see errors)
+  std::uint64_t bytes = 0;       // payload bytes newly stored
+  std::vector<std::string> errors;  // one line per failed file, naming it
+};
+
+// Called after each file with (files done, files total).
+using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
+
+// Imports every regular file under PATHS (folders recursively, in sorted order; hidden
+// files skipped). A path that does not exist is an error naming it, counted in failed.
+ImportSummary import_paths(Archive& archive, const std::vector<std::string>& paths,
+                           const ImportOptions& options, const ProgressFn& progress = {});
+
+// MIME type from the file name's extension, else from its first bytes; default
+// application/octet-stream.
+std::string guess_mime(const std::string& path);
+
+// The file: URI of an absolute PATH, percent-encoding what RFC 3986 requires.
+std::string file_uri(const std::string& absolute_path);
+
+}  // namespace cqc::archive

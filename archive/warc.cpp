@@ -1,0 +1,81 @@
+#include "archive/warc.hpp"
+
+#include <Poco/UUIDGenerator.h>
+
+#include <cctype>
+#include <ctime>
+
+#include "core/text.hpp"
+
+namespace cqc::archive {
+
+std::string WarcRecord::get(std::string_view name) const {
+  const std::string want = core::to_lower(name);
+  for (const auto& [k, v] : headers)
+    if (core::to_lower(k) == want) return v;
+  return "";
+}
+
+std::string format_head(const WarcHeaders& headers, std::uint64_t content_length) {
+  std::string head = "WARC/1.1\r\n";
+  for (const auto& [k, v] : headers) {
+    head += k;
+    head += ": ";
+    head += v;
+    head += "\r\n";
+  }
+  head += "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
+  return head;
+}
+
+core::Result<WarcRecord> parse_record(std::string_view bytes) {
+  WarcRecord rec;
+  size_t eol = bytes.find("\r\n");
+  if (eol == std::string_view::npos || !bytes.starts_with("WARC/"))
+    return core::Failure{"not a WARC record (no WARC/ version line)"};
+  rec.version = std::string(bytes.substr(0, eol));
+  size_t pos = eol + 2;
+  while (true) {
+    eol = bytes.find("\r\n", pos);
+    if (eol == std::string_view::npos) return core::Failure{"WARC head is not terminated"};
+    if (eol == pos) break;
+    std::string_view line = bytes.substr(pos, eol - pos);
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos)
+      return core::Failure{"malformed WARC header line: " + std::string(line.substr(0, 80))};
+    rec.headers.emplace_back(std::string(core::trim(line.substr(0, colon))),
+                             std::string(core::trim(line.substr(colon + 1))));
+    pos = eol + 2;
+  }
+  pos += 2;
+  std::string len_text = rec.get("Content-Length");
+  if (len_text.empty()) return core::Failure{"WARC record has no Content-Length"};
+  std::uint64_t len = 0;
+  for (char c : len_text) {
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      return core::Failure{"bad Content-Length: " + len_text};
+    len = len * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (bytes.size() < pos + len)
+    return core::Failure{"WARC block truncated: Content-Length " + len_text + ", have " +
+                         std::to_string(bytes.size() - pos) + " bytes"};
+  rec.block = std::string(bytes.substr(pos, len));
+  if (bytes.substr(pos + len, 4) != "\r\n\r\n")
+    return core::Failure{"WARC record does not end with CRLF CRLF"};
+  return rec;
+}
+
+std::string warc_date(std::chrono::system_clock::time_point time) {
+  std::time_t t = std::chrono::system_clock::to_time_t(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string new_record_id() {
+  return "<urn:uuid:" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + ">";
+}
+
+}  // namespace cqc::archive

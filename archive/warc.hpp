@@ -1,0 +1,68 @@
+// WARC/1.1 records (ISO 28500:2017): formatting heads, parsing records, and files written
+// as one gzip member per record so any record can be read from its offset alone.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace cqc::archive {
+
+using WarcHeaders = std::vector<std::pair<std::string, std::string>>;
+
+struct WarcRecord {
+  std::string version;  // "WARC/1.1"
+  WarcHeaders headers;  // in file order
+  std::string block;    // exactly Content-Length bytes
+
+  // The value of header NAME (case-insensitive), "" when absent.
+  std::string get(std::string_view name) const;
+};
+
+// Where a record sits in its WARC file: the gzip member's byte range.
+struct RecordSpan {
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+};
+
+// The record head: "WARC/1.1", HEADERS in order, then Content-Length, then the blank line.
+std::string format_head(const WarcHeaders& headers, std::uint64_t content_length);
+
+// Parses one uncompressed record. Failure says what is malformed.
+core::Result<WarcRecord> parse_record(std::string_view bytes);
+
+// WARC-Date form of TIME: UTC, "2026-11-22T13:05:09Z".
+std::string warc_date(std::chrono::system_clock::time_point time);
+
+// A fresh WARC-Record-ID: "<urn:uuid:...>" (random UUID).
+std::string new_record_id();
+
+// Appends gzip-member records to one WARC file. Each append is all-or-nothing: on failure
+// the file is truncated back to where the record began. Not thread-safe; the archive holds
+// a lock so there is one writer per archive.
+class WarcAppender {
+ public:
+  // Opens (creating if needed) the WARC file at PATH for appending.
+  explicit WarcAppender(std::string path);
+  // Appends one record whose block is LENGTH bytes read from BLOCK; flushes and fsyncs.
+  // Throws core::Error naming the file if writing fails or BLOCK ends early.
+  RecordSpan append(std::string_view head, std::istream& block, std::uint64_t length);
+  // Same, with the block in memory.
+  RecordSpan append(std::string_view head, std::string_view block);
+  // Current size of the file in bytes.
+  std::uint64_t size() const;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Reads and parses the gzip member at SPAN of the WARC file at PATH.
+core::Result<WarcRecord> read_record(const std::string& path, RecordSpan span);
+
+}  // namespace cqc::archive

@@ -1,0 +1,128 @@
+#include "cli/app.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "core/paths.hpp"
+
+namespace cqc::cli {
+namespace {
+
+const std::vector<OptionSpec> kCommon = {
+    {"data", "DIR", "data folder (default $CQC_ARCHIVE_HOME or ~/.local/share/cqc-archive)"},
+    {"json", "", "machine-readable JSON on stdout"},
+    {"help", "", "show this help"},
+};
+
+std::vector<OptionSpec> all_options(const Command& c) {
+  std::vector<OptionSpec> out = c.options;
+  out.insert(out.end(), kCommon.begin(), kCommon.end());
+  return out;
+}
+
+void print_overview(std::FILE* out) {
+  std::fprintf(out,
+               "cqc-archive: an archive of CQC inspection reports and the news about them,\n"
+               "kept as published (WARC) and searchable (Xapian).\n\n"
+               "Usage: cqc-archive COMMAND [options] [arguments]\n\nCommands:\n");
+  for (const Command& c : commands()) std::fprintf(out, "  %-8s %s\n", c.name, c.summary);
+  std::fprintf(out,
+               "\nRun 'cqc-archive COMMAND --help' for a command's options.\n"
+               "Exit codes: 0 success, 1 the operation failed, 2 bad usage or query.\n");
+}
+
+void print_help(const Command& c) {
+  std::printf("Usage: cqc-archive %s\n\n%s\n\nOptions:\n", c.usage, c.description);
+  for (const OptionSpec& o : all_options(c)) {
+    std::string left = "--" + o.name + (o.value.empty() ? "" : " " + o.value);
+    std::printf("  %-26s %s%s\n", left.c_str(), o.help.c_str(), o.repeatable ? " (repeatable)" : "");
+  }
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"import", "archive local files or folders as WARC resource records",
+       "import [options] PATH...",
+       "Stores each file under PATH (folders recursively) byte for byte as a WARC/1.1 resource\n"
+       "record and adds it to the catalog. Bytes already archived for the same URI are skipped;\n"
+       "the same bytes under a new URI get a small revisit record.",
+       {{"base-url", "URL", "target URI prefix instead of file: URIs (URL + relative path)"}},
+       cmd_import},
+      {"verify", "re-read every archived record and check its digests", "verify [options]",
+       "Reads every catalogued WARC record and checks its block and payload digests against\n"
+       "the record's headers and the catalog. Exits 1 and names each bad record.",
+       {},
+       cmd_verify},
+      {"index", "index every archived capture not yet indexed", "index [options]",
+       "Extracts text and metadata from the newest capture of every URI and writes the Xapian\n"
+       "index. Captures already indexed are skipped, so re-running is a no-op. A document\n"
+       "that cannot be extracted is skipped with its reason logged; the run goes on.",
+       {{"batch", "N", "documents per Xapian commit (default 200)"},
+        {"retry-failed", "", "retry documents skipped by an earlier run"},
+        {"verbose", "", "log every document"}},
+       cmd_index},
+      {"search", "search the index, with facets and a year timeline", "search [options] [QUERY]",
+       "Free text with \"phrases\", AND/OR/NOT, wildcards (word*), and field filters:\n"
+       "  trust:RT5  trust:LPT  service:\"acute wards\"  rating:inadequate  kind:report\n"
+       "  year:2019  inspected:2018-01-01..2019-12-31  published:2020..  (dates: YYYY[-MM[-DD]])\n"
+       "An empty query matches every document, so filters alone browse the archive.",
+       {{"trust", "CODE|NAME", "only documents about this trust", true},
+        {"service", "NAME", "only documents about this core service", true},
+        {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
+        {"kind", "KIND", "report or news", true},
+        {"year", "YYYY", "inspection year (else publication year)", true},
+        {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
+        {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
+        {"date", "inspected|published", "which date --from/--to filter (default inspected)"},
+        {"sort", "relevance|newest|oldest", "result order (default relevance)"},
+        {"limit", "N", "hits to show (default 10, at most 1000)"},
+        {"offset", "N", "hits to skip (default 0)"}},
+       cmd_search},
+  };
+  return table;
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+    print_overview(words.empty() ? stderr : stdout);
+    return words.empty() ? 2 : 0;
+  }
+  if (words[0] == "--version") {
+    std::printf("cqc-archive 0.1.0\n");
+    return 0;
+  }
+  const Command* cmd = nullptr;
+  for (const Command& c : commands())
+    if (words[0] == c.name) cmd = &c;
+  if (!cmd) {
+    std::fprintf(stderr, "cqc-archive: unknown command '%s' (try cqc-archive --help)\n", words[0].c_str());
+    return 2;
+  }
+  try {
+    Args args({words.begin() + 1, words.end()}, all_options(*cmd));
+    if (args.flag("help")) {
+      print_help(*cmd);
+      return 0;
+    }
+    Context ctx;
+    ctx.data_dir = core::data_dir(args.value("data").value_or(""));
+    ctx.json = args.flag("json");
+    ctx.progress = ::isatty(STDERR_FILENO) != 0;
+    return cmd->run(args, ctx);
+  } catch (const core::Fatal& e) {
+    std::fprintf(stderr, "cqc-archive %s: %s\n", cmd->name, e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cqc-archive %s: %s\n", cmd->name, e.what());
+    return 1;
+  }
+}
+
+}  // namespace cqc::cli

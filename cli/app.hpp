@@ -1,0 +1,39 @@
+// The cqc-archive command line: a table of subcommands, each a function over parsed Args.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+
+namespace cqc::cli {
+
+// What every command gets besides its arguments.
+struct Context {
+  std::string data_dir;  // resolved data folder (--data, CQC_ARCHIVE_HOME, default)
+  bool json = false;     // --json: machine-readable output on stdout
+  bool progress = false; // stderr is a terminal: show progress
+};
+
+struct Command {
+  const char* name;
+  const char* summary;                // one line for the command list
+  const char* usage;                  // "import [options] PATH..."
+  const char* description;            // a paragraph for --help
+  std::vector<OptionSpec> options;    // besides the common --data, --json, --help
+  int (*run)(const Args& args, const Context& ctx);
+};
+
+// The command table, in the order `--help` lists it.
+const std::vector<Command>& commands();
+
+// Entry point: dispatches to a command; prints Fatal/UsageError messages to stderr and
+// returns exit codes scripts can trust (0 ok, 1 failure, 2 bad usage or query).
+int run(int argc, char** argv);
+
+// The commands, one file each (cli/cmd_*.cpp).
+int cmd_import(const Args& args, const Context& ctx);
+int cmd_verify(const Args& args, const Context& ctx);
+int cmd_index(const Args& args, const Context& ctx);
+int cmd_search(const Args& args, const Context& ctx);
+
+}  // namespace cqc::cli

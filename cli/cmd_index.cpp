@@ -1,0 +1,61 @@
+// `index`: build or update the Xapian index from the archive.
+#include <cstdio>
+
+#include "archive/archive.hpp"
+#include "cli/app.hpp"
+#include "cli/json.hpp"
+#include "cli/progress.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "indexer/indexer.hpp"
+
+namespace cqc::cli {
+
+int cmd_index(const Args& args, const Context& ctx) {
+  if (!args.positional().empty()) throw core::UsageError("index takes no arguments");
+  indexer::IndexOptions opts;
+  opts.batch = static_cast<unsigned>(args.number("batch", 200, 1, 100000));
+  opts.retry_failed = args.flag("retry-failed");
+  const bool verbose = args.flag("verbose");
+  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
+  const std::string dir = core::index_dir(ctx.data_dir);
+  Progress progress("indexing", ctx.progress);
+  auto log = [&](const indexer::IndexEvent& e) {
+    if (e.kind == indexer::IndexEvent::Kind::failed) {
+      progress.finish();
+      std::fprintf(stderr, "skipped %s: %s\n", e.uri.c_str(), e.reason.c_str());
+    } else if (verbose) {
+      progress.finish();
+      std::fprintf(stderr, "indexed %s\n", e.uri.c_str());
+    }
+  };
+  auto sum = indexer::index_archive(arc, dir, opts,
+                                    [&](auto done, auto total) { progress.update(done, total); }, log);
+  progress.finish();
+  if (ctx.json) {
+    auto o = json_object();
+    o->set("captures", sum.captures);
+    o->set("indexed", sum.indexed);
+    o->set("unchanged", sum.unchanged);
+    o->set("failed", sum.failed);
+    o->set("previously_failed", sum.previously_failed);
+    o->set("unsupported", sum.unsupported);
+    o->set("text_bytes", sum.text_bytes);
+    o->set("documents", sum.documents);
+    o->set("index", dir);
+    print_json(o);
+  } else {
+    std::printf("indexed %llu of %llu captures into %s: %llu unchanged, %llu skipped (failed), "
+                "%llu skipped earlier, %llu unsupported; %llu documents in the index\n",
+                static_cast<unsigned long long>(sum.indexed), static_cast<unsigned long long>(sum.captures),
+                dir.c_str(), static_cast<unsigned long long>(sum.unchanged),
+                static_cast<unsigned long long>(sum.failed),
+                static_cast<unsigned long long>(sum.previously_failed),
+                static_cast<unsigned long long>(sum.unsupported),
+                static_cast<unsigned long long>(sum.documents));
+  }
+  // Skipped documents are logged and counted, not a failed run.
+  return 0;
+}
+
+}  // namespace cqc::cli

@@ -1,0 +1,40 @@
+// `search`: query the index from the command line.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
+#include "search/search.hpp"
+
+namespace cqc::cli {
+
+int cmd_search(const Args& args, const Context& ctx) {
+  search::SearchRequest req;
+  for (const auto& p : args.positional()) req.query += (req.query.empty() ? "" : " ") + p;
+  req.trusts = args.values("trust");
+  req.services = args.values("service");
+  req.ratings = args.values("rating");
+  req.kinds = args.values("kind");
+  req.years = args.values("year");
+  req.from = args.value("from").value_or("");
+  req.to = args.value("to").value_or("");
+  req.date_field = args.value("date").value_or("inspected");
+  req.sort = args.value("sort").value_or("relevance");
+  req.limit = static_cast<unsigned>(args.number("limit", 10, 0, 1000));
+  req.offset = static_cast<unsigned>(args.number("offset", 0, 0, 1000000));
+  search::Searcher searcher(core::index_dir(ctx.data_dir));
+  search::SearchResult result = searcher.search(req);
+  if (ctx.json) {
+    std::cout << search::to_json(result) << '\n';
+  } else {
+    render_text(std::cout, req, result, ::isatty(STDOUT_FILENO) != 0);
+  }
+  return 0;
+}
+
+}  // namespace cqc::cli

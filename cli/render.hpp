@@ -1,0 +1,18 @@
+// Human-readable search output: a results table with snippets, facets and a year bar chart.
+#pragma once
+#include <ostream>
+#include <string>
+
+#include "search/search.hpp"
+
+namespace cqc::cli {
+
+// Writes RESULT for REQUEST to OUT. COLOUR marks matched words with ANSI bold; otherwise
+// they are shown as [word].
+void render_text(std::ostream& out, const search::SearchRequest& request,
+                 const search::SearchResult& result, bool colour);
+
+// Snippet HTML (escaped text with <mark>) as plain text with matched words marked.
+std::string plain_snippet(const std::string& html, bool colour);
+
+}  // namespace cqc::cli

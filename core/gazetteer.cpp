@@ -1,0 +1,156 @@
+#include "core/gazetteer.hpp"
+
+#include <cctype>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace cqc::embedded {
+extern const std::string_view trusts_tsv;
+extern const std::string_view services_tsv;
+extern const std::string_view ratings_tsv;
+}  // namespace cqc::embedded
+
+namespace cqc::core {
+namespace {
+
+// Rows of a TSV table: comments (#) and blank lines skipped; each row split on tabs.
+template <class F>
+void for_each_row(std::string_view table, std::string_view tsv, size_t min_cols, F&& f) {
+  size_t line_no = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> cols = split(line, '\t');
+    if (cols.size() < min_cols)
+      throw Error(std::string(table) + " line " + std::to_string(line_no) + ": expected " +
+                  std::to_string(min_cols) + " tab-separated columns, found " +
+                  std::to_string(cols.size()));
+    f(cols);
+  }
+}
+
+std::vector<std::string> list(std::string_view col) {
+  std::vector<std::string> out;
+  for (std::string_view item : split(col, '|'))
+    if (!trim(item).empty()) out.emplace_back(trim(item));
+  return out;
+}
+
+std::string without_nhs(std::string_view name) {
+  std::string f = fold_name(name);
+  for (std::string_view drop : {" nhs foundation trust", " nhs trust", " foundation trust"}) {
+    if (f.size() > drop.size() && f.ends_with(drop)) {
+      return f.substr(0, f.size() - drop.size()) + " trust";
+    }
+  }
+  return f;
+}
+
+bool same(std::string_view a, std::string_view b) { return fold_name(a) == fold_name(b); }
+
+}  // namespace
+
+std::string fold_name(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c >= 0x80 || c == '&') {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == '\'') {
+      // "Guy's" == "Guys"; apostrophes vanish rather than split words.
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
+                     std::string_view ratings_tsv) {
+  for_each_row("trusts.tsv", trusts_tsv, 5, [&](const auto& c) {
+    trusts_.push_back(
+        {std::string(c[0]), std::string(c[1]), list(c[2]), list(c[3]), std::string(c[4])});
+  });
+  for_each_row("services.tsv", services_tsv, 4, [&](const auto& c) {
+    services_.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]), list(c[3])});
+  });
+  for_each_row("ratings.tsv", ratings_tsv, 4, [&](const auto& c) {
+    if (c[0] == "rating")
+      ratings_.push_back({std::string(c[1]), std::string(c[2]),
+                          static_cast<int>(ratings_.size()) + 1, list(c[3])});
+    else
+      questions_.push_back({std::string(c[1]), std::string(c[2]), list(c[3])});
+  });
+}
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer g(embedded::trusts_tsv, embedded::services_tsv,
+                           embedded::ratings_tsv);
+  return g;
+}
+
+const Trust* Gazetteer::trust_by_code(std::string_view code) const {
+  for (const Trust& t : trusts_)
+    if (same(t.code, code)) return &t;
+  return nullptr;
+}
+
+const Trust* Gazetteer::resolve_trust(std::string_view text) const {
+  if (const Trust* t = trust_by_code(text)) return t;
+  const std::string want = without_nhs(text);
+  for (const Trust& t : trusts_) {
+    if (without_nhs(t.name) == want) return &t;
+    for (const auto& n : t.former_names)
+      if (without_nhs(n) == want) return &t;
+  }
+  for (const Trust& t : trusts_)
+    for (const auto& a : t.abbreviations)
+      if (same(a, text)) return &t;
+  return nullptr;
+}
+
+const Service* Gazetteer::service_by_id(std::string_view id) const {
+  for (const Service& s : services_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const Service* Gazetteer::resolve_service(std::string_view text) const {
+  for (const Service& s : services_) {
+    if (same(s.id, text) || same(s.name, text)) return &s;
+    for (const auto& a : s.aliases)
+      if (same(a, text)) return &s;
+  }
+  return nullptr;
+}
+
+const Rating* Gazetteer::rating_by_id(std::string_view id) const {
+  for (const Rating& r : ratings_)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+const Rating* Gazetteer::resolve_rating(std::string_view text) const {
+  for (const Rating& r : ratings_) {
+    if (same(r.id, text) || same(r.name, text)) return &r;
+    for (const auto& v : r.variants)
+      if (same(v, text)) return &r;
+  }
+  return nullptr;
+}
+
+const KeyQuestion* Gazetteer::resolve_question(std::string_view text) const {
+  for (const KeyQuestion& q : questions_) {
+    if (same(q.id, text) || same(q.name, text)) return &q;
+    for (const auto& v : q.variants)
+      if (same(v, text)) return &q;
+  }
+  return nullptr;
+}
+
+}  // namespace cqc::core

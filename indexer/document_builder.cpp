@@ -1,0 +1,123 @@
+#include "indexer/document_builder.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/URI.h>
+
+#include <set>
+#include <sstream>
+
+#include "core/schema.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+namespace schema = cqc::schema;
+
+Poco::JSON::Array::Ptr json_list(const std::vector<std::string>& items) {
+  Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+  for (const auto& i : items) a->add(i);
+  return a;
+}
+
+// Terms longer than Xapian's limit (245 bytes) are replaced by a hash-suffixed prefix.
+std::string bounded(std::string term) {
+  if (term.size() <= 240) return term;
+  return term.substr(0, 200) + schema::document_id(term);
+}
+
+std::string document_data(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
+  Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+  o.set("id", schema::document_id(c.uri));
+  o.set("uri", c.uri);
+  o.set("title", doc.title);
+  o.set("kind", m.kind);
+  o.set("mime", c.mime);
+  o.set("format", doc.format);
+  o.set("trusts", json_list(m.trusts));
+  o.set("services", json_list(m.services));
+  o.set("ratings", json_list(m.ratings));
+  o.set("overall_rating", m.overall_rating);
+  Poco::JSON::Array::Ptr sr = new Poco::JSON::Array;
+  for (const auto& r : m.service_ratings) {
+    Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    x->set("service", r.service);
+    x->set("rating", r.rating);
+    sr->add(x);
+  }
+  o.set("service_ratings", sr);
+  o.set("inspected", m.inspected_from.iso());
+  o.set("inspected_end", m.inspected_to.iso());
+  o.set("published", m.published.iso());
+  o.set("year", m.year);
+  Poco::JSON::Object::Ptr prov = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& [k, v] : m.provenance) prov->set(k, v);
+  o.set("provenance", prov);
+  o.set("capture_id", c.id);
+  o.set("digest", c.digest);
+  o.set("captured", c.time);
+  Poco::JSON::Array::Ptr pages = new Poco::JSON::Array;
+  for (const auto& p : doc.pages) pages->add(p.number);
+  o.set("pages", pages);
+  o.set("text", doc.joined_text());
+  std::ostringstream out;
+  o.stringify(out);
+  return out.str();
+}
+
+}  // namespace
+
+Xapian::Document build_document(const archive::Capture& c, const Extraction& doc,
+                                const Metadata& m) {
+  Xapian::Document d;
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_document(d);
+  tg.index_text(doc.title, schema::kTitleWeight, std::string(schema::kTitle));
+  tg.index_text(doc.title, schema::kTitleWeight);
+  for (const Page& p : doc.pages) {
+    tg.increase_termpos(100);  // no phrase matches across page breaks
+    tg.index_text(p.text);
+  }
+
+  const std::string id = schema::document_id(c.uri);
+  d.add_boolean_term(std::string(schema::kUniqueId) + id);
+  d.add_boolean_term(bounded(std::string(schema::kUrl) + c.uri));
+  std::string host;
+  try {
+    host = Poco::URI(c.uri).getHost();
+  } catch (const Poco::Exception&) {
+  }
+  if (!host.empty()) d.add_boolean_term(bounded(std::string(schema::kHost) + host));
+  std::string mime = c.mime.substr(0, c.mime.find(';'));
+  d.add_boolean_term(bounded(std::string(schema::kMime) + mime));
+  if (m.published.known()) {
+    const std::string day = m.published.slot();
+    if (m.published.day) d.add_boolean_term(std::string(schema::kDay) + day);
+    if (m.published.month) d.add_boolean_term(std::string(schema::kMonth) + day.substr(0, 6));
+    d.add_boolean_term(std::string(schema::kYear) + day.substr(0, 4));
+  }
+  for (const auto& t : m.trusts) d.add_boolean_term(schema::boolean_term(schema::kTrust, t));
+  for (const auto& s : m.services) d.add_boolean_term(schema::boolean_term(schema::kService, s));
+  for (const auto& r : m.ratings) d.add_boolean_term(schema::boolean_term(schema::kRating, r));
+  if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
+  d.add_boolean_term(schema::boolean_term(schema::kKind, m.kind));
+
+  d.add_value(schema::kSlotInspected, m.inspected_from.slot());
+  d.add_value(schema::kSlotInspectedEnd,
+              m.inspected_to.known() ? m.inspected_to.slot_end() : m.inspected_from.slot_end());
+  d.add_value(schema::kSlotPublished, m.published.slot());
+  d.add_value(schema::kSlotYear, m.year ? std::to_string(m.year) : "");
+  d.add_value(schema::kSlotTrusts, schema::encode_list(m.trusts));
+  d.add_value(schema::kSlotServices, schema::encode_list(m.services));
+  d.add_value(schema::kSlotRatings, schema::encode_list(m.ratings));
+  d.add_value(schema::kSlotKind, m.kind);
+  d.add_value(schema::kSlotDigest, c.digest);
+  d.add_value(schema::kSlotSortDate,
+              m.published.known() ? m.published.slot() : m.inspected_from.slot());
+  d.set_data(document_data(c, doc, m));
+  return d;
+}
+
+}  // namespace cqc::indexer

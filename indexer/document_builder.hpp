@@ -1,0 +1,17 @@
+// Building one Xapian document from a capture, its extraction and its metadata.
+// Internal to the indexer; the schema it writes is core/schema.hpp.
+#pragma once
+#include <xapian.h>
+
+#include "archive/catalog.hpp"
+#include "indexer/extract.hpp"
+#include "indexer/metadata.hpp"
+
+namespace cqc::indexer {
+
+// The Xapian document for CAPTURE: terms, values and the JSON data that search displays.
+// Its unique-id term is schema::kUniqueId + schema::document_id(capture.uri).
+Xapian::Document build_document(const archive::Capture& capture, const Extraction& doc,
+                                const Metadata& meta);
+
+}  // namespace cqc::indexer

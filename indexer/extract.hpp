@@ -1,0 +1,54 @@
+// Text extraction: one narrow interface, one implementation per format (Omega's handler.h).
+// Extractors are pure functions of the bytes, so they can later run in a child process.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+
+namespace cqc::indexer {
+
+struct Page {
+  int number = 0;    // 1-based PDF page number; 0 for unpaged formats (HTML)
+  std::string text;  // UTF-8, paragraphs separated by "\n\n"
+};
+
+// What a document says about itself in its markup (not in its prose).
+struct MarkupMeta {
+  std::string headline;          // JSON-LD headline, else og:title
+  core::Date published;          // see published_source
+  std::string published_source;  // "json-ld" | "opengraph" | "citation" | "dublin-core" | ""
+  std::string site_name;         // og:site_name or JSON-LD publisher name
+  std::string description;       // meta description / og:description
+};
+
+struct Extraction {
+  std::string format;  // "html" | "pdf"
+  std::string title;   // <title> or headline for HTML; PDF Title info, else first line
+  std::vector<Page> pages;
+  MarkupMeta meta;
+
+  // All page texts joined by "\f" (form feed), the form stored for snippets.
+  std::string joined_text() const;
+};
+
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  // Short name for logs: "html", "pdf".
+  virtual std::string_view name() const = 0;
+  // Extracts text and markup metadata. A document that cannot be read (corrupt, encrypted,
+  // not UTF-8, empty) gives a Failure whose reason says why, never an exception or crash.
+  virtual core::Result<Extraction> extract(std::string_view bytes) const = 0;
+};
+
+// The extractor for MIME type (parameters ignored), falling back to sniffing the bytes
+// (%PDF-, <!doctype html, <html); nullptr when the format is not supported.
+const Extractor* extractor_for(std::string_view mime, std::string_view bytes);
+
+// Convenience: extractor_for + extract; an unsupported format is a Failure.
+core::Result<Extraction> extract(std::string_view bytes, std::string_view mime);
+
+}  // namespace cqc::indexer

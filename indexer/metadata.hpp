@@ -1,0 +1,38 @@
+// Metadata extraction: which trusts, services, ratings and dates a document is about.
+// First cut (issue 2); issue 4 makes it measured and excellent. Unknown stays unknown.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "indexer/extract.hpp"
+
+namespace cqc::indexer {
+
+struct ServiceRating {
+  std::string service;  // service id (core::Service::id)
+  std::string rating;   // rating id (core::Rating::id)
+  bool operator==(const ServiceRating&) const = default;
+};
+
+struct Metadata {
+  std::string kind;                           // "report" (PDF) | "news" (HTML) | "other"
+  std::vector<std::string> trusts;            // ODS codes the document is about, main first
+  std::vector<std::string> services;          // service ids inspected/discussed
+  std::string overall_rating;                 // rating id, "" when not stated
+  std::vector<ServiceRating> service_ratings; // per-service ratings stated in the document
+  std::vector<std::string> ratings;           // distinct rating ids: overall + per service
+  core::Date inspected_from;                  // inspection visit start (any precision)
+  core::Date inspected_to;                    // visit end; equals inspected_from for one date
+  core::Date published;                       // publication date
+  int year = 0;                               // inspected year, else published year, else 0
+  std::map<std::string, std::string> provenance;  // field -> where it came from ("cover page",
+                                                  // "json-ld", "text", ...)
+};
+
+// Extracts metadata from an extracted document. URI is the capture's target URI (it may
+// carry a trust code or date for some sources); it is never used to guess a year.
+Metadata extract_metadata(const Extraction& doc, std::string_view uri);
+
+}  // namespace cqc::indexer

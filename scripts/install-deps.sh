@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# install-deps.sh - install every Debian package cqc-archive needs to build, run and test.
+# Used by both README commands. Safe to re-run; skips apt when everything is present.
+# Needs root (or sudo) on Debian 12.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake pkg-config ccache git ca-certificates
+  libxapian-dev xapian-tools
+  libpoco-dev
+  libpugixml-dev
+  doctest-dev
+  libcurl4-openssl-dev
+  libpoppler-cpp-dev poppler-utils
+  libgumbo-dev
+  zlib1g-dev
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+# Node.js + npm run the integration tests (warcio, the browser test). Machines of this
+# kind ship NodeSource's nodejs (which bundles npm and conflicts with Debian's npm).
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if ((${#missing[@]} == 0)); then
+  echo "[install-deps] all ${#PKGS[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "[install-deps] installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,103 @@
+// The query engine: one read-only view of the index, shared by the CLI and the HTTP server.
+// Never writes; meets the indexer only in core/schema.hpp.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cqc::search {
+
+struct SearchRequest {
+  std::string query;                  // free text + field filters (see search/query.hpp)
+  std::vector<std::string> trusts;    // ODS codes, names or abbreviations (OR within a field)
+  std::vector<std::string> services;  // service ids, names or aliases
+  std::vector<std::string> ratings;   // rating ids or names
+  std::vector<std::string> kinds;     // report | news | other
+  std::vector<std::string> years;     // YYYY (facet year)
+  std::string from, to;               // ISO dates at any precision; "" = open end
+  std::string date_field = "inspected";  // which date from/to filter: inspected | published
+  std::string sort = "relevance";        // relevance | newest | oldest
+  unsigned limit = 10;
+  unsigned offset = 0;
+};
+
+struct ServiceRatingView {
+  std::string service;  // service id
+  std::string name;     // CQC service name
+  std::string rating;   // rating id
+  std::string rating_name;
+};
+
+struct Hit {
+  std::string id;       // stable document id (hash of the URI)
+  std::string title;
+  std::string url;      // source URI
+  std::string kind;     // report | news | other
+  std::vector<std::string> trusts;    // ODS codes
+  std::vector<std::string> trust_names;
+  std::vector<std::string> services;  // service ids
+  std::vector<std::string> ratings;   // rating ids
+  std::string overall_rating;         // rating id or ""
+  std::vector<ServiceRatingView> service_ratings;
+  std::string inspected;     // ISO start, "" when unknown
+  std::string inspected_end; // ISO end, "" when unknown
+  std::string published;     // ISO, "" when unknown
+  int year = 0;              // 0 when unknown
+  int page = 0;              // PDF page of the snippet; 0 for unpaged documents
+  std::string snippet;       // HTML-escaped text, matched words in <mark>...</mark>
+  double score = 0;          // relevance weight
+};
+
+struct FacetValue {
+  std::string value;  // the id used in filters (ODS code, service id, rating id, year, kind)
+  std::string label;  // display name
+  std::uint64_t count = 0;
+};
+
+struct Facet {
+  std::string name;  // trust | service | rating | year | kind
+  std::vector<FacetValue> values;  // by count descending (year: by year)
+};
+
+struct TimelineEntry {
+  int year = 0;
+  std::uint64_t count = 0;      // matching documents with this facet year
+  std::uint64_t documents = 0;  // documents archived with this facet year
+  double share = 0;             // count / documents (0 when documents is 0)
+};
+
+struct SearchResult {
+  std::uint64_t total = 0;  // exact size of the match set
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;  // trust, service, rating, year, kind; counts over all matches
+  std::vector<TimelineEntry> timeline;  // every year from the archive's first to last
+  std::string query_description;        // the parsed query, for debugging
+};
+
+class Searcher {
+ public:
+  // Opens the Xapian index at INDEX_DIR read-only. Throws core::Fatal naming the folder
+  // if there is no index there.
+  explicit Searcher(const std::string& index_dir);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Runs REQUEST. Throws core::UsageError naming the fault for a bad query, filter or
+  // over-broad wildcard. Not safe to call from two threads at once on one Searcher.
+  SearchResult search(const SearchRequest& request);
+  // Number of documents in the index.
+  std::uint64_t document_count() const;
+  // Re-opens the index at its latest commit (for long-running servers).
+  void reopen();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The result as the documented JSON object: {"total", "hits", "facets", "timeline"}.
+std::string to_json(const SearchResult& result);
+
+}  // namespace cqc::search

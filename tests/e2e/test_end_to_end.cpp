@@ -1,0 +1,165 @@
+// End to end through the real binary: import, index, search, verify, on the sample corpus.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "expected.hpp"
+#include "run_cli.hpp"
+
+using namespace cqc::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBase = "https://sample.cqc-archive.test/";
+
+struct Archived {
+  TempDir tmp;
+  std::string data = tmp / "data";
+  std::vector<ExpectedRow> expected = read_expected(CQC_SAMPLE_EXPECTED);
+  CliRun import, index;
+  Archived() {
+    import = run_cli(tmp, data, {"import", "--json", "--base-url", kBase, CQC_SAMPLE_DIR});
+    index = run_cli(tmp, data, {"index", "--json"});
+  }
+  CliRun cli(const std::vector<std::string>& args) { return run_cli(tmp, data, args); }
+};
+
+std::set<std::string> hit_urls(const CliRun& r) {
+  std::set<std::string> out;
+  auto hits = r.json()->getArray("hits");
+  for (size_t i = 0; i < hits->size(); ++i) out.insert(hits->getObject(static_cast<unsigned>(i))->getValue<std::string>("url"));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the sample corpus exists and is big enough") {
+  auto rows = read_expected(CQC_SAMPLE_EXPECTED);
+  CHECK(rows.size() >= 35);
+}
+
+TEST_CASE_FIXTURE(Archived, "import and index the sample; doing it again changes nothing") {
+  const auto n = expected.size();
+  REQUIRE(import.code == 0);
+  CHECK(import.json()->getValue<std::uint64_t>("stored") == n);
+  REQUIRE(index.code == 0);
+  CHECK(index.json()->getValue<std::uint64_t>("indexed") == n);
+  CHECK(index.json()->getValue<std::uint64_t>("failed") == 0);
+  auto again = cli({"import", "--json", "--base-url", kBase, CQC_SAMPLE_DIR});
+  CHECK(again.json()->getValue<std::uint64_t>("stored") == 0);
+  CHECK(again.json()->getValue<std::uint64_t>("unchanged") == n);
+  auto reindex = cli({"index", "--json"});
+  CHECK(reindex.json()->getValue<std::uint64_t>("indexed") == 0);
+  CHECK(reindex.json()->getValue<std::uint64_t>("unchanged") == n);
+  CHECK(reindex.json()->getValue<std::uint64_t>("documents") == n);
+  CHECK(cli({"verify"}).code == 0);
+}
+
+TEST_CASE_FIXTURE(Archived, "search seclusion finds exactly the documents that mention it, per year") {
+  auto r = cli({"search", "seclusion", "--json", "--limit", "1000"});
+  REQUIRE(r.code == 0);
+  std::set<std::string> want;
+  std::map<std::string, std::uint64_t> want_years;
+  for (const auto& row : expected) {
+    if (row.at("seclusion") != "1") continue;
+    want.insert(kBase + row.at("file"));
+    if (!row.at("year").empty()) ++want_years[row.at("year")];
+  }
+  CHECK(want.size() >= 8);
+  CHECK(hit_urls(r) == want);
+  CHECK(r.json()->getValue<std::uint64_t>("total") == want.size());
+  std::map<std::string, std::uint64_t> got_years;
+  auto years = r.json()->getObject("facets")->getArray("year");
+  for (size_t i = 0; i < years->size(); ++i) {
+    auto v = years->getObject(static_cast<unsigned>(i));
+    got_years[v->getValue<std::string>("value")] = v->getValue<std::uint64_t>("count");
+  }
+  CHECK(got_years == want_years);
+  CHECK(want_years.size() >= 5);
+}
+
+TEST_CASE_FIXTURE(Archived, "filters narrow the match set; an empty query browses everything") {
+  auto all = cli({"search", "--json", "--limit", "0"});
+  CHECK(all.json()->getValue<std::uint64_t>("total") == expected.size());
+  std::uint64_t lpt_reports = 0;
+  for (const auto& row : expected)
+    if (row.at("kind") == "report" && row.at("trusts").rfind("RT5", 0) == 0) ++lpt_reports;
+  auto r = cli({"search", "--json", "--trust", "LPT", "--kind", "report", "--limit", "100"});
+  CHECK(r.json()->getValue<std::uint64_t>("total") == lpt_reports);
+  auto human = cli({"search", "seclusion", "--year", "2019"});
+  CHECK(human.code == 0);
+  CHECK(human.out.find("[seclusion]") != std::string::npos);
+  CHECK(human.out.find("year  matching documents") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Archived, "bad queries exit 2 with a message; no match exits 0") {
+  auto bad = cli({"search", "trust:NOPE"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("unknown trust 'NOPE'") != std::string::npos);
+  CHECK(cli({"search", "--limit", "lots"}).code == 2);
+  CHECK(cli({"search", "--frobnicate"}).err.find("--frobnicate") != std::string::npos);
+  auto none = cli({"search", "xylophone", "--json"});
+  CHECK(none.code == 0);
+  CHECK(none.json()->getValue<std::uint64_t>("total") == 0);
+}
+
+TEST_CASE("a corrupt PDF and an invalid UTF-8 page are skipped with reasons; the rest is indexed") {
+  TempDir tmp;
+  const std::string data = tmp / "data";
+  tmp.write("in/good.html", "<html><head><title>Good page</title></head><body><p>Ward staff were kind.</p></body></html>");
+  tmp.write("in/broken.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage");
+  tmp.write("in/latin1.html", "<html><body><p>Caf\xe9 on the ward</p></body></html>");
+  REQUIRE(run_cli(tmp, data, {"import", tmp / "in"}).code == 0);
+  auto r = run_cli(tmp, data, {"index", "--json"});
+  CHECK(r.code == 0);
+  CHECK(r.json()->getValue<std::uint64_t>("indexed") == 1);
+  CHECK(r.json()->getValue<std::uint64_t>("failed") == 2);
+  CHECK(r.err.find("broken.pdf") != std::string::npos);
+  CHECK(r.err.find("latin1.html") != std::string::npos);
+  CHECK(r.err.find("UTF-8") != std::string::npos);
+  auto again = run_cli(tmp, data, {"index", "--json"});
+  CHECK(again.json()->getValue<std::uint64_t>("previously_failed") == 2);
+  CHECK(again.json()->getValue<std::uint64_t>("failed") == 0);
+}
+
+TEST_CASE("verify names a tampered record and exits 1") {
+  TempDir tmp;
+  const std::string data = tmp / "data";
+  tmp.write("in/a.html", "<html><body><p>" + std::string(4000, 'a') + "</p></body></html>");
+  REQUIRE(run_cli(tmp, data, {"import", tmp / "in"}).code == 0);
+  std::string warc;
+  for (const auto& e : fs::directory_iterator(data + "/archive"))
+    if (e.path().string().ends_with(".warc.gz")) warc = e.path().string();
+  REQUIRE(!warc.empty());
+  std::string bytes = slurp(warc);
+  bytes[bytes.size() - 12] ^= 0x55;  // inside the last record's gzip data
+  std::ofstream(warc, std::ios::binary | std::ios::trunc) << bytes;
+  auto r = run_cli(tmp, data, {"verify"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("BAD <urn:uuid:") != std::string::npos);
+  CHECK(r.err.find("a.html") != std::string::npos);
+}
+
+TEST_CASE("every command has --help; unknown commands exit 2") {
+  TempDir tmp;
+  for (const char* cmd : {"import", "verify", "index", "search"}) {
+    auto r = run_cli(tmp, "", {cmd, "--help"});
+    CHECK_MESSAGE(r.code == 0, cmd);
+    CHECK_MESSAGE(r.out.find("Usage: cqc-archive") != std::string::npos, cmd);
+  }
+  CHECK(run_cli(tmp, "", {"--help"}).code == 0);
+  CHECK(run_cli(tmp, "", {"frobnicate"}).code == 2);
+}
+
+TEST_CASE("CQC_ARCHIVE_HOME chooses the data folder") {
+  TempDir tmp;
+  tmp.write("in/x.html", "<html><body><p>x</p></body></html>");
+  setenv("CQC_ARCHIVE_HOME", (tmp / "home").c_str(), 1);
+  auto r = run_cli(tmp, "", {"import", tmp / "in"});
+  unsetenv("CQC_ARCHIVE_HOME");
+  CHECK(r.code == 0);
+  CHECK(fs::exists(tmp / "home/archive/catalog.db"));
+}
