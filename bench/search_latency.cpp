@@ -15,33 +15,31 @@ int main(int argc, char** argv) {
   }
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 50;
   cqc::search::Searcher searcher(argv[1]);
-  struct Case {
-    const char* name;
-    cqc::search::SearchRequest req;
-  };
-  std::vector<Case> cases = {
-      {"word", {.query = "seclusion"}},
-      {"word+filters", {.query = "seclusion rating:inadequate trust:RT5"}},
-      {"phrase", {.query = "\"seclusion room\""}},
-      {"boolean", {.query = "(seclusion OR restraint) NOT maternity"}},
-      {"wildcard", {.query = "seclu*"}},
-      {"browse-all", {.query = ""}},
-      {"date-range", {.query = "staffing inspected:2016..2019"}},
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"word", "seclusion"},
+      {"word+filters", "seclusion rating:inadequate trust:RT5"},
+      {"phrase", "\"seclusion room\""},
+      {"boolean", "(seclusion OR restraint) NOT maternity"},
+      {"wildcard", "seclu*"},
+      {"browse-all", ""},
+      {"date-range", "staffing inspected:2016..2019"},
   };
   std::printf("%-14s %8s %8s %8s  (ms, %d rounds, %llu documents)\n", "query", "median", "p99", "hits",
               rounds, static_cast<unsigned long long>(searcher.document_count()));
-  for (auto& c : cases) {
+  for (const auto& [name, query] : cases) {
+    cqc::search::SearchRequest req;
+    req.query = query;
     std::vector<double> ms;
     std::uint64_t total = 0;
     for (int i = 0; i < rounds; ++i) {
       auto t0 = std::chrono::steady_clock::now();
-      auto r = searcher.search(c.req);
+      auto r = searcher.search(req);
       auto t1 = std::chrono::steady_clock::now();
       total = r.total;
       ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
     std::sort(ms.begin(), ms.end());
-    std::printf("%-14s %8.2f %8.2f %8llu\n", c.name, ms[ms.size() / 2],
+    std::printf("%-14s %8.2f %8.2f %8llu\n", name, ms[ms.size() / 2],
                 ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], static_cast<unsigned long long>(total));
   }
   return 0;
