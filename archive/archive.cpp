@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "archive/digest.hpp"
+#include "archive/http_message.hpp"
 #include "core/error.hpp"
 
 namespace fs = std::filesystem;
@@ -146,15 +147,22 @@ core::Result<std::string> Archive::payload(const Capture& capture) const {
   }
   auto rec = record(capture);
   if (!rec) return core::Failure{rec.error()};
-  return record_payload(rec.value());
+  auto entity = record_entity(rec.value());
+  if (!entity || !is_http_response(rec.value())) return entity;
+  auto head = parse_http_head(rec->block);
+  return decode_content(entity.value(), head->get("Content-Encoding"));
 }
 
-std::string record_payload(const WarcRecord& record) {
-  if (record.get("WARC-Type") != "response" ||
-      record.get("Content-Type").find("application/http") == std::string::npos)
-    return record.block;
-  size_t end = record.block.find("\r\n\r\n");
-  return end == std::string::npos ? std::string() : record.block.substr(end + 4);
+bool is_http_response(const WarcRecord& record) {
+  return record.get("WARC-Type") == "response" &&
+         record.get("Content-Type").find("application/http") != std::string::npos;
+}
+
+core::Result<std::string> record_entity(const WarcRecord& record) {
+  if (!is_http_response(record)) return record.block;
+  auto head = parse_http_head(record.block);
+  if (!head) return core::Failure{head.error()};
+  return entity_body(head.value(), std::string_view(record.block).substr(head->raw.size()));
 }
 
 }  // namespace cqc::archive

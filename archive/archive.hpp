@@ -17,6 +17,17 @@ enum class ImportStatus {
   stored,     // new bytes: a resource record was written
   unchanged,  // this URI already has a capture with these bytes: nothing written
   duplicate,  // these bytes are archived under another URI: a small revisit record written
+  revisit,    // HTTP 304, or the same payload as this URI's last capture: a revisit record
+};
+
+// One HTTP request/response pair as it crossed the wire, ready to archive.
+struct HttpExchange {
+  std::string uri;            // the requested URL
+  std::string request_head;   // request line + headers exactly as sent
+  std::string response_head;  // status line + headers exactly as received (ends CRLF CRLF)
+  std::string body_path;      // file holding the body bytes exactly as received
+  std::string ip;             // the server's address, for WARC-IP-Address ("" if unknown)
+  std::string metadata_json;  // structured metadata kept with the capture ("" if none)
 };
 
 struct ImportOutcome {
@@ -46,10 +57,15 @@ class Archive {
   // The WARC record is durable (fsync) before its catalog row is written.
   ImportOutcome import_file(const std::string& path, const std::string& uri,
                             const std::string& mime);
+  // Archives EXCHANGE as WARC request + response records (WARC-Concurrent-To each other,
+  // block and payload digests), or as request + revisit when the response is a 304 or
+  // repeats the payload of this URI's last capture; a metadata record precedes the response
+  // when metadata_json is set. Throws core::Error naming the URI if the head is malformed.
+  ImportOutcome store_http(const HttpExchange& exchange);
   // The WARC record behind CAPTURE. Failure names the WARC file and offset.
   core::Result<WarcRecord> record(const Capture& capture) const;
-  // The payload bytes of CAPTURE: a resource's block, a response's body (HTTP headers
-  // removed), or for a revisit the payload of the capture it refers to.
+  // The document bytes of CAPTURE: a resource's block, a response's body with transfer and
+  // content codings removed, or for a revisit the payload of the capture it refers to.
   core::Result<std::string> payload(const Capture& capture) const;
   // Absolute path of WARC file NAME in this archive.
   std::string warc_path(const std::string& name) const;
@@ -67,8 +83,11 @@ class Archive {
   std::uint64_t recovered_ = 0;
 };
 
-// The payload inside a record: for "response" records with an application/http block the
-// bytes after the HTTP header block; otherwise the whole block.
-std::string record_payload(const WarcRecord& record);
+// The payload WARC-Payload-Digest covers: for a "response" record with an application/http
+// block, the entity body (HTTP head and transfer coding removed); otherwise the block.
+core::Result<std::string> record_entity(const WarcRecord& record);
+
+// True for a "response" record holding an HTTP message (Content-Type application/http).
+bool is_http_response(const WarcRecord& record);
 
 }  // namespace cqc::archive

@@ -3,6 +3,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <Poco/Nullable.h>
 
 #include <mutex>
 
@@ -15,7 +16,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, uri, record_type, digest, size, mime, warc_file, offset, length, record_id, time, "
-    "refers_to";
+    "refers_to, status, etag, last_modified";
 
 std::vector<Capture> rows(Poco::Data::Session& session, const std::string& sql,
                           const std::vector<std::string>& params = {}) {
@@ -39,6 +40,9 @@ std::vector<Capture> rows(Poco::Data::Session& session, const std::string& sql,
     c.record_id = rs[9].convert<std::string>();
     c.time = rs[10].convert<std::string>();
     c.refers_to = rs[11].isEmpty() ? 0 : rs[11].convert<Poco::Int64>();
+    c.status = rs[12].isEmpty() ? 0 : rs[12].convert<int>();
+    c.etag = rs[13].isEmpty() ? "" : rs[13].convert<std::string>();
+    c.last_modified = rs[14].isEmpty() ? "" : rs[14].convert<std::string>();
     out.push_back(std::move(c));
   }
   return out;
@@ -78,7 +82,25 @@ Catalog::Catalog(const std::string& path) {
     s << "CREATE INDEX IF NOT EXISTS captures_digest ON captures(digest)", now;
     s << "CREATE TABLE IF NOT EXISTS warc_files (name TEXT PRIMARY KEY, info_end INTEGER NOT NULL)",
         now;
-    s << "PRAGMA user_version=1", now;
+    int version = 0;
+    s << "PRAGMA user_version", into(version), now;
+    if (version < 2) {  // version 2: HTTP captures, failures, sources, structured metadata
+      for (const char* col : {"status INTEGER", "etag TEXT", "last_modified TEXT"}) {
+        try {
+          s << std::string("ALTER TABLE captures ADD COLUMN ") + col, now;
+        } catch (const Poco::Exception&) {
+          // the column exists already (a half-finished upgrade)
+        }
+      }
+    }
+    s << "CREATE TABLE IF NOT EXISTS failures (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+         " uri TEXT NOT NULL, time TEXT NOT NULL, reason TEXT NOT NULL)", now;
+    s << "CREATE INDEX IF NOT EXISTS failures_uri ON failures(uri)", now;
+    s << "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+         " kind TEXT NOT NULL, value TEXT NOT NULL, UNIQUE(kind, value))", now;
+    s << "CREATE TABLE IF NOT EXISTS capture_metadata (capture_id INTEGER PRIMARY KEY,"
+         " json TEXT NOT NULL)", now;
+    s << "PRAGMA user_version=2", now;
   } catch (const Poco::Exception& e) {
     throw core::Error("cannot open catalog " + path + ": " + e.displayText());
   }
@@ -92,18 +114,20 @@ std::int64_t Catalog::add(const Capture& c) {
   Poco::Int64 size = static_cast<Poco::Int64>(v.size);
   Poco::Int64 off = static_cast<Poco::Int64>(v.span.offset);
   Poco::Int64 len = static_cast<Poco::Int64>(v.span.length);
-  Poco::Int64 refers = v.refers_to;
-  if (refers) {
-    s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
-         " record_id, time, refers_to) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
-        use(off), use(len), use(v.record_id), use(v.time), use(refers), now;
-  } else {
-    s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
-         " record_id, time) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
-        use(off), use(len), use(v.record_id), use(v.time), now;
-  }
+  // 0 and "" are stored as NULL: "no referred capture", "not HTTP", "no validator".
+  Poco::Nullable<Poco::Int64> refers;
+  if (v.refers_to) refers = v.refers_to;
+  Poco::Nullable<int> status;
+  if (v.status) status = v.status;
+  Poco::Nullable<std::string> etag, modified;
+  if (!v.etag.empty()) etag = v.etag;
+  if (!v.last_modified.empty()) modified = v.last_modified;
+  s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
+       " record_id, time, refers_to, status, etag, last_modified)"
+       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
+      use(off), use(len), use(v.record_id), use(v.time), use(refers), use(status), use(etag),
+      use(modified), now;
   Poco::Int64 id = 0;
   s << "SELECT last_insert_rowid()", into(id), now;
   return id;
@@ -141,6 +165,54 @@ std::uint64_t Catalog::count() const {
   Poco::Int64 n = 0;
   impl_->session << "SELECT COUNT(*) FROM captures", into(n), now;
   return static_cast<std::uint64_t>(n);
+}
+
+void Catalog::add_failure(const FetchFailure& f) {
+  FetchFailure v = f;
+  impl_->session << "INSERT INTO failures (uri, time, reason) VALUES (?, ?, ?)", use(v.uri),
+      use(v.time), use(v.reason), now;
+}
+
+std::vector<FetchFailure> Catalog::failures(const std::string& uri) const {
+  std::vector<std::string> uris, times, reasons;
+  std::string u = uri;
+  if (u.empty())
+    impl_->session << "SELECT uri, time, reason FROM failures ORDER BY id", into(uris), into(times),
+        into(reasons), now;
+  else
+    impl_->session << "SELECT uri, time, reason FROM failures WHERE uri = ? ORDER BY id", use(u),
+        into(uris), into(times), into(reasons), now;
+  std::vector<FetchFailure> out;
+  for (size_t i = 0; i < uris.size(); ++i) out.push_back({uris[i], times[i], reasons[i]});
+  return out;
+}
+
+void Catalog::add_source(const Source& source) {
+  Source v = source;
+  impl_->session << "INSERT OR IGNORE INTO sources (kind, value) VALUES (?, ?)", use(v.kind),
+      use(v.value), now;
+}
+
+std::vector<Source> Catalog::sources() const {
+  std::vector<std::string> kinds, values;
+  impl_->session << "SELECT kind, value FROM sources ORDER BY id", into(kinds), into(values), now;
+  std::vector<Source> out;
+  for (size_t i = 0; i < kinds.size(); ++i) out.push_back({kinds[i], values[i]});
+  return out;
+}
+
+void Catalog::set_metadata(std::int64_t capture_id, const std::string& json) {
+  Poco::Int64 id = capture_id;
+  std::string j = json;
+  impl_->session << "INSERT OR REPLACE INTO capture_metadata (capture_id, json) VALUES (?, ?)",
+      use(id), use(j), now;
+}
+
+std::string Catalog::metadata(std::int64_t capture_id) const {
+  Poco::Int64 id = capture_id;
+  std::vector<std::string> json;
+  impl_->session << "SELECT json FROM capture_metadata WHERE capture_id = ?", use(id), into(json), now;
+  return json.empty() ? "" : json.front();
 }
 
 void Catalog::add_warc_file(const std::string& name, std::uint64_t end) {

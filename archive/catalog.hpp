@@ -23,6 +23,22 @@ struct Capture {
   std::string record_id;         // WARC-Record-ID
   std::string time;              // WARC-Date
   std::int64_t refers_to = 0;    // revisit: id of the capture holding the payload
+  int status = 0;                // HTTP status (0 for files imported as resources)
+  std::string etag;              // ETag response header, for conditional refresh
+  std::string last_modified;     // Last-Modified response header
+};
+
+// A fetch that produced no capture, with its reason.
+struct FetchFailure {
+  std::string uri;
+  std::string time;    // WARC-Date form
+  std::string reason;  // names what went wrong
+};
+
+// A source the user asked to follow (re-read on every refresh).
+struct Source {
+  std::string kind;   // "url" | "cqc-provider" | "cqc-location"
+  std::string value;  // URL or API id
 };
 
 class Catalog {
@@ -50,6 +66,19 @@ class Catalog {
   std::vector<Capture> history(const std::string& uri) const;
   // Number of captures.
   std::uint64_t count() const;
+
+  // Records a failed fetch of URI.
+  void add_failure(const FetchFailure& failure);
+  // Failed fetches of URI (every URI when empty), oldest first.
+  std::vector<FetchFailure> failures(const std::string& uri = "") const;
+  // Remembers SOURCE (once; adding it again is a no-op).
+  void add_source(const Source& source);
+  // Every remembered source, in the order added.
+  std::vector<Source> sources() const;
+  // Stores structured metadata (JSON) about capture ID, e.g. ratings from the CQC API.
+  void set_metadata(std::int64_t capture_id, const std::string& json);
+  // The structured metadata of capture ID, "" if none.
+  std::string metadata(std::int64_t capture_id) const;
 
   // Records that WARC file NAME exists and its warcinfo record ends at END.
   void add_warc_file(const std::string& name, std::uint64_t end);

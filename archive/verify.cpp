@@ -20,9 +20,10 @@ std::string check(const Archive& archive, const Capture& c, std::uint64_t& bytes
     return where + ": block digest " + block_digest + " does not match WARC-Block-Digest " +
            r.get("WARC-Block-Digest");
   if (c.record_type == "revisit") return "";
-  const std::string payload = record_payload(r);
-  bytes += payload.size();
-  const std::string payload_digest = warc_digest(payload);
+  auto payload = record_entity(r);
+  if (!payload) return where + ": " + payload.error();
+  bytes += payload->size();
+  const std::string payload_digest = warc_digest(payload.value());
   if (payload_digest != c.digest)
     return where + ": payload digest " + payload_digest + " does not match the catalog's " + c.digest;
   return "";

@@ -12,6 +12,25 @@
 namespace cqc::cli {
 namespace {
 
+// Options of fetch and refresh.
+const std::vector<OptionSpec> kFetchOptions = {
+    {"allow", "HOST:PORT", "let connections reach this internal address (tests, intranets)", true},
+    {"delay-ms", "MS", "pause between requests to one host (default 1000)"},
+    {"per-host", "N", "connections to one host at once (default 1)"},
+    {"max-connections", "N", "connections at once, all hosts (default 8)"},
+    {"max-body-mb", "MB", "largest body accepted (default 200)"},
+    {"retries", "N", "retries on 429, 5xx and network errors (default 3)"},
+    {"timeout", "SECONDS", "longest time for one transfer (default 600)"},
+    {"user-agent", "UA", "User-Agent header (default names the project and a contact URL)"},
+    {"no-robots", "", "do not fetch or obey robots.txt (only for your own servers)"},
+    {"api-base", "URL", "CQC API base URL (default https://api.service.cqc.org.uk/public/v1)"},
+};
+
+std::vector<OptionSpec> with_fetch_options(std::vector<OptionSpec> own) {
+  own.insert(own.end(), kFetchOptions.begin(), kFetchOptions.end());
+  return own;
+}
+
 const std::vector<OptionSpec> kCommon = {
     {"data", "DIR", "data folder (default $CQC_ARCHIVE_HOME or ~/.local/share/cqc-archive)"},
     {"json", "", "machine-readable JSON on stdout"},
@@ -67,6 +86,32 @@ const std::vector<Command>& commands() {
         {"retry-failed", "", "retry documents skipped by an earlier run"},
         {"verbose", "", "log every document"}},
        cmd_index},
+      {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",
+       "fetch [options] [URL...]",
+       "Fetches each URL and archives every response (WARC request + response records,\n"
+       "exactly as received). A sitemap, sitemap index, RSS or Atom feed is recognised by its\n"
+       "content and the documents it lists are fetched too. --cqc-provider ID reads a provider\n"
+       "from the CQC API with its locations and report PDFs, keeping the API's ratings as\n"
+       "structured metadata. The API key comes from $CQC_API_KEY or 'api-key = KEY' in\n"
+       "DATA/config. Sources are remembered for 'refresh'. Polite by default: robots.txt,\n"
+       "one connection and one second between requests per host. Exits 1 if any request\n"
+       "failed, naming it.",
+       with_fetch_options({{"sources", "FILE", "sources file: one URL or 'cqc-provider ID' per line", true},
+                           {"cqc-provider", "ID", "a CQC provider (NHS trusts: the ODS code, e.g. RT5)", true},
+                           {"cqc-location", "ID", "a CQC location id", true}}),
+       cmd_fetch},
+      {"refresh", "re-check every source and known URL with conditional requests", "refresh [options]",
+       "Re-reads every remembered source (feeds, sitemaps and the API find new documents) and\n"
+       "re-checks every archived URL with If-None-Match / If-Modified-Since. A 304 or an\n"
+       "identical payload writes a small revisit record; a changed document becomes a new\n"
+       "capture. Run 'index' afterwards to update search.",
+       with_fetch_options({}),
+       cmd_refresh},
+      {"history", "list the captures of one URL", "history [options] URL",
+       "Lists every capture of URL (time, record type, HTTP status, payload digest, size) and\n"
+       "every failed fetch of it. Exits 1 when the archive knows nothing of URL.",
+       {},
+       cmd_history},
       {"search", "search the index, with facets and a year timeline", "search [options] [QUERY]",
        "Free text with \"phrases\", AND/OR/NOT, wildcards (word*), and field filters:\n"
        "  trust:RT5  trust:LPT  service:\"acute wards\"  rating:inadequate  kind:report\n"

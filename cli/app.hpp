@@ -35,5 +35,8 @@ int cmd_import(const Args& args, const Context& ctx);
 int cmd_verify(const Args& args, const Context& ctx);
 int cmd_index(const Args& args, const Context& ctx);
 int cmd_search(const Args& args, const Context& ctx);
+int cmd_fetch(const Args& args, const Context& ctx);
+int cmd_refresh(const Args& args, const Context& ctx);
+int cmd_history(const Args& args, const Context& ctx);
 
 }  // namespace cqc::cli

@@ -54,6 +54,9 @@ void timeline(std::ostream& out, const search::SearchResult& r) {
                   static_cast<unsigned long long>(e.documents), e.share * 100);
     out << e.year << "  " << bar << std::string(30 - width, ' ') << tail << '\n';
   }
+  std::uint64_t dated = 0;
+  for (const auto& e : r.timeline) dated += e.count;
+  if (dated < r.total) out << "(" << r.total - dated << " matching documents have no known year)\n";
 }
 
 }  // namespace

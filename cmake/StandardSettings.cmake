@@ -3,7 +3,7 @@ add_library(cqc_settings INTERFACE)
 target_include_directories(cqc_settings INTERFACE ${PROJECT_SOURCE_DIR})
 target_compile_options(cqc_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Woverloaded-virtual -Wimplicit-fallthrough)
 if(CQC_WERROR)
   target_compile_options(cqc_settings INTERFACE -Werror)
 endif()

@@ -42,7 +42,9 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
     ++sum.captures;
     const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
     const bool known_failure = !db.get_metadata(failed_key(c.digest)).empty();
-    if (indexed_digest(db, id_term) == c.digest) {
+    if (c.status && (c.status < 200 || c.status >= 300)) {
+      ++sum.unsupported;  // redirects, errors, 304s without a document of their own
+    } else if (indexed_digest(db, id_term) == c.digest) {
       ++sum.unchanged;
     } else if (known_failure && !options.retry_failed) {
       ++sum.previously_failed;
@@ -61,6 +63,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
         fail(doc.error());
       } else {
         Metadata meta = extract_metadata(doc.value(), c.uri);
+        apply_api_metadata(archive.catalog().metadata(c.id), meta);
         db.replace_document(id_term, build_document(c, doc.value(), meta));
         if (known_failure) db.set_metadata(failed_key(c.digest), "");
         for (const Page& p : doc->pages) sum.text_bytes += p.text.size();

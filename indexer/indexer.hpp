@@ -28,7 +28,7 @@ struct IndexSummary {
   std::uint64_t unchanged = 0;         // already indexed from the same bytes
   std::uint64_t failed = 0;            // skipped now, with a reason
   std::uint64_t previously_failed = 0; // skipped by an earlier run and not retried
-  std::uint64_t unsupported = 0;       // formats we do not index (images, ...)
+  std::uint64_t unsupported = 0;       // not documents: other formats, redirects, HTTP errors
   std::uint64_t text_bytes = 0;        // extracted text indexed
   std::uint64_t documents = 0;         // documents in the index afterwards
 };

@@ -2,6 +2,7 @@
 // First cut (issue 2); issue 4 makes it measured and excellent. Unknown stays unknown.
 #pragma once
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,11 @@ struct Metadata {
 // Extracts metadata from an extracted document. URI is the capture's target URI (it may
 // carry a trust code or date for some sources); it is never used to guess a year.
 Metadata extract_metadata(const Extraction& doc, std::string_view uri);
+
+// Overrides META with the structured metadata JSON the fetcher kept for a CQC API report
+// (fetch/cqc_api.hpp, report_metadata_json): provider, overall and per-service ratings
+// (services resolved by name), report date (published) and first visit date (inspected).
+// Fields the JSON lacks keep their text-derived values. Provenance says "cqc-api".
+void apply_api_metadata(std::string_view json, Metadata& meta);
 
 }  // namespace cqc::indexer

@@ -33,7 +33,8 @@ TEST_CASE("WARC records parse and reject malformed input") {
 
 TEST_CASE("importing stores each file byte for byte as a resource record") {
   TempDir tmp;
-  const std::string body = std::string("%PDF-1.4\n\x00\x01\xff binary", 22);
+  static const char raw[] = "%PDF-1.4\n\x00\x01\xff binary";
+  const std::string body(raw, sizeof raw - 1);
   const std::string pdf = tmp.write("in/report.pdf", body);
   archive::Archive arc(tmp / "arc", archive::Mode::read_write);
   auto r = arc.import_file(pdf, "https://example.org/report.pdf", "application/pdf");

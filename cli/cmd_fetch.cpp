@@ -1,0 +1,164 @@
+// `fetch`, `refresh` and `history`: bringing sources into the archive and keeping them fresh.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "archive/archive.hpp"
+#include "cli/app.hpp"
+#include "cli/json.hpp"
+#include "cli/progress.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
+#include "fetch/crawler.hpp"
+
+namespace cqc::cli {
+namespace {
+
+// The API key: $CQC_API_KEY, else "api-key = ..." in DATA/config. Never a command-line option.
+std::string api_key(const std::string& data_dir) {
+  if (const char* k = std::getenv("CQC_API_KEY"); k && *k) return k;
+  std::ifstream in(data_dir + "/config");
+  std::string line;
+  while (std::getline(in, line)) {
+    auto eq = line.find('=');
+    if (eq != std::string::npos && core::trim(std::string_view(line).substr(0, eq)) == "api-key")
+      return std::string(core::trim(std::string_view(line).substr(eq + 1)));
+  }
+  return "";
+}
+
+fetch::CrawlOptions crawl_options(const Args& args, const Context& ctx, const std::string& tmp) {
+  fetch::CrawlOptions o;
+  auto& f = o.fetch;
+  if (auto ua = args.value("user-agent")) f.user_agent = *ua;
+  f.max_connections = static_cast<unsigned>(args.number("max-connections", 8, 1, 256));
+  f.per_host_connections = static_cast<unsigned>(args.number("per-host", 1, 1, 64));
+  f.per_host_delay = static_cast<double>(args.number("delay-ms", 1000, 0, 600000)) / 1000.0;
+  f.max_body = static_cast<std::uint64_t>(args.number("max-body-mb", 200, 1, 100000)) << 20;
+  f.retries = static_cast<unsigned>(args.number("retries", 3, 0, 20));
+  f.total_timeout_ms = args.number("timeout", 600, 1, 86400) * 1000;
+  f.obey_robots = !args.flag("no-robots");
+  f.temp_dir = tmp;
+  for (const auto& a : args.values("allow")) {
+    auto ok = f.allow.add(a);
+    if (!ok) throw core::UsageError("--allow " + a + ": " + ok.error());
+  }
+  if (auto base = args.value("api-base")) o.api_base = *base;
+  o.api_key = api_key(ctx.data_dir);
+  return o;
+}
+
+int report(const fetch::CrawlSummary& s, const Context& ctx, const char* verb) {
+  for (const auto& f : s.failures) std::fprintf(stderr, "failed: %s\n", f.c_str());
+  if (ctx.json) {
+    auto o = json_object();
+    o->set("responses", s.responses);
+    o->set("stored", s.stored);
+    o->set("revisits", s.revisits);
+    o->set("listed", s.listed);
+    o->set("failed", s.failed);
+    o->set("bytes", s.bytes);
+    Poco::JSON::Array::Ptr failures = new Poco::JSON::Array;
+    for (const auto& f : s.failures) failures->add(f);
+    o->set("failures", failures);
+    Poco::JSON::Array::Ptr sources = new Poco::JSON::Array;
+    for (const auto& f : s.failed_sources) sources->add(f);
+    o->set("failed_sources", sources);
+    print_json(o);
+  } else {
+    std::printf("%s: %llu responses archived (%llu new, %llu unchanged), %llu links listed, "
+                "%llu bytes, %llu failed\n", verb,
+                static_cast<unsigned long long>(s.responses), static_cast<unsigned long long>(s.stored),
+                static_cast<unsigned long long>(s.revisits), static_cast<unsigned long long>(s.listed),
+                static_cast<unsigned long long>(s.bytes), static_cast<unsigned long long>(s.failed));
+    for (const auto& src : s.failed_sources) std::printf("source with failures: %s\n", src.c_str());
+  }
+  return s.failed ? 1 : 0;
+}
+
+template <class F>
+int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) {
+  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_write);
+  const std::string tmp = arc.dir() + "/tmp";
+  std::filesystem::create_directories(tmp);
+  auto opts = crawl_options(args, ctx, tmp);
+  Progress progress(verb, ctx.progress);
+  auto on_progress = [&](const fetch::EngineStats& st) {
+    progress.update(st.responses + st.failures, st.responses + st.failures + st.queued + st.running,
+                    std::to_string(st.bytes >> 10) + " KiB, " + std::to_string(st.failures) + " failed");
+  };
+  fetch::CrawlSummary s = body(arc, opts, on_progress);
+  progress.finish();
+  return report(s, ctx, verb);
+}
+
+}  // namespace
+
+int cmd_fetch(const Args& args, const Context& ctx) {
+  std::vector<archive::Source> sources;
+  for (const auto& file : args.values("sources"))
+    for (auto& s : fetch::read_sources_file(file)) sources.push_back(std::move(s));
+  for (const auto& id : args.values("cqc-provider")) sources.push_back({"cqc-provider", id});
+  for (const auto& id : args.values("cqc-location")) sources.push_back({"cqc-location", id});
+  for (const auto& url : args.positional()) {
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+      throw core::UsageError("not an http or https URL: " + url);
+    sources.push_back({"url", url});
+  }
+  if (sources.empty()) throw core::UsageError("fetch needs a URL, --sources FILE or --cqc-provider ID");
+  return run_crawl(args, ctx, "fetch", [&](auto& arc, auto& opts, auto& progress) {
+    return fetch::crawl(arc, sources, opts, progress);
+  });
+}
+
+int cmd_refresh(const Args& args, const Context& ctx) {
+  if (!args.positional().empty()) throw core::UsageError("refresh takes no arguments");
+  return run_crawl(args, ctx, "refresh", [&](auto& arc, auto& opts, auto& progress) {
+    return fetch::refresh(arc, opts, progress);
+  });
+}
+
+int cmd_history(const Args& args, const Context& ctx) {
+  if (args.positional().size() != 1) throw core::UsageError("history needs exactly one URL");
+  const std::string& uri = args.positional()[0];
+  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
+  auto captures = arc.catalog().history(uri);
+  auto failures = arc.catalog().failures(uri);
+  if (ctx.json) {
+    auto o = json_object();
+    o->set("uri", uri);
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& c : captures) {
+      auto x = json_object();
+      x->set("time", c.time);
+      x->set("type", c.record_type);
+      x->set("status", c.status);
+      x->set("digest", c.digest);
+      x->set("size", c.size);
+      x->set("mime", c.mime);
+      x->set("record_id", c.record_id);
+      list->add(x);
+    }
+    o->set("captures", list);
+    Poco::JSON::Array::Ptr fl = new Poco::JSON::Array;
+    for (const auto& f : failures) {
+      auto x = json_object();
+      x->set("time", f.time);
+      x->set("reason", f.reason);
+      fl->add(x);
+    }
+    o->set("failures", fl);
+    print_json(o);
+  } else {
+    std::printf("%zu captures of %s\n", captures.size(), uri.c_str());
+    for (const auto& c : captures)
+      std::printf("  %s  %-8s %3d  %s  %10llu bytes  %s\n", c.time.c_str(), c.record_type.c_str(), c.status,
+                  c.digest.c_str(), static_cast<unsigned long long>(c.size), c.mime.c_str());
+    for (const auto& f : failures) std::printf("  %s  failed: %s\n", f.time.c_str(), f.reason.c_str());
+  }
+  return captures.empty() && failures.empty() ? 1 : 0;
+}
+
+}  // namespace cqc::cli
