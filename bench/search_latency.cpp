@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   cqc::search::Searcher searcher(argv[1]);
   const std::vector<std::pair<const char*, const char*>> cases = {
       {"word", "seclusion"},
-      {"word+filters", "seclusion rating:inadequate trust:RT5"},
+      {"word+filters", "seclusion rating:requires-improvement kind:report"},
       {"phrase", "\"seclusion room\""},
       {"boolean", "(seclusion OR restraint) NOT maternity"},
       {"wildcard", "seclu*"},

@@ -92,7 +92,11 @@ class Crawl {
   }
 
   void handle(Response& r) {
-    if (!r.archivable()) return fail(r.request, r.error);
+    if (!r.archivable()) {
+      // An unreachable robots.txt is reported through the requests it holds back.
+      if (r.request.purpose != "robots") fail(r.request, r.error);
+      return;
+    }
     archive::HttpExchange x{r.request.url, redact(r.request_head), r.response_head, r.body_path, r.ip,
                             r.request.metadata_json};
     auto outcome = archive_.store_http(x);

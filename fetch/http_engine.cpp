@@ -118,10 +118,13 @@ struct HttpEngine::Impl {
         if (req.robots_for.empty() && req.purpose != "robots" && !h.rules.allowed(path_of(req.url))) {
           Response denied;
           denied.request = std::move(req);
-          denied.error = h.robots_problem.empty()
-                             ? "disallowed by " + key + "/robots.txt"
-                             : "not fetched: " + key + "/robots.txt " + h.robots_problem +
-                                   ", which RFC 9309 treats as disallowing everything";
+          if (h.robots_problem.empty())
+            denied.error = "disallowed by " + key + "/robots.txt";
+          else if (h.robots_problem.rfind("connection to", 0) == 0)
+            denied.error = h.robots_problem;  // the address guard refused the host itself
+          else
+            denied.error = "not fetched: " + key + "/robots.txt " + h.robots_problem +
+                           ", which RFC 9309 treats as disallowing everything";
           ready.push_back(std::move(denied));
           continue;
         }
@@ -182,7 +185,9 @@ struct HttpEngine::Impl {
       h.rules = RobotsRules::allow_all();
     } else {
       h.rules = RobotsRules::disallow_all();  // 5xx or unreachable (RFC 9309 2.3.1.4)
-      h.robots_problem = r.archivable() ? "answered HTTP " + std::to_string(r.status) : "was unreachable (" + r.error + ")";
+      h.robots_problem = r.archivable()                           ? "answered HTTP " + std::to_string(r.status)
+                         : r.error.rfind("connection to", 0) == 0 ? r.error
+                                                                  : "was unreachable (" + r.error + ")";
     }
   }
 

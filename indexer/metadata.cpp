@@ -1,0 +1,72 @@
+// extract_metadata: runs the stages in metadata_*.cpp over one tokenised document.
+#include "indexer/metadata.hpp"
+
+#include <algorithm>
+
+#include "core/gazetteer.hpp"
+#include "indexer/metadata_parts.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+// The trust a CQC provider URI names: ".../provider/RT5" or ".../provider/RT5/reports".
+const core::Trust* uri_trust(std::string_view uri) {
+  size_t pos = uri.find("/provider/");
+  if (pos == std::string_view::npos) return nullptr;
+  std::string_view code = uri.substr(pos + 10);
+  code = code.substr(0, code.find_first_of("/?#"));
+  return code.empty() ? nullptr : core::Gazetteer::builtin().trust_by_code(code);
+}
+
+}  // namespace
+
+Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
+  Metadata md;
+  const bool report = doc.format == "pdf";
+  md.kind = report ? "report" : doc.format == "html" ? "news" : "other";
+  const Tokens t = tokenize(doc);
+  std::string source;
+
+  const std::vector<Mention> trusts = find_trusts(t);
+  md.trusts = about_trusts(t, trusts, report, source);
+  if (!md.trusts.empty()) md.provenance["trusts"] = source;
+  if (const core::Trust* named = uri_trust(uri)) {
+    std::erase(md.trusts, named->code);
+    md.trusts.insert(md.trusts.begin(), named->code);
+    md.provenance["trusts"] = "uri";
+  }
+
+  const std::vector<Mention> services = find_services(t);
+  md.services = distinct_ids(services);
+  if (!services.empty())
+    md.provenance["services"] =
+        report && t[services.front().begin].page == 1 ? "cover page" : "text";
+
+  find_ratings(t, trusts, services, report, md);
+
+  if (doc.meta.published.known()) {
+    md.published = doc.meta.published;
+    md.provenance["published"] =
+        doc.meta.published_source.empty() ? "markup" : doc.meta.published_source;
+  } else if (auto published = find_published(t, report, source)) {
+    md.published = published->from;
+    md.provenance["published"] = source;
+  }
+
+  if (auto visit = find_inspected(t, report, md.published, source)) {
+    md.inspected_from = visit->from;
+    md.inspected_to = visit->to;
+    md.provenance["inspected"] = source;
+  }
+
+  if (md.inspected_from.known()) {
+    md.year = md.inspected_from.year;
+    md.provenance["year"] = md.provenance["inspected"];
+  } else if (md.published.known()) {
+    md.year = md.published.year;
+    md.provenance["year"] = md.provenance["published"];
+  }
+  return md;
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,211 @@
+// Trusts and services named in a document, by the built-in gazetteer.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+
+#include "core/gazetteer.hpp"
+#include "core/text.hpp"
+#include "indexer/metadata_parts.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+struct Pattern {
+  std::vector<std::string> words;  // as written
+  std::vector<std::string> lower;
+  std::vector<bool> exact;         // compare this word case-sensitively
+  std::string id;
+};
+
+int uppercase_letters(std::string_view s) {
+  return static_cast<int>(std::count_if(
+      s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+}
+
+class Patterns {
+ public:
+  bool skip_ratings = false;
+
+  // Adds NAME for ID. ALL_EXACT: the whole name is case-sensitive; otherwise only words
+  // with two or more capitals ("CAMHS wards") are, and so is a one-word name such as
+  // "PICUs" or "A&E" that has two or more capitals.
+  void add(std::string_view name, const std::string& id, bool all_exact) {
+    if (name.find_first_of(" \t") == std::string_view::npos && uppercase_letters(name) >= 2)
+      all_exact = true;
+    add_one(name, id, all_exact);
+    if (name.find('\'') != std::string_view::npos) {
+      std::string plain(name);
+      std::erase(plain, '\'');
+      add_one(plain, id, all_exact);
+    }
+  }
+
+  std::vector<Mention> find(const Tokens& t) const {
+    std::vector<Mention> out;
+    for (size_t i = 0; i < t.size();) {
+      const Pattern* best = nullptr;
+      size_t best_end = 0;
+      if (auto it = by_first_.find(t[i].lower); it != by_first_.end())
+        for (const Pattern& p : it->second)
+          if (size_t end = match_end(t, i, p); end > best_end) best = &p, best_end = end;
+      if (best) {
+        out.push_back({i, best_end, best->id});
+        i = best_end;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  void add_one(std::string_view name, const std::string& id, bool all_exact) {
+    Pattern p;
+    p.words = phrase_tokens(name);
+    if (p.words.empty()) return;
+    for (const std::string& w : p.words) {
+      p.lower.push_back(core::to_lower(w));
+      p.exact.push_back(all_exact || uppercase_letters(w) >= 2);
+    }
+    p.id = id;
+    by_first_[p.lower.front()].push_back(std::move(p));
+  }
+
+  // The end of P matched at token I, or 0. Rating words inside a name are skipped when
+  // skip_ratings is set: a table cell that wraps puts the next column in the middle
+  // ("... for children and young Requires improvement people").
+  size_t match_end(const Tokens& t, size_t i, const Pattern& p) const {
+    size_t j = i;
+    for (size_t k = 0; k < p.words.size(); ++k, ++j) {
+      if (skip_ratings && k >= 2) {
+        size_t skip = j;
+        while (skip < t.size() && skip < j + 12 &&
+               is_word(t[skip], {"good", "outstanding", "inadequate", "requires", "improvement"}))
+          ++skip;
+        if (skip > j && skip < t.size() && t[skip].lower == p.lower[k]) j = skip;
+      }
+      if (j >= t.size()) return 0;
+      const Token& w = t[j];
+      if (w.para != t[i].para || w.lower != p.lower[k]) return 0;
+      if (p.exact[k] && w.text != p.words[k]) return 0;
+    }
+    return j;
+  }
+
+  std::unordered_map<std::string, std::vector<Pattern>> by_first_;
+};
+
+// "X NHS Foundation Trust" -> "X Foundation Trust": names are often written without "NHS".
+std::string without_nhs(std::string_view name) {
+  std::string s(name);
+  if (size_t pos = s.find(" NHS "); pos != std::string::npos) s.erase(pos, 4);
+  return s;
+}
+
+const Patterns& trust_patterns() {
+  static const Patterns patterns = [] {
+    Patterns p;
+    for (const core::Trust& trust : core::Gazetteer::builtin().trusts()) {
+      for (const std::string& name : {trust.name, without_nhs(trust.name)})
+        p.add(name, trust.code, false);
+      for (const std::string& former : trust.former_names) {
+        p.add(former, trust.code, false);
+        p.add(without_nhs(former), trust.code, false);
+      }
+      for (const std::string& abbr : trust.abbreviations) p.add(abbr, trust.code, true);
+    }
+    return p;
+  }();
+  return patterns;
+}
+
+const Patterns& service_patterns() {
+  static const Patterns patterns = [] {
+    Patterns p;
+    p.skip_ratings = true;
+    for (const core::Service& s : core::Gazetteer::builtin().services()) {
+      p.add(s.name, s.id, false);
+      for (const std::string& alias : s.aliases) p.add(alias, s.id, false);
+    }
+    return p;
+  }();
+  return patterns;
+}
+
+// Words that show a trust is named in passing: another trust's buddy, partner or benchmark.
+bool passing_context(const Tokens& t, const Mention& m) {
+  const int sentence = t[m.begin].sentence;
+  size_t lo = m.begin >= 6 ? m.begin - 6 : 0, hi = std::min(t.size(), m.end + 6);
+  for (size_t k = lo; k < hi; ++k)
+    if ((k < m.begin || k >= m.end) && t[k].sentence == sentence &&
+        is_word(t[k], {"buddy", "buddying", "buddied", "buddies", "partner", "partners",
+                       "partnered", "partnering", "compared", "comparison", "comparable", "like",
+                       "unlike", "similar", "than", "neighbouring", "neighbour"}))
+      return true;
+  return false;
+}
+
+struct TrustStat {
+  double score = 0;
+  size_t first = 0;
+  int mentions = 0;
+  bool prominent = false;  // named in the title or lead
+  bool passing = false;    // some mention has passing-reference words around it
+  Region best = Region::kBody;
+};
+
+}  // namespace
+
+std::vector<Mention> find_trusts(const Tokens& t) { return trust_patterns().find(t); }
+
+std::vector<Mention> find_services(const Tokens& t) { return service_patterns().find(t); }
+
+std::vector<std::string> distinct_ids(const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions)
+    if (std::find(out.begin(), out.end(), m.id) == out.end()) out.push_back(m.id);
+  return out;
+}
+
+std::vector<std::string> about_trusts(const Tokens& t, const std::vector<Mention>& trusts,
+                                      bool report, std::string& source) {
+  std::map<std::string, TrustStat> stats;
+  for (const Mention& m : trusts) {
+    auto [it, fresh] = stats.try_emplace(m.id);
+    TrustStat& s = it->second;
+    if (fresh) s.first = m.begin;
+    const Region r = t[m.begin].region;
+    s.score += r == Region::kTitle ? 5 : r == Region::kLead ? 3 : 1;
+    s.mentions++;
+    s.prominent = s.prominent || r != Region::kBody;
+    s.passing = s.passing || passing_context(t, m);
+    if (r < s.best) s.best = r;
+  }
+  std::vector<std::pair<std::string, TrustStat>> kept;
+  double best = 0;
+  for (auto& [code, s] : stats) {
+    if (!s.prominent && s.mentions <= 2 && s.passing) continue;
+    kept.emplace_back(code, s);
+    best = std::max(best, s.score);
+  }
+  // A long report names other trusts in passing; news names few, and all of them matter.
+  if (report) std::erase_if(kept, [&](const auto& k) { return k.second.score * 5 < best; });
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+    return a.second.score != b.second.score ? a.second.score > b.second.score
+                                            : a.second.first < b.second.first;
+  });
+  std::vector<std::string> out;
+  for (const auto& k : kept) out.push_back(k.first);
+  if (!kept.empty()) {
+    Region r = kept.front().second.best;
+    // A PDF's title is its Info title or its first line: both belong to the cover page.
+    source = r == Region::kBody ? "text"
+             : report           ? "cover page"
+             : r == Region::kTitle ? "title"
+                                   : "first paragraph";
+  }
+  return out;
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,65 @@
+// Private to the indexer: the stages of extract_metadata (metadata.cpp), one file each.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "indexer/metadata.hpp"
+#include "indexer/metadata_tokens.hpp"
+
+namespace cqc::indexer {
+
+// A gazetteer name found in the tokens [begin, end): a trust's ODS code or a service id.
+struct Mention {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string id;
+};
+
+// Every trust name, former name (as its current trust) and abbreviation in T, in order.
+std::vector<Mention> find_trusts(const Tokens& t);
+
+// Every core service name or alias in T (as its service id), in order; longest match wins.
+std::vector<Mention> find_services(const Tokens& t);
+
+// The trusts T is about, main first: mentions weighted by region and count, dropping
+// trusts only named in passing next to "buddy", "partner", "compared with" and the like,
+// and in a REPORT also trusts with under a fifth of the main trust's weight.
+// SOURCE gets where the main trust was found ("title", "cover page", "first paragraph",
+// "text").
+std::vector<std::string> about_trusts(const Tokens& t, const std::vector<Mention>& trusts,
+                                      bool report, std::string& source);
+
+// Distinct service ids in order of first mention.
+std::vector<std::string> distinct_ids(const std::vector<Mention>& mentions);
+
+// Ratings stated in T: fills overall_rating, service_ratings and ratings of MD, and the
+// provenance of overall_rating.
+void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
+                  const std::vector<Mention>& services, bool report, Metadata& md);
+
+// A date or date range as written: "2 Oct to 7 Dec 2017", "12-14 March 2019",
+// "June 2019", "January this year", "04/09/2019" (day first).
+struct DateSpan {
+  core::Date from;
+  core::Date to;
+  size_t end = 0;  // index of the token after the expression
+};
+
+// Parses the date expression starting at token I. Missing years resolve against PUBLISHED
+// (the most recent such month not after it); nullopt when they cannot be resolved.
+std::optional<DateSpan> parse_date_span(const Tokens& t, size_t i, const core::Date& published);
+
+// The publication date printed in the document: a report's "Date of publication" line
+// (source "cover page") or an article byline near the top (source "byline").
+std::optional<DateSpan> find_published(const Tokens& t, bool report, std::string& source);
+
+// The inspection visit: a "Date of inspection visit" line (source "cover page" or "text"),
+// else a phrase such as "inspected in June 2019" (source "text"). Relative dates resolve
+// against PUBLISHED; dates after it are ignored.
+std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core::Date& published,
+                                       std::string& source);
+
+}  // namespace cqc::indexer

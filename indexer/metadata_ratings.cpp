@@ -1,0 +1,225 @@
+// Ratings stated in a document: rating words, and the trust's overall rating.
+#include "indexer/metadata_ratings.hpp"
+
+#include <algorithm>
+
+#include "core/gazetteer.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+struct RatingName {
+  std::vector<std::string> words;  // lower case
+  std::string id;
+};
+
+const std::vector<RatingName>& rating_names() {
+  static const std::vector<RatingName> names = [] {
+    std::vector<RatingName> out;
+    auto add = [&](std::string_view text, const std::string& id) {
+      std::vector<std::string> words = phrase_tokens(text);
+      for (auto& w : words) w = core::fold_name(w);
+      if (!words.empty() && words.front() == "rated") words.erase(words.begin());
+      if (!words.empty() && words.back() == "rating") words.pop_back();
+      if (!words.empty()) out.push_back({std::move(words), id});
+    };
+    for (const core::Rating& r : core::Gazetteer::builtin().ratings()) {
+      add(r.name, r.id);
+      add(r.id, r.id);
+      for (const std::string& v : r.variants) add(v, r.id);
+    }
+    return out;
+  }();
+  return names;
+}
+
+// Finds the trust's overall rating; see overall_at for the phrases.
+class Overall {
+ public:
+  Overall(const Tokens& t, const std::vector<Mention>& trusts, const std::vector<Mention>& services)
+      : t_(t), trust_from_(t.size() + 1, 0), trust_end_(t.size() + 1, false),
+        service_start_(t.size() + 1, false) {
+    for (const Mention& m : trusts) {
+      trust_from_[m.begin] = m.end;
+      trust_end_[m.end] = true;
+    }
+    for (const Mention& m : services) service_start_[m.begin] = true;
+  }
+
+  // The overall rating stated from token I, if any.
+  std::optional<RatingHit> overall_at(size_t i) const {
+    if (past_rating(t_, i)) return std::nullopt;
+    const Token& w = t_[i];
+    if (is_word(w, {"overall"})) return after_overall(i);
+    if (auto r = rating_at(t_, i);
+        r && r->end < t_.size() && is_word(t_[r->end], {"overall"}) &&
+        same_sentence(t_, i, r->end) && !service_before(i) &&
+        word_before(t_, i, 3, {"rated", "rating", "remains", "remained"}))
+      return r;  // "rated good overall"
+    if (is_word(w, {"rated"}) && !service_before(i)) return after_rated(i);
+    if (is_word(w, {"remains", "remained", "remain", "stays", "stayed"}) && i > 0 &&
+        (trust_end_[i] || is_word(t_[i - 1], {"trust"})) && !service_before(i)) {
+      size_t k = i + 1;  // "LPT remains 'requires improvement'"
+      if (k < t_.size() && is_word(t_[k], {"rated"})) ++k;
+      return plain_rating(k);
+    }
+    if (is_word(w, {"rating"}) && i + 1 < t_.size() && is_word(t_[i + 1], {"of", "as"}) &&
+        trust_before(i) && !service_before(i))
+      return plain_rating(i + 2);  // "the trust kept its rating of requires improvement"
+    return std::nullopt;
+  }
+
+ private:
+  bool service_in(size_t a, size_t b) const {
+    for (size_t k = a; k < b && k < t_.size(); ++k)
+      if (service_start_[k]) return true;
+    return false;
+  }
+  bool service_before(size_t i) const { return service_in(sentence_start(t_, i), i); }
+
+  // A trust is the subject: named, or "the trust", earlier in the sentence.
+  bool trust_before(size_t i) const {
+    for (size_t k = sentence_start(t_, i); k <= i; ++k)
+      if (trust_end_[k] || is_word(t_[k], {"trust"})) return true;
+    return false;
+  }
+
+  // "wards (were) rated": the subject of "rated" at I is a part of the trust.
+  bool service_noun_before(size_t i) const {
+    size_t k = i;
+    while (k > 0 && same_sentence(t_, k - 1, i) &&
+           is_word(t_[k - 1], {"is", "was", "were", "are", "has", "have", "had", "been", "be",
+                               "being", "now", "still", "also", "again", "newly"}))
+      --k;
+    return k > 0 && same_sentence(t_, k - 1, i) &&
+           is_word(t_[k - 1], {"wards", "ward", "service", "services", "unit", "units", "team",
+                               "teams", "department", "departments", "hospital", "hospitals",
+                               "care", "clinic", "clinics", "centre", "centres"});
+  }
+
+  // A rating at K that is not a key question's nor a named service's.
+  std::optional<RatingHit> plain_rating(size_t k) const {
+    if (k < t_.size() && is_word(t_[k], {"as"})) ++k;
+    if (k >= t_.size()) return std::nullopt;
+    auto r = rating_at(t_, k);
+    if (!r || key_question_after(t_, r->end)) return std::nullopt;
+    if (r->end < t_.size() && is_word(t_[r->end], {"for"}) && service_in(r->end, r->end + 5))
+      return std::nullopt;
+    return r;
+  }
+
+  // "rated [it | the trust | <trust>] [as] R", with a trust as the subject.
+  std::optional<RatingHit> after_rated(size_t i) const {
+    size_t k = i + 1;
+    bool named = false;
+    if (phrase_at(t_, k, {"the", "trust"})) {
+      k += 2;
+      named = true;
+    } else if (k < t_.size() && trust_from_[k]) {
+      k = trust_from_[k];
+      named = true;
+    } else if (k < t_.size() && is_word(t_[k], {"it"})) {
+      ++k;
+    }
+    if (!named && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
+    if (k >= t_.size() || !same_sentence(t_, i, k)) return std::nullopt;
+    return plain_rating(k);
+  }
+
+  // "overall rating (for this trust)?: R", "an overall R rating", "Overall, ... rated R".
+  std::optional<RatingHit> after_overall(size_t i) const {
+    size_t anchor = phrase_at(t_, i, {"overall", "trust", "quality", "rating"}) ? 4
+                    : phrase_at(t_, i, {"overall", "rating"})                    ? 2
+                                                                                 : 0;
+    if (anchor) {
+      size_t k = i + anchor;
+      if (k < t_.size() && is_word(t_[k], {"for"})) {
+        size_t j = k + 1;
+        while (j < t_.size() && j < k + 4 && !is_word(t_[j], {"trust", "provider"})) {
+          if (is_word(t_[j], {"service", "location", "ward", "hospital"})) return std::nullopt;
+          ++j;
+        }
+      }
+      for (size_t j = k; j < k + 8 && same_sentence(t_, k, j); ++j) {
+        auto r = rating_at(t_, j);
+        if (!r) continue;
+        if (key_question_after(t_, r->end) || service_in(k, j)) return std::nullopt;
+        if (r->end + 1 < t_.size() && is_word(t_[r->end], {"to"}))
+          if (auto next = rating_at(t_, r->end + 1)) return next;  // "from X to Y"
+        return r;
+      }
+      return std::nullopt;
+    }
+    if (auto r = rating_at(t_, i + 1); r && r->end < t_.size() && is_word(t_[r->end], {"rating"}))
+      return r;  // "an overall inadequate rating"
+    if (service_before(i)) return std::nullopt;
+    for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k)
+      if (is_word(t_[k], {"rated"}))  // "Overall, the trust was rated as ..."
+        return service_in(i, k) ? std::nullopt : plain_rating(k + 1);
+    return std::nullopt;
+  }
+
+  const Tokens& t_;
+  std::vector<size_t> trust_from_;   // end of the trust name starting at token i, else 0
+  std::vector<bool> trust_end_;      // a trust name ends just before token i
+  std::vector<bool> service_start_;  // a service name starts at token i
+};
+
+}  // namespace
+
+std::optional<RatingHit> rating_at(const Tokens& t, size_t i) {
+  std::optional<RatingHit> best;
+  for (const RatingName& r : rating_names()) {
+    size_t n = r.words.size();
+    if (i + n > t.size() || (best && best->end - i >= n)) continue;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; ++k)
+      ok = t[i + k].lower == r.words[k] && t[i + k].sentence == t[i].sentence;
+    if (ok) best = RatingHit{r.id, i + n};
+  }
+  return best;
+}
+
+bool same_sentence(const Tokens& t, size_t a, size_t b) {
+  return a < t.size() && b < t.size() && t[a].sentence == t[b].sentence;
+}
+
+size_t sentence_start(const Tokens& t, size_t i) {
+  const size_t floor = i > 60 ? i - 60 : 0;
+  size_t k = i;
+  while (k > floor && t[k - 1].sentence == t[i].sentence) --k;
+  return k;
+}
+
+bool key_question_after(const Tokens& t, size_t j) {
+  if (j == 0 || !same_sentence(t, j - 1, j) || !is_word(t[j], {"for", "in"})) return false;
+  size_t k = j + 1;
+  if (k < t.size() && is_word(t[k], {"the", "its", "their", "our", "being", "how", "whether"}))
+    ++k;
+  if (!same_sentence(t, j, k)) return false;
+  if (phrase_at(t, k, {"well", "led"})) return true;
+  return core::Gazetteer::builtin().resolve_question(t[k].text) != nullptr;
+}
+
+bool past_rating(const Tokens& t, size_t i) {
+  return word_before(t, i, 5, {"previously", "previous", "formerly", "last", "earlier", "prior",
+                               "from"});
+}
+
+void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
+                  const std::vector<Mention>& services, bool report, Metadata& md) {
+  const Overall overall(t, trusts, services);
+  for (size_t i = 0; i < t.size() && md.overall_rating.empty(); ++i) {
+    if (auto r = overall.overall_at(i)) {
+      md.overall_rating = r->id;
+      md.provenance["overall_rating"] = report && t[i].page == 1 ? "cover page" : "text";
+    }
+  }
+  md.service_ratings = find_service_ratings(t, services, report);
+  if (!md.overall_rating.empty()) md.ratings.push_back(md.overall_rating);
+  for (const ServiceRating& sr : md.service_ratings)
+    if (std::find(md.ratings.begin(), md.ratings.end(), sr.rating) == md.ratings.end())
+      md.ratings.push_back(sr.rating);
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,123 @@
+// Ratings of named core services: report headings ("Our rating of this service: Good") and
+// news prose ("a 'good' rating for community health services", "rated the wards inadequate").
+#include <map>
+
+#include "indexer/metadata_ratings.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+class ServiceRatings {
+ public:
+  ServiceRatings(const Tokens& t, const std::vector<Mention>& services, bool report)
+      : t_(t), services_(services), report_(report), at_(t.size() + 1, -1),
+        forward_(t.size() + 1, false) {
+    for (size_t s = 0; s < services.size(); ++s) at_[services[s].begin] = static_cast<int>(s);
+  }
+
+  std::vector<ServiceRating> run() {
+    forward_pass();
+    for (const Mention& m : services_)
+      if (!found_.contains(m.id)) after_mention(m);
+    back_references();
+    std::vector<ServiceRating> out;
+    for (const std::string& id : distinct_ids(services_))
+      if (auto it = found_.find(id); it != found_.end()) out.push_back({id, it->second});
+    return out;
+  }
+
+ private:
+  const Mention* mention_at(size_t k) const {
+    return k < t_.size() && at_[k] >= 0 ? &services_[static_cast<size_t>(at_[k])] : nullptr;
+  }
+
+  // "a 'good' rating for community health services for adults": the rating points forward.
+  void forward_pass() {
+    for (size_t j = 0; j < t_.size(); ++j) {
+      auto r = rating_at(t_, j);
+      if (!r || r->end + 1 >= t_.size() || !is_word(t_[r->end], {"rating", "ratings"}) ||
+          !is_word(t_[r->end + 1], {"for"}))
+        continue;
+      forward_[j] = true;
+      if (past_rating(t_, j)) continue;
+      for (size_t k = r->end + 2; k < r->end + 6 && same_sentence(t_, j, k); ++k)
+        if (const Mention* m = mention_at(k)) {
+          found_.try_emplace(m->id, r->id);
+          break;
+        }
+    }
+  }
+
+  // Whether the rating at K..END is said of mention M, named before it.
+  bool said_of(const Mention& m, size_t k, size_t end) const {
+    if (forward_[k] || word_before(t_, k, 2, {"overall"}) ||
+        (end < t_.size() && is_word(t_[end], {"overall"})))
+      return false;
+    if (key_question_after(t_, end) || past_rating(t_, k)) return false;
+    const std::initializer_list<std::string_view> change{
+        "improved", "moved", "went", "gone", "up", "down", "dropped", "fell", "rose",
+        "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered"};
+    const bool to = k > 0 && is_word(t_[k - 1], {"to"});
+    return word_before(t_, k, 6, {"rated", "rating"}) ||
+           word_before(t_, k, 4, {"remain", "remains", "remained"}) ||
+           (to && (word_before(t_, k - 1, 3, change) || word_before(t_, m.begin, 3, change))) ||
+           (word_before(t_, m.begin, 3, {"rated"}) && k <= m.end + 2) ||  // "rated its S R"
+           (end < t_.size() && is_word(t_[end], {"rating"}) && same_sentence(t_, k, end)) ||
+           t_[k].sep.find_first_of("'\"") != std::string::npos;  // a quoted rating
+  }
+
+  // The first rating said of M within a short window after it.
+  void after_mention(const Mention& m) {
+    const size_t limit = std::min(t_.size(), m.end + (report_ ? 40 : 30));
+    for (size_t k = m.end; k < limit; ++k) {
+      if (const Mention* other = mention_at(k); other && other->id != m.id) return;
+      if (!report_ && t_[k].para != t_[m.begin].para) return;
+      auto r = rating_at(t_, k);
+      if (!r) continue;
+      if (said_of(m, k, r->end)) {
+        found_.emplace(m.id, r->id);
+        return;
+      }
+      k = r->end - 1;
+    }
+  }
+
+  // "It rated the service inadequate", "The CQC rated the wards good": the service named
+  // last before the sentence.
+  void back_references() {
+    for (size_t j = 1; j < t_.size(); ++j) {
+      auto r = rating_at(t_, j);
+      if (!r || forward_[j] || key_question_after(t_, r->end) || past_rating(t_, j)) continue;
+      size_t ref = 0;
+      for (size_t k = j; k > 1 && j - k < 5 && same_sentence(t_, k - 1, j); --k)
+        if (is_word(t_[k - 1], {"service", "services", "wards", "ward", "unit", "units", "teams",
+                                "team", "department", "departments"}) &&
+            is_word(t_[k - 2], {"the", "this", "that", "these", "its", "their"}))
+          ref = k - 1;
+      if (ref == 0 || !word_before(t_, j, 6, {"rated", "rating"})) continue;
+      const Mention* last = nullptr;
+      for (const Mention& m : services_)
+        if (m.end <= ref && ref - m.end < 150) last = &m;
+      bool named_between = false;
+      for (size_t k = ref; k < j; ++k) named_between = named_between || mention_at(k);
+      if (last && !named_between) found_.try_emplace(last->id, r->id);
+    }
+  }
+
+  const Tokens& t_;
+  const std::vector<Mention>& services_;
+  const bool report_;
+  std::vector<int> at_;        // index into services_ of the mention starting at token i
+  std::vector<bool> forward_;  // the rating at token i points forward ("rating for ...")
+  std::map<std::string, std::string> found_;
+};
+
+}  // namespace
+
+std::vector<ServiceRating> find_service_ratings(const Tokens& t,
+                                                const std::vector<Mention>& services,
+                                                bool report) {
+  return ServiceRatings(t, services, report).run();
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,181 @@
+// Tokenising extracted text for the metadata heuristics.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "indexer/metadata_tokens.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+constexpr char kBreak = '\x01';  // forced sentence break (bullets)
+constexpr size_t kMaxLeadTokens = 400;  // the cover page of a report is a few hundred words
+
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Abbreviations after which a full stop does not end a sentence.
+bool abbreviation(const Token& t) {
+  if (is_word(t, {"mr", "mrs", "ms", "dr", "st", "prof", "no", "vs", "cllr", "rev"})) return true;
+  return (t.lower.size() == 3 || t.lower == "sept") && core::month_from_name(t.lower) != 0;
+}
+
+struct Tokenizer {
+  Tokens out;
+  int sentence = 0;
+
+  void paragraph(std::string_view raw, int page, int para, Region region) {
+    const std::string text = normalize_text(raw);
+    ++sentence;
+    std::string sep;
+    bool stop = false;  // a sentence-ending mark followed by white space was seen
+    bool forced = false;
+    for (size_t i = 0; i < text.size();) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (word_byte(c) || c == '&') {
+        size_t j = i + 1;
+        if (c != '&')
+          while (j < text.size() && word_byte(static_cast<unsigned char>(text[j]))) ++j;
+        Token t;
+        t.text = text.substr(i, j - i);
+        t.lower = core::to_lower(t.text);
+        t.sep = std::move(sep);
+        t.page = page;
+        t.para = para;
+        t.region = region;
+        bool starts = std::isupper(c) || std::isdigit(c) || c >= 0x80;
+        bool same_para = !out.empty() && out.back().para == para;
+        if (same_para && (forced || (stop && starts && !abbreviation(out.back())))) ++sentence;
+        t.sentence = sentence;
+        out.push_back(std::move(t));
+        sep.clear();
+        stop = forced = false;
+        i = j;
+      } else if (c == kBreak) {
+        forced = true;
+        ++i;
+      } else if (std::isspace(c)) {
+        if (sep.find_first_of(".!?") != std::string::npos) stop = true;
+        ++i;
+      } else {
+        sep.push_back(static_cast<char>(c));
+        ++i;
+      }
+    }
+  }
+};
+
+// The paragraphs of TEXT (separated by blank lines).
+std::vector<std::string_view> paragraphs(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (std::string_view p = core::trim(text.substr(start, end - start)); !p.empty())
+      out.push_back(p);
+    start = end + 2;
+  }
+  return out;
+}
+
+size_t word_count(std::string_view text) { return phrase_tokens(text).size(); }
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 28> map{{
+      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9A", "'"}, {"\xE2\x80\x9B", "'"},
+      {"\xE2\x80\xB2", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+      {"\xE2\x80\x9E", "\""}, {"\xE2\x80\xB3", "\""}, {"\xE2\x80\x90", "-"}, {"\xE2\x80\x91", "-"},
+      {"\xE2\x80\x92", "-"}, {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x88\x92", "-"},
+      {"\xC2\xA0", " "}, {"\xE2\x80\xAF", " "}, {"\xE2\x80\x89", " "}, {"\xE2\x80\x8B", ""},
+      {"\xC2\xAD", ""}, {"\xEF\xAC\x80", "ff"}, {"\xEF\xAC\x81", "fi"}, {"\xEF\xAC\x82", "fl"},
+      {"\xEF\xAC\x83", "ffi"}, {"\xEF\xAC\x84", "ffl"}, {"\xE2\x80\xA6", "..."},
+      {"\xE2\x80\xA2", "\x01"}, {"\xEF\x82\xB7", "\x01"},
+  }};
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    auto hit = std::find_if(map.begin(), map.end(),
+                            [&](const auto& m) { return text.substr(i).starts_with(m.first); });
+    if (hit != map.end()) {
+      out += hit->second;
+      i += hit->first.size();
+    } else {
+      out.push_back(static_cast<char>(c));
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> phrase_tokens(std::string_view text) {
+  Tokenizer t;
+  t.paragraph(text, 0, 0, Region::kBody);
+  std::vector<std::string> out;
+  for (Token& tok : t.out) out.push_back(std::move(tok.text));
+  return out;
+}
+
+Tokens tokenize(const Extraction& doc) {
+  Tokenizer t;
+  size_t bytes = doc.title.size();
+  for (const Page& page : doc.pages) bytes += page.text.size();
+  t.out.reserve(bytes / 5 + 16);  // English averages about six bytes a word
+  t.paragraph(doc.title, 0, 0, Region::kTitle);
+  int para = 0;
+  bool lead_open = doc.format != "pdf";
+  int lead_paras = 0;
+  for (const Page& page : doc.pages) {
+    for (std::string_view p : paragraphs(page.text)) {
+      Region region = Region::kBody;
+      if (doc.format == "pdf") {
+        region = page.number == 1 ? Region::kLead : Region::kBody;
+      } else if (lead_open) {
+        region = Region::kLead;
+        // The lead runs to the first full paragraph (headline and byline come before it).
+        if (word_count(p) >= 15 || ++lead_paras >= 4) lead_open = false;
+      }
+      t.paragraph(p, page.number, ++para, region);
+    }
+  }
+  // A lead is a few lines; a first "paragraph" of thousands of words (a table, code) is not.
+  size_t lead = 0;
+  for (Token& w : t.out)
+    if (w.region == Region::kLead && ++lead > kMaxLeadTokens) w.region = Region::kBody;
+  return std::move(t.out);
+}
+
+bool is_word(const Token& w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w.lower) != words.end();
+}
+
+bool phrase_at(const Tokens& t, size_t i, std::initializer_list<std::string_view> phrase) {
+  if (i + phrase.size() > t.size()) return false;
+  size_t k = i;
+  for (std::string_view w : phrase) {
+    if (t[k].lower != w || t[k].para != t[i].para) return false;
+    ++k;
+  }
+  return true;
+}
+
+bool word_before(const Tokens& t, size_t i, size_t n,
+                 std::initializer_list<std::string_view> words) {
+  for (size_t k = i; k > 0 && i - k < n; --k) {
+    if (t[k - 1].sentence != t[i].sentence) return false;
+    if (is_word(t[k - 1], words)) return true;
+  }
+  return false;
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,239 @@
+// The fetcher against the loopback test server: real HTTP, real WARC files.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "archive/archive.hpp"
+#include "archive/verify.hpp"
+#include "fetch/crawler.hpp"
+#include "temp_dir.hpp"
+#include "test_server.hpp"
+
+using namespace cqc;
+using cqc::test::TempDir;
+using cqc::test::TestServer;
+
+namespace {
+
+test::TestServerOptions quick_server() {
+  test::TestServerOptions o;
+  o.crawl_delay = false;
+  o.huge_bytes = 3u << 20;
+  o.slow_seconds = 20;
+  o.stall_seconds = 20;
+  return o;
+}
+
+struct Fetching {
+  TempDir tmp;
+  TestServer server{CQC_SAMPLE_DIR, quick_server()};
+  archive::Archive arc{tmp / "archive", archive::Mode::read_write};
+  fetch::CrawlOptions opts;
+  Fetching() {
+    opts.fetch.per_host_delay = 0;
+    opts.fetch.per_host_connections = 4;
+    opts.fetch.backoff_base = 0.05;
+    opts.fetch.temp_dir = tmp.path();
+    opts.api_base = server.api_url("");
+    opts.api_key = server.options().api_key;
+    REQUIRE(opts.fetch.allow.add("127.0.0.1:" + std::to_string(server.port())));
+  }
+  fetch::CrawlSummary get(const std::vector<std::string>& paths) {
+    std::vector<archive::Source> sources;
+    for (const auto& p : paths) sources.push_back({"url", server.url(p)});
+    return fetch::crawl(arc, sources, opts);
+  }
+  // Newest capture of PATH on the server, if any.
+  std::optional<archive::Capture> latest(const std::string& path) {
+    auto h = arc.catalog().history(server.url(path));
+    if (h.empty()) return std::nullopt;
+    return h.back();
+  }
+  bool failed_with(const fetch::CrawlSummary& s, const std::string& path, const std::string& words) {
+    for (const auto& f : s.failures)
+      if (f.find(server.url(path)) == 0 && f.find(words) != std::string::npos) return true;
+    return false;
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fetching, "a sitemap index leads to every listed document; robots.txt first") {
+  auto s = get({"/sitemap_index.xml"});
+  CHECK(s.failed == 0);
+  CHECK(s.listed > 10);
+  auto log = server.requests();
+  REQUIRE(!log.empty());
+  CHECK(log.front().path == "/robots.txt");
+  CHECK(log.front().headers.at("User-Agent").find("cqc-archive") != std::string::npos);
+  std::set<std::string> archived;
+  for (const auto& c : arc.catalog().latest())
+    if (c.status == 200) archived.insert(c.uri);
+  std::size_t docs = 0;
+  for (const auto& p : server.document_paths())
+    if (p.rfind("/docs/", 0) == 0 && (p.ends_with(".pdf") || p.ends_with(".html"))) {
+      ++docs;
+      CHECK_MESSAGE(archived.count(server.url(p)), p);
+    }
+  CHECK(docs >= 40);
+  CHECK(server.count("/private/secret.html") == 0);
+  CHECK(archive::verify(arc).problems.empty());
+}
+
+TEST_CASE_FIXTURE(Fetching, "RSS and Atom feeds are followed; robots.txt disallow is obeyed") {
+  auto s = get({"/feed.rss", "/feed.atom", "/private/secret.html"});
+  CHECK(s.listed >= 4);
+  CHECK(server.count("/private/secret.html") == 0);
+  CHECK(failed_with(s, "/private/secret.html", "disallowed by"));
+  CHECK(s.failed == 1);
+}
+
+TEST_CASE_FIXTURE(Fetching, "responses are stored exactly as received, with request records") {
+  get({"/gzip.html"});
+  auto c = latest("/gzip.html");
+  REQUIRE(c);
+  auto rec = arc.record(*c);
+  REQUIRE(rec);
+  CHECK(rec->get("WARC-Type") == "response");
+  CHECK(rec->get("Content-Type") == "application/http;msgtype=response");
+  CHECK(rec->get("WARC-Concurrent-To").starts_with("<urn:uuid:"));
+  CHECK(rec->get("WARC-IP-Address") == "127.0.0.1");
+  CHECK(rec->get("WARC-Payload-Digest") == c->digest);
+  const size_t body = rec->block.find("\r\n\r\n") + 4;
+  CHECK(rec->block.find("Content-Encoding: gzip") != std::string::npos);
+  CHECK(rec->block.substr(body, 2) == "\x1f\x8b");  // still gzip: no decoding before storage
+  auto payload = arc.payload(*c);
+  REQUIRE(payload);
+  CHECK(payload->find("<html") != std::string::npos);  // decoded for indexing
+}
+
+TEST_CASE_FIXTURE(Fetching, "redirects are followed hop by hop, within limits, to http(s) only") {
+  auto s = get({"/redirect/3", "/redirect-loop", "/redirect-to-file", "/redirect-to-port",
+                "/redirect-to-private"});
+  auto hop = latest("/redirect/3");
+  REQUIRE(hop);
+  CHECK(hop->status == 302);
+  CHECK(failed_with(s, "/redirect-loop", "too many redirects"));
+  CHECK(failed_with(s, "/redirect-to-file", "only http and https"));
+  const std::string other = "127.0.0.1:" + std::to_string(server.options().other_port);
+  bool port_refused = false, private_refused = false;
+  for (const auto& f : s.failures) {
+    if (f.find(other) != std::string::npos && f.find("refused") != std::string::npos) port_refused = true;
+    if (f.find("10.0.0.1") != std::string::npos && f.find("refused") != std::string::npos) private_refused = true;
+  }
+  CHECK(port_refused);
+  CHECK(private_refused);
+  CHECK_MESSAGE(s.failed == 4, [&] { std::string all; for (auto& f : s.failures) all += f + "\n"; return all; }());
+  CHECK(archive::verify(arc).problems.empty());
+}
+
+TEST_CASE_FIXTURE(Fetching, "429 with Retry-After and 5xx are retried; lasting failures are reported") {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto s = get({"/rate-limited", "/flaky", "/always-500"});
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(latest("/rate-limited")->status == 200);
+  CHECK(server.count("/rate-limited") == 2);
+  CHECK(waited >= 1.0);  // Retry-After: 1 was honoured
+  CHECK(latest("/flaky")->status == 200);
+  CHECK(server.count("/flaky") == 3);
+  CHECK(server.count("/always-500") == 1 + opts.fetch.retries);
+  CHECK(failed_with(s, "/always-500", "HTTP 500"));
+  CHECK(arc.catalog().failures(server.url("/always-500")).size() == 1);
+}
+
+TEST_CASE_FIXTURE(Fetching, "oversized, slow and stalled bodies are refused and never half-stored") {
+  opts.fetch.max_body = 1u << 20;
+  opts.fetch.low_speed_bytes = 100;
+  opts.fetch.low_speed_seconds = 2;
+  opts.fetch.total_timeout_ms = 4000;
+  opts.fetch.retries = 0;
+  auto s = get({"/huge", "/huge-chunked", "/slow", "/stall"});
+  CHECK(failed_with(s, "/huge", "over the limit"));
+  CHECK(failed_with(s, "/huge-chunked", "over the limit"));
+  CHECK(s.failed == 4);
+  for (const char* p : {"/huge", "/huge-chunked", "/slow", "/stall"}) {
+    CHECK_MESSAGE(!latest(p), p);
+    CHECK_MESSAGE(arc.catalog().failures(server.url(p)).size() == 1, p);
+  }
+  CHECK(archive::verify(arc).problems.empty());
+}
+
+TEST_CASE_FIXTURE(Fetching, "per-host politeness: one connection and a pause between requests") {
+  opts.fetch.per_host_connections = 1;
+  opts.fetch.per_host_delay = 0.3;
+  get({"/feed.atom"});
+  auto log = server.requests();
+  REQUIRE(log.size() >= 4);
+  CHECK(server.max_concurrent() == 1);
+  for (size_t i = 1; i < log.size(); ++i) {
+    double gap = std::chrono::duration<double>(log[i].received - log[i - 1].received).count();
+    CHECK_MESSAGE(gap >= 0.29, "request " << i << " " << log[i].target << " came " << gap << " s after the one before");
+  }
+}
+
+TEST_CASE_FIXTURE(Fetching, "without --allow, loopback is refused at connect time") {
+  fetch::CrawlOptions strict = opts;
+  strict.fetch.allow = fetch::AllowList();
+  auto s = fetch::crawl(arc, {{"url", server.url("/feed.atom")}}, strict);
+  CHECK(s.responses == 0);
+  CHECK(server.requests().empty());
+  CHECK(s.failed >= 1);
+}
+
+TEST_CASE_FIXTURE(Fetching, "the CQC API: provider, locations, reports with structured ratings") {
+  auto s = fetch::crawl(arc, {{"cqc-provider", "RT5"}}, opts);
+  CHECK(s.failed == 0);
+  auto log = server.requests();
+  for (const auto& r : log)
+    if (r.path.rfind("/public/v1", 0) == 0) CHECK(r.headers.at("Ocp-Apim-Subscription-Key") == "test-key");
+  std::size_t reports = 0;
+  for (const auto& ref : TestServer::api_reports()) {
+    auto h = arc.catalog().history(server.api_url(ref.report_uri));
+    if (h.empty()) continue;
+    ++reports;
+    CHECK(h.back().mime == "application/pdf");
+    const std::string meta = arc.catalog().metadata(h.back().id);
+    CHECK(meta.find("\"source\":\"cqc-api\"") != std::string::npos);
+    CHECK(meta.find(ref.link_id) != std::string::npos);
+  }
+  CHECK(reports >= 2);
+  // The key is a secret: it must not be written into the archive.
+  for (const auto& c : arc.catalog().all()) {
+    auto rec = arc.record(c);
+    REQUIRE(rec);
+    CHECK(rec->block.find("test-key") == std::string::npos);
+  }
+}
+
+TEST_CASE_FIXTURE(Fetching, "a wrong API key is reported as such") {
+  opts.api_key = "wrong";
+  auto s = fetch::crawl(arc, {{"cqc-provider", "RT5"}}, opts);
+  CHECK(s.failed == 1);
+  REQUIRE(s.failures.size() == 1);
+  CHECK(s.failures[0].find("invalid subscription key") != std::string::npos);
+  CHECK(s.failed_sources == std::vector<std::string>{"cqc-provider RT5"});
+}
+
+TEST_CASE_FIXTURE(Fetching, "refresh sends validators; 304 and unchanged bytes become revisits") {
+  get({"/sitemap.xml"});
+  std::string doc;
+  for (const auto& p : server.document_paths())
+    if (doc.empty() && p.rfind("/docs/", 0) == 0 && p.ends_with(".html")) doc = p;
+  REQUIRE(!doc.empty());
+  server.clear_log();
+  auto s = fetch::refresh(arc, opts);
+  CHECK(s.failed == 0);
+  CHECK(s.stored == 0);
+  CHECK(s.revisits == s.responses);  // robots.txt, the sitemap and every document
+  bool conditional = false;
+  for (const auto& r : server.requests())
+    if (r.headers.count("If-None-Match")) conditional = true;
+  CHECK(conditional);
+  auto h = arc.catalog().history(server.url(doc));
+  REQUIRE(h.size() == 2);
+  CHECK(h[1].record_type == "revisit");
+  CHECK(h[1].refers_to == h[0].id);
+  CHECK(arc.payload(h[1]).value() == arc.payload(h[0]).value());
+}

@@ -1,0 +1,89 @@
+// End to end through the binary: fetch from the test server, index, search; change a
+// document; refresh; the new text is found and the history shows both captures.
+#include <doctest/doctest.h>
+
+#include "run_cli.hpp"
+#include "test_server.hpp"
+
+using namespace cqc::test;
+
+namespace {
+
+std::string first_hit_url(const CliRun& r) {
+  auto hits = r.json()->getArray("hits");
+  return hits->size() ? hits->getObject(0)->getValue<std::string>("url") : "";
+}
+
+}  // namespace
+
+TEST_CASE("fetch, index, search; change a document; refresh; search sees the new text") {
+  TestServerOptions o;
+  o.crawl_delay = false;
+  TestServer server(CQC_SAMPLE_DIR, o);
+  TempDir tmp;
+  const std::string data = tmp / "data";
+  const std::string allow = "127.0.0.1:" + std::to_string(server.port());
+  const std::vector<std::string> polite_off = {"--allow", allow, "--delay-ms", "0", "--per-host", "4", "--json"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.end(), polite_off.begin(), polite_off.end());
+    return args;
+  };
+
+  auto fetched = run_cli(tmp, data, with({"fetch", server.url("/sitemap.xml")}));
+  INFO(fetched.err);
+  REQUIRE(fetched.code == 0);
+  CHECK(fetched.json()->getValue<int>("failed") == 0);
+  REQUIRE(run_cli(tmp, data, {"index"}).code == 0);
+  CHECK(run_cli(tmp, data, {"search", "seclusion", "--json"}).json()->getValue<int>("total") >= 8);
+  CHECK(run_cli(tmp, data, {"search", "zanzibar", "--json"}).json()->getValue<int>("total") == 0);
+
+  std::string changed, unchanged;
+  for (const auto& p : server.document_paths()) {
+    if (p.rfind("/docs/news/", 0) != 0) continue;
+    if (changed.empty()) changed = p;
+    else if (unchanged.empty()) unchanged = p;
+  }
+  REQUIRE(!unchanged.empty());
+  std::string body = server.document_body(changed);
+  const size_t p = body.find("<p>", body.find("<article"));
+  REQUIRE(p != std::string::npos);
+  body.insert(p + 3, "Inspectors later visited Zanzibar Ward. ");
+  server.set_document(changed, body, "text/html; charset=utf-8");
+
+  auto refreshed = run_cli(tmp, data, with({"refresh"}));
+  REQUIRE(refreshed.code == 0);
+  CHECK(refreshed.json()->getValue<int>("stored") >= 1);  // the document (and the sitemap if its lastmod moved)
+  CHECK(refreshed.json()->getValue<int>("revisits") >= 40);
+  auto indexed = run_cli(tmp, data, {"index", "--json"});
+  CHECK(indexed.json()->getValue<int>("indexed") == 1);
+  auto found = run_cli(tmp, data, {"search", "zanzibar", "--json"});
+  CHECK(found.json()->getValue<int>("total") == 1);
+  CHECK(first_hit_url(found) == server.url(changed));
+  // The new version replaced the old in search: one document per URL.
+  auto all = run_cli(tmp, data, {"search", "--json", "--limit", "0"});
+  CHECK(all.json()->getValue<int>("total") == indexed.json()->getValue<int>("documents"));
+
+  auto history = run_cli(tmp, data, {"history", server.url(changed), "--json"});
+  auto caps = history.json()->getArray("captures");
+  REQUIRE(caps->size() == 2);
+  CHECK(caps->getObject(0)->getValue<std::string>("type") == "response");
+  CHECK(caps->getObject(1)->getValue<std::string>("type") == "response");
+  CHECK(caps->getObject(0)->getValue<std::string>("digest") != caps->getObject(1)->getValue<std::string>("digest"));
+  auto same = run_cli(tmp, data, {"history", server.url(unchanged), "--json"}).json()->getArray("captures");
+  REQUIRE(same->size() == 2);
+  CHECK(same->getObject(1)->getValue<std::string>("type") == "revisit");
+  CHECK(run_cli(tmp, data, {"verify"}).code == 0);
+}
+
+TEST_CASE("fetch names the failing source and exits 1") {
+  TestServerOptions o;
+  o.crawl_delay = false;
+  TestServer server(CQC_SAMPLE_DIR, o);
+  TempDir tmp;
+  auto r = run_cli(tmp, tmp / "data", {"fetch", "--allow", "127.0.0.1:" + std::to_string(server.port()),
+                                       "--delay-ms", "0", "--retries", "0", server.url("/always-500")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find(server.url("/always-500") + ": HTTP 500") != std::string::npos);
+  CHECK(run_cli(tmp, tmp / "data", {"fetch", "file:///etc/passwd"}).code == 2);
+  CHECK(run_cli(tmp, tmp / "data", {"fetch", "--allow", "nonsense", server.url("/")}).code == 2);
+}
