@@ -14,6 +14,7 @@ namespace cqc::fetch {
 namespace {
 
 const std::string kKeyHeader = "Ocp-Apim-Subscription-Key";
+constexpr std::uint64_t kMaxListingBytes = 50ull << 20;  // larger bodies are never parsed as listings
 
 // The body of R as a document: transfer and content codings removed.
 std::string read_entity(const Response& r) {
@@ -42,6 +43,10 @@ class Crawl {
   void add_source(const archive::Source& s) {
     if (s.kind == "url") {
       add({s.value, {}, "discover", s.value});
+    } else if (s.kind == "cqc-providers" || s.kind == "cqc-locations") {
+      // A paged list, e.g. "perPage=500&localAuthority=Leicester": every page, every entry.
+      const std::string path = s.kind == "cqc-providers" ? "/providers" : "/locations";
+      add(api_request(opts_.api_base + path + (s.value.empty() ? "" : "?" + s.value), s.kind, s.kind + " " + s.value));
     } else if (s.kind == "cqc-provider" || s.kind == "cqc-location") {
       const std::string path = s.kind == "cqc-provider" ? "/providers/" : "/locations/";
       add(api_request(opts_.api_base + path + s.value, s.kind, s.kind + " " + s.value));
@@ -114,9 +119,29 @@ class Crawl {
     if (r.status != 200) return;  // 304 and other 2xx: nothing new to read
     if (r.request.purpose == "discover") discover(r);
     else if (r.request.purpose == "cqc-provider" || r.request.purpose == "cqc-location") cqc(r);
+    else if (r.request.purpose == "cqc-providers" || r.request.purpose == "cqc-locations") cqc_page(r);
+  }
+
+  void cqc_page(const Response& r) {
+    auto page = parse_page(read_entity(r));
+    if (!page) return fail(r.request, "unexpected CQC API answer: " + page.error());
+    const bool providers = r.request.purpose == "cqc-providers";
+    for (const auto& [id, name] : page->items) {
+      ++sum_.listed;
+      add(api_request(opts_.api_base + (providers ? "/providers/" : "/locations/") + id,
+                      providers ? "cqc-provider" : "cqc-location", r.request.source));
+    }
+    if (!page->next_page_uri.empty()) {
+      const std::string& next = page->next_page_uri;
+      add(api_request(next.rfind("http", 0) == 0 ? next : opts_.api_base + next, r.request.purpose, r.request.source));
+    }
   }
 
   void discover(const Response& r) {
+    // Documents are not listings: skip the XML parse for them and for anything huge.
+    auto head = archive::parse_http_head(r.response_head);
+    const std::string type = head ? archive::media_type(head->get("Content-Type")) : "";
+    if (type == "application/pdf" || type == "text/html" || r.body_size > kMaxListingBytes) return;
     auto listing = parse_listing(read_entity(r), r.request.url);
     if (!listing) return fail(r.request, listing.error());
     for (const ListedLink& link : listing->links) {
@@ -166,11 +191,14 @@ std::vector<archive::Source> read_sources_file(const std::string& file) {
     auto words = core::split(l, ' ');
     if (words.size() == 1 && (l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0)) {
       out.push_back({"url", std::string(l)});
-    } else if (words.size() == 2 && (words[0] == "cqc-provider" || words[0] == "cqc-location")) {
+    } else if (words.size() == 2 && (words[0] == "cqc-provider" || words[0] == "cqc-location" ||
+                                     words[0] == "cqc-providers" || words[0] == "cqc-locations")) {
       out.push_back({std::string(words[0]), std::string(words[1])});
+    } else if (words.size() == 1 && (words[0] == "cqc-providers" || words[0] == "cqc-locations")) {
+      out.push_back({std::string(words[0]), ""});
     } else {
       throw core::UsageError(file + " line " + std::to_string(n) +
-                             ": expected a http(s) URL or 'cqc-provider ID' / 'cqc-location ID'");
+                             ": expected a http(s) URL, 'cqc-provider ID', 'cqc-location ID' or 'cqc-providers [QUERY]'");
     }
   }
   return out;

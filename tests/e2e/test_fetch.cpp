@@ -237,3 +237,26 @@ TEST_CASE_FIXTURE(Fetching, "refresh sends validators; 304 and unchanged bytes b
   CHECK(h[1].refers_to == h[0].id);
   CHECK(arc.payload(h[1]).value() == arc.payload(h[0]).value());
 }
+
+TEST_CASE_FIXTURE(Fetching, "a paged API list is followed page by page to every provider") {
+  auto s = fetch::crawl(arc, {{"cqc-providers", "perPage=1"}}, opts);
+  CHECK(s.failed == 0);
+  for (const auto& id : TestServer::api_provider_ids())
+    CHECK_MESSAGE(!arc.catalog().history(server.api_url("/providers/" + id)).empty(), id);
+  CHECK(server.count("/public/v1/providers") == TestServer::api_provider_ids().size());
+}
+
+TEST_CASE("sources files: URLs and API sources, errors name the line") {
+  TempDir tmp;
+  const std::string good = tmp.write("sources.txt",
+                                     "# news\nhttps://example.org/feed.rss\n\ncqc-provider RT5\n"
+                                     "cqc-providers perPage=100\n");
+  auto sources = fetch::read_sources_file(good);
+  REQUIRE(sources.size() == 3);
+  CHECK(sources[0].kind == "url");
+  CHECK(sources[1].kind == "cqc-provider");
+  CHECK(sources[1].value == "RT5");
+  CHECK(sources[2].value == "perPage=100");
+  const std::string bad = tmp.write("bad.txt", "https://example.org/\nftp://example.org/x\n");
+  CHECK_THROWS_WITH(fetch::read_sources_file(bad), doctest::Contains("bad.txt line 2"));
+}
