@@ -133,7 +133,8 @@ ImportOutcome Archive::store_http(const HttpExchange& x) {
                   {"WARC-Concurrent-To", c.record_id},
                   {"WARC-Block-Digest", warc_digest(x.request_head)},
                   {"Content-Type", "application/http;msgtype=request"}};
-  out.append(format_head(req, x.request_head.size()), x.request_head);
+  // One fsync for the whole exchange, after its last record (the response).
+  out.append(format_head(req, x.request_head.size()), x.request_head, false);
   if (!x.metadata_json.empty()) {
     WarcHeaders meta{{"WARC-Type", "metadata"},
                      {"WARC-Record-ID", new_record_id()},
@@ -142,7 +143,7 @@ ImportOutcome Archive::store_http(const HttpExchange& x) {
                      {"WARC-Refers-To", c.record_id},
                      {"WARC-Block-Digest", warc_digest(x.metadata_json)},
                      {"Content-Type", "application/json"}};
-    out.append(format_head(meta, x.metadata_json.size()), x.metadata_json);
+    out.append(format_head(meta, x.metadata_json.size()), x.metadata_json, false);
   }
   // The response goes last: the catalog row's span ends the exchange, so recovery after a
   // crash removes a half-written exchange whole.

@@ -49,11 +49,13 @@ class WarcAppender {
  public:
   // Opens (creating if needed) the WARC file at PATH for appending.
   explicit WarcAppender(std::string path);
-  // Appends one record whose block is LENGTH bytes read from BLOCK; flushes and fsyncs.
+  // Appends one record whose block is LENGTH bytes read from BLOCK and flushes it; with
+  // SYNC, fsyncs the file too (records written together need only the last one synced).
   // Throws core::Error naming the file if writing fails or BLOCK ends early.
-  RecordSpan append(std::string_view head, std::istream& block, std::uint64_t length);
+  RecordSpan append(std::string_view head, std::istream& block, std::uint64_t length,
+                    bool sync = true);
   // Same, with the block in memory.
-  RecordSpan append(std::string_view head, std::string_view block);
+  RecordSpan append(std::string_view head, std::string_view block, bool sync = true);
   // Current size of the file in bytes.
   std::uint64_t size() const;
   const std::string& path() const { return path_; }

@@ -40,7 +40,8 @@ WarcAppender::WarcAppender(std::string path) : path_(std::move(path)) {
 
 std::uint64_t WarcAppender::size() const { return std::filesystem::file_size(path_); }
 
-RecordSpan WarcAppender::append(std::string_view head, std::istream& block, std::uint64_t length) {
+RecordSpan WarcAppender::append(std::string_view head, std::istream& block, std::uint64_t length,
+                                bool sync) {
   const std::uint64_t start = size();
   try {
     std::ofstream file(path_, std::ios::binary | std::ios::app);
@@ -64,7 +65,7 @@ RecordSpan WarcAppender::append(std::string_view head, std::istream& block, std:
     file.flush();
     if (!file) throw core::Error("write failed for WARC file " + path_ + " (disk full?)");
     file.close();
-    fsync_path(path_);
+    if (sync) fsync_path(path_);
   } catch (...) {
     std::filesystem::resize_file(path_, start);  // all-or-nothing: drop the torn member
     throw;
@@ -72,9 +73,9 @@ RecordSpan WarcAppender::append(std::string_view head, std::istream& block, std:
   return {start, size() - start};
 }
 
-RecordSpan WarcAppender::append(std::string_view head, std::string_view block) {
+RecordSpan WarcAppender::append(std::string_view head, std::string_view block, bool sync) {
   std::istringstream in{std::string(block)};
-  return append(head, in, block.size());
+  return append(head, in, block.size(), sync);
 }
 
 core::Result<WarcRecord> read_record(const std::string& path, RecordSpan span) {

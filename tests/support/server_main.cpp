@@ -15,7 +15,7 @@ namespace {
 
 const char* const kUsage =
     "usage: cqc-test-server [--port P] [--docs DIR] [--no-crawl-delay] [--api-key KEY]\n"
-    "                       [--threads N] [--delay-ms MS]\n"
+    "                       [--threads N] [--delay-ms MS] [--huge-mb MB]\n"
     "Serves a CQC-like website, news feeds and the CQC public API on 127.0.0.1 until\n"
     "SIGINT or SIGTERM. Prints \"listening on http://127.0.0.1:PORT\" once ready.\n"
     "  --port P          port to listen on (default: any free port)\n"
@@ -23,7 +23,8 @@ const char* const kUsage =
     "  --no-crawl-delay  leave Crawl-delay out of robots.txt (for benchmarks)\n"
     "  --api-key KEY     the expected Ocp-Apim-Subscription-Key (default test-key)\n"
     "  --threads N       requests handled at once (default 8)\n"
-    "  --delay-ms MS     wait MS milliseconds before answering each request\n";
+    "  --delay-ms MS     wait MS milliseconds before answering each request\n"
+    "  --huge-mb MB      size of /huge and /huge-chunked in MiB (default 3)\n";
 
 bool to_int(const std::string& text, int& value) {
   try {
@@ -60,6 +61,10 @@ int main(int argc, char** argv) {
       int ms = 0;
       value(ms);
       options.response_delay = std::chrono::milliseconds(ms);
+    } else if (arg == "--huge-mb") {
+      int mb = 0;
+      value(mb);
+      options.huge_bytes = static_cast<std::size_t>(mb) << 20;
     } else if (arg == "--docs" && i + 1 < argc) {
       docs = argv[++i];
     } else if (arg == "--api-key" && i + 1 < argc) {
