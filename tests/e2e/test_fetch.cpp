@@ -5,9 +5,14 @@
 #include <chrono>
 #include <set>
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include "archive/archive.hpp"
 #include "archive/verify.hpp"
 #include "fetch/crawler.hpp"
+#include "indexer/indexer.hpp"
+#include "search/search.hpp"
 #include "temp_dir.hpp"
 #include "test_server.hpp"
 
@@ -236,6 +241,45 @@ TEST_CASE_FIXTURE(Fetching, "refresh sends validators; 304 and unchanged bytes b
   CHECK(h[1].record_type == "revisit");
   CHECK(h[1].refers_to == h[0].id);
   CHECK(arc.payload(h[1]).value() == arc.payload(h[0]).value());
+
+  // The sitemap is a source: re-read on refresh, so a new document is found.
+  server.set_document("/docs/news/new-report-coverage.html",
+                      "<html><head><title>New coverage</title></head><body><p>Fresh news.</p></body></html>",
+                      "text/html; charset=utf-8");
+  auto again = fetch::refresh(arc, opts);
+  CHECK(again.failed == 0);
+  CHECK(arc.catalog().history(server.url("/docs/news/new-report-coverage.html")).size() == 1);
+}
+
+TEST_CASE_FIXTURE(Fetching, "the index prefers the API's ratings and dates to the report's text") {
+  REQUIRE(fetch::crawl(arc, {{"cqc-provider", "RT5"}}, opts).failed == 0);
+  const std::string index = tmp / "index";
+  indexer::index_archive(arc, index, {});
+  search::Searcher searcher(index);
+  std::size_t checked = 0;
+  for (const auto& ref : TestServer::api_reports()) {
+    auto h = arc.catalog().history(server.api_url(ref.report_uri));
+    if (h.empty()) continue;
+    Poco::JSON::Parser parser;
+    auto meta = parser.parse(arc.catalog().metadata(h.back().id)).extract<Poco::JSON::Object::Ptr>();
+    search::SearchRequest req;
+    req.query = "";
+    req.limit = 100;
+    auto result = searcher.search(req);
+    auto hit = std::find_if(result.hits.begin(), result.hits.end(),
+                            [&](const search::Hit& x) { return x.url == server.api_url(ref.report_uri); });
+    REQUIRE(hit != result.hits.end());
+    INFO(ref.link_id);
+    CHECK(hit->published == ref.report_date);
+    CHECK((!hit->trusts.empty() && hit->trusts.front() == "RT5"));
+    if (!meta->isNull("overall")) {
+      std::string want = meta->getValue<std::string>("overall");
+      for (auto& c : want) c = c == ' ' ? '-' : static_cast<char>(std::tolower(c));
+      CHECK(hit->overall_rating == want);
+    }
+    ++checked;
+  }
+  CHECK(checked >= 3);
 }
 
 TEST_CASE_FIXTURE(Fetching, "a paged API list is followed page by page to every provider") {
