@@ -127,8 +127,24 @@ const std::vector<Command>& commands() {
         {"date", "inspected|published", "which date --from/--to filter (default inspected)"},
         {"sort", "relevance|newest|oldest", "result order (default relevance)"},
         {"limit", "N", "hits to show (default 10, at most 1000)"},
-        {"offset", "N", "hits to skip (default 0)"}},
+        {"offset", "N", "hits to skip (default 0)"},
+        {"explain", "", "show where each hit's trust, ratings and dates came from"}},
        cmd_search},
+      {"trust", "a trust's inspections over time, with the documents behind each",
+       "trust [options] CODE|NAME",
+       "Shows the inspections of one NHS trust (ODS code, name, former name or abbreviation)\n"
+       "in date order: inspection dates, services and their ratings, overall rating, and the\n"
+       "archived documents behind each.",
+       {},
+       cmd_trust},
+      {"serve", "serve the search API and web page over HTTP", "serve [options]",
+       "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"
+       "/api/export, /api/stats, /healthz) and the search page at /, from the index and\n"
+       "archive in the data folder. New commits to the index appear without a restart.",
+       {{"port", "N", "TCP port (default 8080)"},
+        {"bind", "ADDRESS", "address to listen on (default 127.0.0.1)"},
+        {"threads", "N", "request threads (default 8)"}},
+       cmd_serve},
   };
   return table;
 }

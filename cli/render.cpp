@@ -74,7 +74,7 @@ std::string plain_snippet(const std::string& html, bool colour) {
 }
 
 void render_text(std::ostream& out, const search::SearchRequest& req, const search::SearchResult& r,
-                 bool colour) {
+                 bool colour, bool explain) {
   out << r.total << (r.total == 1 ? " document matches" : " documents match");
   if (!req.query.empty()) out << " \"" << req.query << "\"";
   out << '\n';
@@ -91,6 +91,11 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
     for (const auto& rv : h.service_ratings) out << "   " << rv.name << ": " << rv.rating_name << '\n';
     out << "   " << (h.page ? "p." + std::to_string(h.page) + ": " : "") << plain_snippet(h.snippet, colour) << '\n';
     out << "   " << h.url << '\n';
+    if (explain && !h.provenance.empty()) {
+      out << "   metadata from:";
+      for (const auto& [field, source] : h.provenance) out << ' ' << field << '=' << source;
+      out << '\n';
+    }
   }
   if (r.total) {
     out << '\n';

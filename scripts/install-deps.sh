@@ -14,6 +14,8 @@ PKGS=(
   libpoppler-cpp-dev poppler-utils
   libgumbo-dev
   zlib1g-dev
+  chromium    # the browser test of the web page (driven by playwright-core from npm)
+  curl        # scripts and benchmarks talk to the local server
 )
 
 missing=()

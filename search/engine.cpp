@@ -56,6 +56,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
   h.published = o->optValue<std::string>("published", "");
   h.year = o->optValue<int>("year", 0);
   h.score = it.get_weight();
+  if (auto prov = o->getObject("provenance"))
+    for (const auto& [field, source] : *prov) h.provenance[field] = source.toString();
   std::vector<int> pages;
   if (auto p = o->getArray("pages"))
     for (size_t i = 0; i < p->size(); ++i) pages.push_back(p->getElement<int>(static_cast<unsigned>(i)));

@@ -52,6 +52,9 @@ Object::Ptr hit_json(const Hit& h) {
   o->set("page", or_null(h.page));
   o->set("snippet", h.snippet);
   o->set("score", h.score);
+  auto prov = object();
+  for (const auto& [field, source] : h.provenance) prov->set(field, source);
+  o->set("provenance", prov);
   return o;
 }
 

@@ -2,6 +2,7 @@
 // Never writes; meets the indexer only in core/schema.hpp.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ struct Hit {
   int page = 0;              // PDF page of the snippet; 0 for unpaged documents
   std::string snippet;       // HTML-escaped text, matched words in <mark>...</mark>
   double score = 0;          // relevance weight
+  std::map<std::string, std::string> provenance;  // field -> where its value came from
 };
 
 struct FacetValue {
