@@ -1,4 +1,6 @@
 // `fetch`, `refresh` and `history`: bringing sources into the archive and keeping them fresh.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -85,9 +87,14 @@ int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) 
   std::filesystem::create_directories(tmp);
   auto opts = crawl_options(args, ctx, tmp);
   Progress progress(verb, ctx.progress);
+  const auto start = std::chrono::steady_clock::now();
   auto on_progress = [&](const fetch::EngineStats& st) {
-    progress.update(st.responses + st.failures, st.responses + st.failures + st.queued + st.running,
-                    std::to_string(st.bytes >> 10) + " KiB, " + std::to_string(st.failures) + " failed");
+    const double secs = std::max(0.001, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    char rate[96];
+    std::snprintf(rate, sizeof rate, "%llu KiB, %.1f docs/s, %.0f KiB/s, %llu failed",
+                  static_cast<unsigned long long>(st.bytes >> 10), static_cast<double>(st.responses) / secs,
+                  static_cast<double>(st.bytes >> 10) / secs, static_cast<unsigned long long>(st.failures));
+    progress.update(st.responses + st.failures, st.responses + st.failures + st.queued + st.running, rate);
   };
   fetch::CrawlSummary s = body(arc, opts, on_progress);
   progress.finish();
