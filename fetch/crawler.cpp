@@ -28,6 +28,15 @@ std::string read_entity(const Response& r) {
   return decoded ? decoded.value() : entity.value();
 }
 
+// A request for URL made for PURPOSE on behalf of SOURCE.
+Request make_request(std::string url, std::string purpose, std::string source) {
+  Request r;
+  r.url = std::move(url);
+  r.purpose = std::move(purpose);
+  r.source = std::move(source);
+  return r;
+}
+
 // The request head with the API key replaced, so the secret never reaches the archive.
 std::string redact(std::string head) {
   size_t p = core::to_lower(head).find(core::to_lower(kKeyHeader) + ":");
@@ -42,7 +51,7 @@ class Crawl {
 
   void add_source(const archive::Source& s) {
     if (s.kind == "url") {
-      add({s.value, {}, "discover", s.value});
+      add(make_request(s.value, "discover", s.value));
     } else if (s.kind == "cqc-providers" || s.kind == "cqc-locations") {
       // A paged list, e.g. "perPage=500&localAuthority=Leicester": every page, every entry.
       const std::string path = s.kind == "cqc-providers" ? "/providers" : "/locations";
@@ -59,7 +68,7 @@ class Crawl {
   void add_known(const std::string& url) {
     // API answers and robots.txt are reached through their sources and the engine.
     if (queued_.count(url) || url.rfind(opts_.api_base, 0) == 0 || url.ends_with("/robots.txt")) return;
-    add({url, {}, "document", url});
+    add(make_request(url, "document", url));
   }
 
   CrawlSummary run(const CrawlProgress& progress) {
@@ -70,7 +79,8 @@ class Crawl {
 
  private:
   Request api_request(const std::string& url, const std::string& purpose, const std::string& source) {
-    Request r{url, {"Accept: application/json"}, purpose, source};
+    Request r = make_request(url, purpose, source);
+    r.headers.push_back("Accept: application/json");
     if (!opts_.api_key.empty()) r.headers.push_back(kKeyHeader + ": " + opts_.api_key);
     return r;
   }
@@ -147,7 +157,7 @@ class Crawl {
     for (const ListedLink& link : listing->links) {
       ++sum_.listed;
       const bool nested = listing->kind == ListingKind::sitemap_index;
-      add({link.url, {}, nested ? "discover" : "document", r.request.source});
+      add(make_request(link.url, nested ? "discover" : "document", r.request.source));
     }
   }
 

@@ -90,7 +90,11 @@ struct HttpEngine::Impl {
       h.delay = opts.per_host_delay;
       if (opts.obey_robots) {
         h.robots = Host::Robots::fetching;
-        Request robots{key + "/robots.txt", {}, "robots", r.source, "", 0, 0, key};
+        Request robots;
+        robots.url = key + "/robots.txt";
+        robots.purpose = "robots";
+        robots.source = r.source;
+        robots.robots_for = key;
         h.queue.push_front({std::move(robots), Clock::now()});
       } else {
         h.robots = Host::Robots::known;
