@@ -84,6 +84,7 @@ const std::vector<Command>& commands() {
        "that cannot be extracted is skipped with its reason logged; the run goes on.",
        {{"batch", "N", "documents per Xapian commit (default 200)"},
         {"retry-failed", "", "retry documents skipped by an earlier run"},
+        {"jobs", "N", "threads extracting text in parallel (default: one per core, at most 8)"},
         {"verbose", "", "log every document"}},
        cmd_index},
       {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",

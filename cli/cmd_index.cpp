@@ -16,6 +16,7 @@ int cmd_index(const Args& args, const Context& ctx) {
   indexer::IndexOptions opts;
   opts.batch = static_cast<unsigned>(args.number("batch", 200, 1, 100000));
   opts.retry_failed = args.flag("retry-failed");
+  opts.workers = static_cast<unsigned>(args.number("jobs", indexer::IndexOptions::default_workers(), 1, 64));
   const bool verbose = args.flag("verbose");
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
   const std::string dir = core::index_dir(ctx.data_dir);

@@ -2,6 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <optional>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
@@ -29,7 +33,60 @@ std::string indexed_digest(const Xapian::Database& db, const std::string& id_ter
   return db.get_document(*p).get_value(schema::kSlotDigest);
 }
 
+// One capture to index: prepared on the main thread (catalog reads), extracted on a worker.
+struct Job {
+  archive::Capture capture;   // the newest capture of the URI
+  archive::Capture payload;   // the capture holding its bytes (the original of a revisit)
+  std::string api_metadata;   // structured metadata kept by the fetcher, "" if none
+  bool known_failure = false;
+  // Filled by the worker:
+  enum class Outcome { indexed, failed, unsupported } outcome = Outcome::failed;
+  std::string reason;
+  std::optional<Xapian::Document> document;
+  std::uint64_t text_bytes = 0;
+};
+
+// Reads, extracts and builds one document: no catalog or database access, so it can run on
+// any thread.
+void run_job(const archive::Archive& archive, Job& job) {
+  auto bytes = archive.payload(job.payload);
+  if (!bytes) {
+    job.reason = bytes.error();
+    return;
+  }
+  if (!extractor_for(job.capture.mime, bytes.value())) {
+    job.outcome = Job::Outcome::unsupported;
+    return;
+  }
+  auto doc = extract(bytes.value(), job.capture.mime);
+  if (!doc) {
+    job.reason = doc.error();
+    return;
+  }
+  Metadata meta = extract_metadata(doc.value(), job.capture.uri);
+  apply_api_metadata(job.api_metadata, meta);
+  job.document = build_document(job.capture, doc.value(), meta);
+  for (const Page& p : doc->pages) job.text_bytes += p.text.size();
+  job.outcome = Job::Outcome::indexed;
+}
+
+// Runs JOBS on up to WORKERS threads (strided, so each thread takes every WORKERS-th job).
+void run_jobs(const archive::Archive& archive, std::vector<Job>& jobs, unsigned workers) {
+  workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(jobs.size())));
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w)
+    threads.emplace_back([&, w] {
+      for (size_t i = w; i < jobs.size(); i += workers) run_job(archive, jobs[i]);
+    });
+  for (size_t i = 0; i < jobs.size(); i += workers) run_job(archive, jobs[i]);
+  for (auto& t : threads) t.join();
+}
+
 }  // namespace
+
+unsigned IndexOptions::default_workers() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
 
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress,
@@ -37,7 +94,30 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
   Xapian::WritableDatabase db = open_writable(index_dir);
   IndexSummary sum;
   const auto captures = archive.catalog().latest();
-  unsigned pending = 0;
+  std::vector<Job> batch;
+  // Extracts the batch in parallel, then writes it and commits: a killed run loses at most
+  // one batch, which the next run redoes.
+  auto flush = [&] {
+    run_jobs(archive, batch, options.workers);
+    for (Job& job : batch) {
+      const archive::Capture& c = job.capture;
+      if (job.outcome == Job::Outcome::unsupported) {
+        ++sum.unsupported;
+      } else if (job.outcome == Job::Outcome::failed) {
+        ++sum.failed;
+        db.set_metadata(failed_key(c.digest), job.reason);
+        if (log) log({IndexEvent::Kind::failed, c.uri, job.reason});
+      } else {
+        db.replace_document(std::string(schema::kUniqueId) + schema::document_id(c.uri), *job.document);
+        if (job.known_failure) db.set_metadata(failed_key(c.digest), "");
+        sum.text_bytes += job.text_bytes;
+        ++sum.indexed;
+        if (log) log({IndexEvent::Kind::indexed, c.uri, ""});
+      }
+    }
+    db.commit();
+    batch.clear();
+  };
   for (const archive::Capture& c : captures) {
     ++sum.captures;
     const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
@@ -49,35 +129,20 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
     } else if (known_failure && !options.retry_failed) {
       ++sum.previously_failed;
     } else {
-      auto fail = [&](const std::string& reason) {
-        ++sum.failed;
-        db.set_metadata(failed_key(c.digest), reason);
-        if (log) log({IndexEvent::Kind::failed, c.uri, reason});
-      };
-      auto bytes = archive.payload(c);
-      if (!bytes) {
-        fail(bytes.error());
-      } else if (!extractor_for(c.mime, bytes.value())) {
-        ++sum.unsupported;
-      } else if (auto doc = extract(bytes.value(), c.mime); !doc) {
-        fail(doc.error());
-      } else {
-        Metadata meta = extract_metadata(doc.value(), c.uri);
-        apply_api_metadata(archive.catalog().metadata(c.id), meta);
-        db.replace_document(id_term, build_document(c, doc.value(), meta));
-        if (known_failure) db.set_metadata(failed_key(c.digest), "");
-        for (const Page& p : doc->pages) sum.text_bytes += p.text.size();
-        ++sum.indexed;
-        if (log) log({IndexEvent::Kind::indexed, c.uri, ""});
+      Job job;
+      job.capture = c;
+      job.payload = c;
+      if (c.record_type == "revisit") {
+        if (auto original = archive.catalog().get(c.refers_to)) job.payload = *original;
       }
-      if (++pending >= options.batch) {
-        db.commit();
-        pending = 0;
-      }
+      job.api_metadata = archive.catalog().metadata(c.id);
+      job.known_failure = known_failure;
+      batch.push_back(std::move(job));
+      if (batch.size() >= options.batch) flush();
     }
     if (progress) progress(sum.captures, captures.size());
   }
-  db.commit();
+  flush();
   sum.documents = db.get_doccount();
   return sum;
 }

@@ -13,6 +13,10 @@ namespace cqc::indexer {
 struct IndexOptions {
   unsigned batch = 200;       // documents per Xapian commit: a killed run loses at most one batch
   bool retry_failed = false;  // retry captures an earlier run could not extract
+  unsigned workers = default_workers();  // threads extracting text in parallel
+
+  // One per core, at most 8.
+  static unsigned default_workers();
 };
 
 // One line of the indexing log.
