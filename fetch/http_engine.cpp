@@ -100,7 +100,9 @@ struct HttpEngine::Impl {
         h.robots = Host::Robots::known;
       }
     }
-    h.queue.push_back({std::move(r), not_before});
+    // A robots.txt redirect hop must run before the requests it holds back.
+    if (!r.robots_for.empty()) h.queue.push_front({std::move(r), not_before});
+    else h.queue.push_back({std::move(r), not_before});
   }
 
   double backoff(int attempt) {
@@ -254,6 +256,8 @@ void HttpEngine::run(const std::function<void(Response&)>& on_response,
         failed.request = r.request;
         failed.error = refused;
         ++m.stats.failures;
+        // A robots.txt whose redirect cannot be followed counts as unreachable.
+        if (!r.request.robots_for.empty()) m.learn_robots(failed);
         on_response(failed);
       }
     }

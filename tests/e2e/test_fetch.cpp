@@ -304,3 +304,26 @@ TEST_CASE("sources files: URLs and API sources, errors name the line") {
   const std::string bad = tmp.write("bad.txt", "https://example.org/\nftp://example.org/x\n");
   CHECK_THROWS_WITH(fetch::read_sources_file(bad), doctest::Contains("bad.txt line 2"));
 }
+
+TEST_CASE("a redirected robots.txt is followed; one that cannot be followed blocks the host") {
+  for (const auto& [location, expect] :
+       std::vector<std::pair<std::string, std::string>>{{"/robots-moved.txt", "disallowed by"},
+                                                        {"file:///etc/robots.txt", "robots.txt"}}) {
+    test::TestServerOptions o = quick_server();
+    o.robots_location = location;
+    TestServer server(CQC_SAMPLE_DIR, o);
+    TempDir tmp;
+    archive::Archive arc(tmp / "archive", archive::Mode::read_write);
+    fetch::CrawlOptions opts;
+    opts.fetch.per_host_delay = 0;
+    opts.fetch.temp_dir = tmp.path();
+    REQUIRE(opts.fetch.allow.add("127.0.0.1:" + std::to_string(server.port())));
+    // /docs/ is disallowed by the moved robots.txt; the feed is allowed but lists /docs/ pages.
+    auto s = fetch::crawl(arc, {{"url", server.url("/docs/builtin/news-1.html")}}, opts);
+    INFO(location);
+    CHECK(s.failed == 1);
+    REQUIRE(s.failures.size() == 1);
+    CHECK(s.failures[0].find(expect) != std::string::npos);
+    CHECK(server.count("/docs/builtin/news-1.html") == 0);
+  }
+}

@@ -60,6 +60,14 @@ void dispatch(Exchange& ex) {
     ex.send(405, "text/plain; charset=utf-8", "Method Not Allowed\n");
     return;
   }
+  if (ex.path == "/robots.txt" && !ex.state.options.robots_location.empty()) {
+    ex.redirect(302, ex.state.options.robots_location);
+    return;
+  }
+  if (ex.path == "/robots-moved.txt") {  // where a redirected robots.txt may point
+    ex.send(200, "text/plain; charset=utf-8", "User-agent: *\nDisallow: /docs/\n");
+    return;
+  }
   if (serve_api(ex) || serve_document(ex) || serve_bench(ex) || serve_behaviour(ex)) return;
   ex.send(404, "text/html; charset=utf-8", kNotFound);
 }

@@ -36,6 +36,7 @@ struct TestServerOptions {
   int slow_seconds = 30;                        // how long /slow keeps sending
   int slow_bytes_per_second = 20;               // how fast /slow sends
   int stall_seconds = 60;                       // how long /stall sends nothing
+  std::string robots_location;                  // non-empty: /robots.txt answers 302 to it
 };
 
 // One request as the server saw it.
