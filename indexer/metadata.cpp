@@ -28,13 +28,18 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   std::string source;
 
   const std::vector<Mention> trusts = find_trusts(t);
-  md.trusts = about_trusts(t, trusts, report, source);
-  if (!md.trusts.empty()) md.provenance["trusts"] = source;
+  TrustSplit split = about_trusts(t, trusts, report, source);
+  if (!split.about.empty()) md.provenance["trusts"] = source;
   if (const core::Trust* named = uri_trust(uri)) {
-    std::erase(md.trusts, named->code);
-    md.trusts.insert(md.trusts.begin(), named->code);
+    std::erase(split.about, named->code);
+    std::erase(split.mentioned, named->code);
+    split.about.insert(split.about.begin(), named->code);
     md.provenance["trusts"] = "uri";
   }
+  md.trusts = split.about;
+  md.trusts.insert(md.trusts.end(), split.mentioned.begin(), split.mentioned.end());
+  md.mentioned_trusts = std::move(split.mentioned);
+  if (!md.mentioned_trusts.empty()) md.provenance["mentioned_trusts"] = "text";
 
   const std::vector<Mention> services = find_services(t);
   md.services = distinct_ids(services);
@@ -42,7 +47,7 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
     md.provenance["services"] =
         report && t[services.front().begin].page == 1 ? "cover page" : "text";
 
-  find_ratings(t, trusts, services, report, md);
+  find_ratings(t, trusts, services, report, md.trusts.size() - md.mentioned_trusts.size(), md);
 
   if (doc.meta.published.known()) {
     md.published = doc.meta.published;

@@ -17,13 +17,27 @@ struct ServiceRating {
   bool operator==(const ServiceRating&) const = default;
 };
 
+// A key question's rating as the document states it ("rated good for caring").
+struct KeyQuestionRating {
+  std::string question;  // key question id (core::KeyQuestion::id): safe, effective, ...
+  std::string rating;    // rating id
+  bool operator==(const KeyQuestionRating&) const = default;
+};
+
 struct Metadata {
   std::string kind;                           // "report" (PDF) | "news" (HTML) | "other"
-  std::vector<std::string> trusts;            // ODS codes the document is about, main first
+  std::vector<std::string> trusts;            // ODS codes the document names with a role in
+                                              // it: the ones it is about first (main first),
+                                              // then those in mentioned_trusts
+  std::vector<std::string> mentioned_trusts;  // the trusts in `trusts` only named in passing
+                                              // (a buddy or partner, a comparison); the trusts
+                                              // a document is ABOUT are trusts - mentioned
   std::vector<std::string> services;          // service ids inspected/discussed
   std::string overall_rating;                 // rating id, "" when not stated
   std::vector<ServiceRating> service_ratings; // per-service ratings stated in the document
   std::vector<std::string> ratings;           // distinct rating ids: overall + per service
+  std::vector<KeyQuestionRating> key_question_ratings;  // "good for caring", cover grids; the
+                                                        // first stated per question, in order
   core::Date inspected_from;                  // inspection visit start (any precision)
   core::Date inspected_to;                    // visit end; equals inspected_from for one date
   core::Date published;                       // publication date

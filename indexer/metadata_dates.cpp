@@ -77,6 +77,13 @@ bool lead_is_furniture(const Tokens& t, size_t i) {
   return false;
 }
 
+// How many tokens of I's paragraph come before I.
+size_t sentence_offset(const Tokens& t, size_t i) {
+  size_t k = i;
+  while (k > 0 && t[k - 1].para == t[i].para) --k;
+  return i - k;
+}
+
 size_t para_length(const Tokens& t, size_t i) {
   size_t lo = i, hi = i;
   while (lo > 0 && t[lo - 1].para == t[i].para) --lo;
@@ -188,7 +195,11 @@ std::optional<DateSpan> find_published(const Tokens& t, bool report, std::string
       furniture_para = lead_is_furniture(t, i) ? t[i].para : -1;
     if (t[i].para == furniture_para) continue;
     std::optional<DateSpan> span;
-    if (is_word(t[i], {"published", "posted"})) {
+    const size_t start = i - std::min(i, sentence_offset(t, i));
+    if (is_word(t[start], {"by"}) && t[start].para == t[i].para && para_length(t, i) <= 16 &&
+        (span = full_date(t, i))) {
+      // "By Sam Doyle - 18 March 2022", "By Nia Evans | 26 February 2020"
+    } else if (is_word(t[i], {"published", "posted"})) {
       span = full_date(t, i + 1);
     } else if (auto d = full_date(t, i); d && d->end + 1 < t.size() &&
                                          t[d->end + 1].sep == ":" &&
@@ -231,7 +242,7 @@ std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core:
   };
   for (size_t c = 0; c < t.size(); ++c) {
     if (!inspection_cue(t, c) || other_visit(t, c)) continue;
-    for (size_t k = c + 1; k < c + 10 && k < t.size() && t[k].sentence == t[c].sentence; ++k) {
+    for (size_t k = c + 1; k < c + 40 && k < t.size() && t[k].sentence == t[c].sentence; ++k) {
       if (!date_lead_in(t[k - 1]) || other_visit(t, k - 1)) continue;  // "previous visit in"
       auto span = parse_date_span(t, k, published);
       if (span && span->from.month == 0 && k > c + 3) continue;  // a bare year far off

@@ -140,9 +140,22 @@ bool passing_context(const Tokens& t, const Mention& m) {
   for (size_t k = lo; k < hi; ++k)
     if ((k < m.begin || k >= m.end) && t[k].sentence == sentence &&
         is_word(t[k], {"buddy", "buddying", "buddied", "buddies", "partner", "partners",
-                       "partnered", "partnering", "compared", "comparison", "comparable", "like",
-                       "unlike", "similar", "than", "neighbouring", "neighbour"}))
+                       "partnered", "partnering", "paired", "compared", "comparison",
+                       "comparable", "like", "unlike", "similar", "than", "neighbouring",
+                       "neighbour", "contrast", "help", "helped", "helping", "support",
+                       "supported", "supporting", "alongside", "advice", "mentor",
+                       "mentoring"}))
       return true;
+  return false;
+}
+
+// "X was rated good", "X has been rated", "X is now rated": the trust is given a rating.
+bool rated_after(const Tokens& t, const Mention& m) {
+  for (size_t k = m.end; k < t.size() && k < m.end + 5; ++k) {
+    if (t[k].sentence != t[m.begin].sentence) return false;
+    if (is_word(t[k], {"rated"})) return true;
+    if (!is_word(t[k], {"was", "is", "has", "have", "been", "now", "also", "today"})) return false;
+  }
   return false;
 }
 
@@ -152,6 +165,8 @@ struct TrustStat {
   int mentions = 0;
   bool prominent = false;  // named in the title or lead
   bool passing = false;    // some mention has passing-reference words around it
+  bool plain = false;      // some mention has none
+  bool rated = false;      // a plain mention is the subject of a rating ("X was rated good")
   Region best = Region::kBody;
 };
 
@@ -168,43 +183,55 @@ std::vector<std::string> distinct_ids(const std::vector<Mention>& mentions) {
   return out;
 }
 
-std::vector<std::string> about_trusts(const Tokens& t, const std::vector<Mention>& trusts,
-                                      bool report, std::string& source) {
+TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, bool report,
+                        std::string& source) {
   std::map<std::string, TrustStat> stats;
   for (const Mention& m : trusts) {
     auto [it, fresh] = stats.try_emplace(m.id);
     TrustStat& s = it->second;
     if (fresh) s.first = m.begin;
     const Region r = t[m.begin].region;
+    const bool passing = passing_context(t, m);
     s.score += r == Region::kTitle ? 5 : r == Region::kLead ? 3 : 1;
     s.mentions++;
-    s.prominent = s.prominent || r != Region::kBody;
-    s.passing = s.passing || passing_context(t, m);
+    s.prominent = s.prominent || (r != Region::kBody && !passing);
+    s.passing = s.passing || passing;
+    s.plain = s.plain || !passing;
+    s.rated = s.rated || (!passing && rated_after(t, m));
     if (r < s.best) s.best = r;
   }
-  std::vector<std::pair<std::string, TrustStat>> kept;
-  double best = 0;
-  for (auto& [code, s] : stats) {
-    if (!s.prominent && s.mentions <= 2 && s.passing) continue;
-    kept.emplace_back(code, s);
-    best = std::max(best, s.score);
-  }
-  // A long report names other trusts in passing; news names few, and all of them matter.
-  if (report) std::erase_if(kept, [&](const auto& k) { return k.second.score * 5 < best; });
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+  std::vector<std::pair<std::string, TrustStat>> all(stats.begin(), stats.end());
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return a.second.score != b.second.score ? a.second.score > b.second.score
                                             : a.second.first < b.second.first;
   });
-  std::vector<std::string> out;
-  for (const auto& k : kept) out.push_back(k.first);
-  if (!kept.empty()) {
-    Region r = kept.front().second.best;
-    // A PDF's title is its Info title or its first line: both belong to the cover page.
-    source = r == Region::kBody ? "text"
-             : report           ? "cover page"
-             : r == Region::kTitle ? "title"
-                                   : "first paragraph";
+  TrustSplit out;
+  if (all.empty()) return out;
+  // The main trust: the highest weight, unless it is only ever named in passing and another
+  // trust is not.
+  size_t main = 0;
+  if (!all[0].second.plain)
+    for (size_t i = 1; i < all.size(); ++i)
+      if (all[i].second.plain) {
+        main = i;
+        break;
+      }
+  const double best = all[main].second.score;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const TrustStat& s = all[i].second;
+    // About: the main trust; in news a trust named plainly in the title or lead, or named
+    // plainly about as often as the main trust. A long report names other trusts in passing.
+    bool about = i == main ||
+                 (!report && s.plain && (s.prominent || s.rated || s.score * 2 >= best)) ||
+                 (report && s.plain && s.score * 2 >= best);
+    (about ? out.about : out.mentioned).push_back(all[i].first);
   }
+  Region r = all[main].second.best;
+  // A PDF's title is its Info title or its first line: both belong to the cover page.
+  source = r == Region::kBody ? "text"
+           : report           ? "cover page"
+           : r == Region::kTitle ? "title"
+                                 : "first paragraph";
   return out;
 }
 

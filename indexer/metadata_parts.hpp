@@ -24,21 +24,31 @@ std::vector<Mention> find_trusts(const Tokens& t);
 // Every core service name or alias in T (as its service id), in order; longest match wins.
 std::vector<Mention> find_services(const Tokens& t);
 
-// The trusts T is about, main first: mentions weighted by region and count, dropping
-// trusts only named in passing next to "buddy", "partner", "compared with" and the like,
-// and in a REPORT also trusts with under a fifth of the main trust's weight.
+// The trusts a document is about, and those it only mentions.
+struct TrustSplit {
+  std::vector<std::string> about;      // main trust first, by weight
+  std::vector<std::string> mentioned;  // named only in passing or far less often, by weight
+};
+
+// Splits the trusts named in T: mentions weighted by region (title 5, lead 3, body 1); a
+// mention next to "buddy", "partner", "compared with", "support from" and the like is in
+// passing. About: the main trust; in news any trust named plainly in the title or lead or as
+// the subject of a rating ("X was rated good"); any trust named plainly with at least half the
+// main trust's weight. The rest are mentioned.
 // SOURCE gets where the main trust was found ("title", "cover page", "first paragraph",
 // "text").
-std::vector<std::string> about_trusts(const Tokens& t, const std::vector<Mention>& trusts,
-                                      bool report, std::string& source);
+TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, bool report,
+                        std::string& source);
 
 // Distinct service ids in order of first mention.
 std::vector<std::string> distinct_ids(const std::vector<Mention>& mentions);
 
-// Ratings stated in T: fills overall_rating, service_ratings and ratings of MD, and the
-// provenance of overall_rating.
+// Ratings stated in T: fills overall_rating, service_ratings, key_question_ratings and
+// ratings of MD, and their provenance. With ABOUT_COUNT >= 2 trusts whose overall ratings
+// disagree (a round-up), the overall rating stays unknown.
 void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
-                  const std::vector<Mention>& services, bool report, Metadata& md);
+                  const std::vector<Mention>& services, bool report, size_t about_count,
+                  Metadata& md);
 
 // A date or date range as written: "2 Oct to 7 Dec 2017", "12-14 March 2019",
 // "June 2019", "January this year", "04/09/2019" (day first).

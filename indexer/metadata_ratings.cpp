@@ -202,20 +202,43 @@ bool key_question_after(const Tokens& t, size_t j) {
 }
 
 bool past_rating(const Tokens& t, size_t i) {
-  return word_before(t, i, 5, {"previously", "previous", "formerly", "last", "earlier", "prior",
-                               "from"});
+  for (size_t k = i; k > 0 && i - k < 5; --k) {
+    const Token& w = t[k - 1];
+    if (w.sentence != t[i].sentence) return false;
+    // "last year" and "earlier this year" date the visit; they do not make a rating old.
+    if (is_word(w, {"last", "earlier"}) && k < i &&
+        is_word(t[k], {"year", "month", "week", "this", "autumn", "spring", "summer", "winter"}))
+      continue;
+    if (is_word(w, {"previously", "previous", "formerly", "last", "earlier", "prior", "from"}))
+      return true;
+  }
+  return false;
 }
 
 void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
-                  const std::vector<Mention>& services, bool report, Metadata& md) {
+                  const std::vector<Mention>& services, bool report, size_t about_count,
+                  Metadata& md) {
   const Overall overall(t, trusts, services);
-  for (size_t i = 0; i < t.size() && md.overall_rating.empty(); ++i) {
-    if (auto r = overall.overall_at(i)) {
+  bool disagree = false;
+  for (size_t i = 0; i < t.size() && !disagree; ++i) {
+    auto r = overall.overall_at(i);
+    if (!r) continue;
+    if (md.overall_rating.empty()) {
       md.overall_rating = r->id;
       md.provenance["overall_rating"] = report && t[i].page == 1 ? "cover page" : "text";
+      if (about_count < 2) break;
+    } else if (r->id != md.overall_rating) {
+      disagree = true;  // several trusts, several overall ratings: whose is it?
     }
   }
+  if (disagree) {
+    md.overall_rating.clear();
+    md.provenance.erase("overall_rating");
+  }
   md.service_ratings = find_service_ratings(t, services, report);
+  std::string source;
+  md.key_question_ratings = find_key_question_ratings(t, report, source);
+  if (!md.key_question_ratings.empty()) md.provenance["key_question_ratings"] = source;
   if (!md.overall_rating.empty()) md.ratings.push_back(md.overall_rating);
   for (const ServiceRating& sr : md.service_ratings)
     if (std::find(md.ratings.begin(), md.ratings.end(), sr.rating) == md.ratings.end())

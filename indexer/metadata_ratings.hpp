@@ -37,4 +37,9 @@ std::vector<ServiceRating> find_service_ratings(const Tokens& t,
                                                 const std::vector<Mention>& services,
                                                 bool report);
 
+// Key-question ratings stated in T (report grids and "rated good for caring"), the first
+// per question, in order. SOURCE gets "cover page" (a report's first page) or "text".
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
+                                                         std::string& source);
+
 }  // namespace cqc::indexer

@@ -17,6 +17,7 @@ class ServiceRatings {
 
   std::vector<ServiceRating> run() {
     forward_pass();
+    rated_all();
     for (const Mention& m : services_)
       if (!found_.contains(m.id)) after_mention(m);
     back_references();
@@ -57,6 +58,11 @@ class ServiceRatings {
     const std::initializer_list<std::string_view> change{
         "improved", "moved", "went", "gone", "up", "down", "dropped", "fell", "rose",
         "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered"};
+    if (k == m.end && (report_ || word_before(t_, k, 40, {"rated", "rating", "rate"})))
+      return true;  // a grid row "Maternity Good", or "rated S1 R1 and S2 R2"
+    if (copula_between(m.end, k) && !(end < t_.size() && same_sentence(t_, k, end) &&
+                                      is_word(t_[end], {"at", "to", "in", "with", "for", "and"})))
+      return true;  // "the wards were inadequate."
     const bool to = k > 0 && is_word(t_[k - 1], {"to"});
     return word_before(t_, k, 6, {"rated", "rating"}) ||
            word_before(t_, k, 4, {"remain", "remains", "remained"}) ||
@@ -64,6 +70,29 @@ class ServiceRatings {
            (word_before(t_, m.begin, 3, {"rated"}) && k <= m.end + 2) ||  // "rated its S R"
            (end < t_.size() && is_word(t_[end], {"rating"}) && same_sentence(t_, k, end)) ||
            t_[k].sep.find_first_of("'\"") != std::string::npos;  // a quoted rating
+  }
+
+  // True when the tokens [A, B) are one to three copulas ("were", "are now", "is still").
+  bool copula_between(size_t a, size_t b) const {
+    if (b <= a || b - a > 3 || !same_sentence(t_, a, b)) return false;
+    for (size_t k = a; k < b; ++k)
+      if (!is_word(t_[k], {"was", "were", "is", "are", "now", "also", "still"})) return false;
+    return is_word(t_[a], {"was", "were", "is", "are"});
+  }
+
+  // "... and rated both good", "rated them all inadequate": every service named earlier in
+  // the sentence gets the rating.
+  void rated_all() {
+    for (size_t j = 1; j + 1 < t_.size(); ++j) {
+      if (!is_word(t_[j - 1], {"rated"}) || !is_word(t_[j], {"both", "all", "them", "each"}))
+        continue;
+      size_t k = j + 1;
+      if (k < t_.size() && is_word(t_[k], {"all", "both", "as"})) ++k;
+      auto r = k < t_.size() ? rating_at(t_, k) : std::nullopt;
+      if (!r || key_question_after(t_, r->end)) continue;
+      for (size_t b = sentence_start(t_, j); b < j; ++b)
+        if (const Mention* m = mention_at(b)) found_.try_emplace(m->id, r->id);
+    }
   }
 
   // The first rating said of M within a short window after it.

@@ -83,6 +83,31 @@ std::vector<std::string_view> paragraphs(std::string_view text) {
 
 size_t word_count(std::string_view text) { return phrase_tokens(text).size(); }
 
+// Page furniture the HTML extractor could not see by its markup, judged by a paragraph's
+// words: a heading that starts the comments or a related-stories list (it and everything
+// after it are furniture), or a one-line teaser ("Read more: ...", "Latest: ...").
+enum class Furniture { kNone, kLine, kRest };
+
+Furniture furniture(std::string_view raw) {
+  const std::string p = core::to_lower(core::trim(normalize_text(raw)));
+  static constexpr std::string_view rest[] = {
+      "comments", "readers' comments", "reader comments", "readers comments", "have your say",
+      "more stories", "related stories", "related articles", "related news", "latest news",
+      "you may also like", "most read", "more on this story", "more from", "join the debate",
+      "what readers say", "leave a comment"};
+  static constexpr std::string_view line[] = {"read more:", "related:", "latest:",
+                                              "see also:", "also read:", "more:",
+                                              "read next:", "posted by "};
+  std::string head = p;
+  while (!head.empty() && (head.back() == ':' || head.back() == '.')) head.pop_back();
+  for (std::string_view r : rest)
+    if (head == r || (head.starts_with(r) && head.size() < r.size() + 4 && r.size() > 8))
+      return Furniture::kRest;
+  for (std::string_view l : line)
+    if (p.starts_with(l)) return Furniture::kLine;
+  return Furniture::kNone;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
@@ -137,6 +162,11 @@ Tokens tokenize(const Extraction& doc) {
   int lead_paras = 0;
   for (const Page& page : doc.pages) {
     for (std::string_view p : paragraphs(page.text)) {
+      if (doc.format != "pdf") {
+        const Furniture f = furniture(p);
+        if (f == Furniture::kRest) break;
+        if (f == Furniture::kLine) continue;
+      }
       Region region = Region::kBody;
       if (doc.format == "pdf") {
         region = page.number == 1 ? Region::kLead : Region::kBody;

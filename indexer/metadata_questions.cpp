@@ -1,0 +1,98 @@
+// Key-question ratings: report grids ("Are services safe? Requires improvement", "Is the
+// service caring? Good") and prose ("rated good for caring and effective, but requires
+// improvement for safe, responsive and well-led").
+#include <algorithm>
+
+#include "core/gazetteer.hpp"
+#include "indexer/metadata_ratings.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+// The key question named at token K ("safe", "well-led", "well led", "safety"), and the
+// token after it; nullptr when none.
+const core::KeyQuestion* question_at(const Tokens& t, size_t k, size_t& end) {
+  if (k >= t.size()) return nullptr;
+  const auto& g = core::Gazetteer::builtin();
+  if (phrase_at(t, k, {"well", "led"})) {
+    end = k + 2;
+    return g.resolve_question("well-led");
+  }
+  if (is_word(t[k], {"care"})) return nullptr;  // "good for care" is too loose to count
+  end = k + 1;
+  return g.resolve_question(t[k].text);
+}
+
+class Questions {
+ public:
+  Questions(const Tokens& t, bool report) : t_(t), report_(report) {}
+
+  std::vector<KeyQuestionRating> run(std::string& source) {
+    for (size_t i = 0; i < t_.size(); ++i) {
+      grid_at(i);
+      prose_at(i);
+    }
+    source = first_page_ && report_ ? "cover page" : "text";
+    return out_;
+  }
+
+ private:
+  void add(const std::string& question, const std::string& rating, size_t at) {
+    for (const auto& q : out_)
+      if (q.question == question) return;
+    if (out_.empty()) first_page_ = t_[at].page <= 1;
+    out_.push_back({question, rating});
+  }
+
+  // "Are services safe? R", "Is the service well-led? R", "Is it caring? R".
+  void grid_at(size_t i) {
+    size_t k = i;
+    if (phrase_at(t_, k, {"are", "services"})) k += 2;
+    else if (phrase_at(t_, k, {"is", "the", "service"})) k += 3;
+    else if (phrase_at(t_, k, {"is", "the", "trust"})) k += 3;
+    else if (phrase_at(t_, k, {"is", "it"})) k += 2;
+    else return;
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, k, end);
+    if (!q || end >= t_.size() || t_[end].para != t_[i].para) return;
+    if (auto r = rating_at(t_, end)) add(q->id, r->id, i);
+  }
+
+  // "R for Q1, Q2 and Q3": each question in the list gets R.
+  void prose_at(size_t i) {
+    auto r = rating_at(t_, i);
+    if (!r || !key_question_after(t_, r->end) || past_rating(t_, i)) return;
+    size_t k = r->end + 1;  // after "for" / "in"
+    if (k < t_.size() && is_word(t_[k], {"the", "its", "their", "being", "how", "whether"})) ++k;
+    while (k < t_.size() && same_sentence(t_, i, k)) {
+      size_t end = 0;
+      const core::KeyQuestion* q = question_at(t_, k, end);
+      if (!q) break;
+      add(q->id, r->id, i);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"services"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"and", "or"}) && same_sentence(t_, i, k)) {
+        ++k;
+      } else if (k < t_.size() && t_[k].sep.find(',') != std::string::npos &&
+                 same_sentence(t_, i, k)) {
+        if (is_word(t_[k], {"and"})) ++k;
+      } else {
+        break;
+      }
+    }
+  }
+
+  const Tokens& t_;
+  const bool report_;
+  bool first_page_ = false;
+  std::vector<KeyQuestionRating> out_;
+};
+
+}  // namespace
+
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
+                                                         std::string& source) {
+  return Questions(t, report).run(source);
+}
+
+}  // namespace cqc::indexer

@@ -1,0 +1,124 @@
+// Issue 4 metadata: key-question ratings, trusts only mentioned, page furniture in the text,
+// bylines, round-ups and service ratings stated as lists.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "indexer/extract.hpp"
+#include "indexer/metadata.hpp"
+
+using cqc::indexer::Extraction;
+using cqc::indexer::extract_metadata;
+using cqc::indexer::Metadata;
+
+namespace {
+
+std::string kq(const Metadata& md) {
+  std::string out;
+  for (const auto& q : md.key_question_ratings)
+    out += (out.empty() ? "" : ";") + q.question + "=" + q.rating;
+  return out;
+}
+
+Extraction page(const std::string& title, const std::vector<std::string>& paras,
+                const std::string& format = "html") {
+  Extraction x;
+  x.format = format;
+  x.title = title;
+  std::string text;
+  for (const auto& p : paras) text += (text.empty() ? "" : "\n\n") + p;
+  x.pages.push_back({format == "pdf" ? 1 : 0, text});
+  return x;
+}
+
+}  // namespace
+
+TEST_CASE("metadata: key-question ratings from prose and from a report grid") {
+  Metadata md = extract_metadata(
+      page("Hospital trust rated", {"Devon Partnership NHS Trust was rated requires improvement "
+                                    "overall. It was rated good for caring and effective, but "
+                                    "inadequate for safe, responsive and well-led."}),
+      "");
+  CHECK(md.overall_rating == "requires-improvement");
+  CHECK(kq(md) == "caring=good;effective=good;safe=inadequate;responsive=inadequate;"
+                  "well-led=inadequate");
+  CHECK(md.provenance.at("key_question_ratings") == "text");
+
+  md = extract_metadata(page("Oxleas NHS Foundation Trust",
+                             {"Oxleas NHS Foundation Trust\nInspection report",
+                              "Overall rating for this trust Good\nAre services safe? Requires "
+                              "improvement\nAre services well-led? Outstanding"},
+                             "pdf"),
+                        "");
+  CHECK(kq(md) == "safe=requires-improvement;well-led=outstanding");
+  CHECK(md.provenance.at("key_question_ratings") == "cover page");
+}
+
+TEST_CASE("metadata: a buddy trust is kept in trusts but marked as mentioned") {
+  const Metadata md = extract_metadata(
+      page("Trust placed in special measures",
+           {"Norfolk and Suffolk NHS Foundation Trust has been placed in special measures by "
+            "the Care Quality Commission after inspectors rated it inadequate.",
+            "It will be paired with a buddy, East London NHS Foundation Trust."}),
+      "");
+  CHECK(md.trusts == std::vector<std::string>{"RMY", "RWK"});
+  CHECK(md.mentioned_trusts == std::vector<std::string>{"RWK"});
+}
+
+TEST_CASE("metadata: comments and teasers in the text are furniture") {
+  const Metadata md = extract_metadata(
+      page("Mental health trust rated inadequate",
+           {"Read more: Hospital car park fees frozen (14 January 2019)",
+            "Greater Manchester Mental Health NHS Foundation Trust has been rated inadequate by "
+            "the Care Quality Commission after an inspection in October 2022.",
+            "Readers' comments",
+            "Rob, 1 February 2023: Pennine Care NHS Foundation Trust was rated good."}),
+      "");
+  CHECK(md.trusts == std::vector<std::string>{"RXV"});
+  CHECK(md.inspected_from.iso() == "2022-10");
+  CHECK_FALSE(md.published.known());
+}
+
+TEST_CASE("metadata: a byline with the author's name dates the article") {
+  const Metadata md = extract_metadata(
+      page("King's Lynn hospital leaves special measures",
+           {"By Sam Doyle - 18 March 2022",
+            "Inspectors, who visited in November and December last year, rated the trust good "
+            "for caring."}),
+      "");
+  CHECK(md.published.iso() == "2022-03-18");
+  CHECK(md.provenance.at("published") == "byline");
+  CHECK(md.inspected_from.iso() == "2021-11");
+  CHECK(md.inspected_to.iso() == "2021-12");
+  CHECK(kq(md) == "caring=good");
+}
+
+TEST_CASE("metadata: a round-up of trusts with different overall ratings has none") {
+  const Metadata md = extract_metadata(
+      page("Inspection round-up",
+           {"The regulator published three reports this week.",
+            "Cornwall Partnership NHS Foundation Trust was rated good overall.",
+            "Royal Cornwall Hospitals NHS Trust was rated requires improvement overall."}),
+      "");
+  CHECK(md.trusts.size() == 2);
+  CHECK(md.mentioned_trusts.empty());
+  CHECK(md.overall_rating.empty());
+}
+
+TEST_CASE("metadata: services rated in a list, and 'rated both'") {
+  Metadata md = extract_metadata(
+      page("Trust rated", {"Inspectors rated maternity services good and urgent and emergency "
+                           "care requires improvement at University Hospitals of Leicester NHS "
+                           "Trust."}),
+      "");
+  REQUIRE(md.service_ratings.size() == 2);
+  CHECK(md.service_ratings[0].rating == "good");
+  CHECK(md.service_ratings[1].rating == "requires-improvement");
+  md = extract_metadata(
+      page("Trust rated", {"The regulator inspected the PICU and the crisis teams of Leeds and "
+                           "York Partnership NHS Foundation Trust and rated both good."}),
+      "");
+  CHECK(md.service_ratings.size() == 2);
+}
