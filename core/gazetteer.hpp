@@ -13,7 +13,7 @@ struct Trust {
   std::string name;                        // current name
   std::vector<std::string> abbreviations;  // e.g. "LPT"
   std::vector<std::string> former_names;   // names that resolve to this trust
-  std::string sector;                      // mental-health | community | acute | mixed
+  std::string sector;  // mental-health | community | acute | mixed | ambulance | specialist
 };
 
 struct Service {

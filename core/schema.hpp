@@ -16,7 +16,8 @@ inline constexpr std::string_view kTitle = "S";      // S<title word> (free-text
 inline constexpr std::string_view kDay = "D";        // D<YYYYMMDD> publication date
 inline constexpr std::string_view kMonth = "M";      // M<YYYYMM>
 inline constexpr std::string_view kYear = "Y";       // Y<YYYY>
-inline constexpr std::string_view kTrust = "XTRUST";     // XTRUST:<ODS code>
+inline constexpr std::string_view kTrust = "XTRUST";     // XTRUST:<ODS code>: a trust the document is about
+inline constexpr std::string_view kMentioned = "XMENTION"; // XMENTION:<ODS code>: a trust only mentioned
 inline constexpr std::string_view kService = "XSERVICE"; // XSERVICE<service id>
 inline constexpr std::string_view kRating = "XRATING";   // XRATING<rating id>
 inline constexpr std::string_view kFacetYear = "XYEAR";  // XYEAR<YYYY>: inspection else publication year
@@ -28,7 +29,7 @@ enum Slot : unsigned {
   kSlotInspectedEnd = 1,  // last day of the inspection visit (= start for one-day visits)
   kSlotPublished = 2,     // publication date
   kSlotYear = 3,          // facet year YYYY
-  kSlotTrusts = 4,        // list of ODS codes (encode_list)
+  kSlotTrusts = 4,        // list of ODS codes the document is about (encode_list)
   kSlotServices = 5,      // list of service ids
   kSlotRatings = 6,       // list of rating ids
   kSlotKind = 7,          // report|news|other

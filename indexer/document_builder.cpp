@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -26,6 +27,15 @@ std::string bounded(std::string term) {
   return term.substr(0, 200) + schema::document_id(term);
 }
 
+// The trusts M is about: its trusts without those only mentioned.
+std::vector<std::string> about_trusts(const Metadata& m) {
+  std::vector<std::string> out;
+  for (const auto& t : m.trusts)
+    if (std::find(m.mentioned_trusts.begin(), m.mentioned_trusts.end(), t) == m.mentioned_trusts.end())
+      out.push_back(t);
+  return out;
+}
+
 std::string document_data(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
   Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", schema::document_id(c.uri));
@@ -34,7 +44,8 @@ std::string document_data(const archive::Capture& c, const Extraction& doc, cons
   o.set("kind", m.kind);
   o.set("mime", c.mime);
   o.set("format", doc.format);
-  o.set("trusts", json_list(m.trusts));
+  o.set("trusts", json_list(about_trusts(m)));
+  o.set("mentioned_trusts", json_list(m.mentioned_trusts));
   o.set("services", json_list(m.services));
   o.set("ratings", json_list(m.ratings));
   o.set("overall_rating", m.overall_rating);
@@ -46,6 +57,14 @@ std::string document_data(const archive::Capture& c, const Extraction& doc, cons
     sr->add(x);
   }
   o.set("service_ratings", sr);
+  Poco::JSON::Array::Ptr kq = new Poco::JSON::Array;
+  for (const auto& r : m.key_question_ratings) {
+    Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    x->set("question", r.question);
+    x->set("rating", r.rating);
+    kq->add(x);
+  }
+  o.set("key_question_ratings", kq);
   o.set("inspected", m.inspected_from.iso());
   o.set("inspected_end", m.inspected_to.iso());
   o.set("published", m.published.iso());
@@ -98,7 +117,9 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
     if (m.published.month) d.add_boolean_term(std::string(schema::kMonth) + day.substr(0, 6));
     d.add_boolean_term(std::string(schema::kYear) + day.substr(0, 4));
   }
-  for (const auto& t : m.trusts) d.add_boolean_term(schema::boolean_term(schema::kTrust, t));
+  const std::vector<std::string> about = about_trusts(m);
+  for (const auto& t : about) d.add_boolean_term(schema::boolean_term(schema::kTrust, t));
+  for (const auto& t : m.mentioned_trusts) d.add_boolean_term(schema::boolean_term(schema::kMentioned, t));
   for (const auto& s : m.services) d.add_boolean_term(schema::boolean_term(schema::kService, s));
   for (const auto& r : m.ratings) d.add_boolean_term(schema::boolean_term(schema::kRating, r));
   if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
@@ -109,7 +130,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
               m.inspected_to.known() ? m.inspected_to.slot_end() : m.inspected_from.slot_end());
   d.add_value(schema::kSlotPublished, m.published.slot());
   d.add_value(schema::kSlotYear, m.year ? std::to_string(m.year) : "");
-  d.add_value(schema::kSlotTrusts, schema::encode_list(m.trusts));
+  d.add_value(schema::kSlotTrusts, schema::encode_list(about));
   d.add_value(schema::kSlotServices, schema::encode_list(m.services));
   d.add_value(schema::kSlotRatings, schema::encode_list(m.ratings));
   d.add_value(schema::kSlotKind, m.kind);

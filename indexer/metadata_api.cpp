@@ -21,6 +21,7 @@ void apply_api_metadata(std::string_view json, Metadata& m) {
   const auto& g = core::Gazetteer::builtin();
   if (const auto* t = g.trust_by_code(o->optValue<std::string>("provider", ""))) {
     std::erase(m.trusts, t->code);
+    std::erase(m.mentioned_trusts, t->code);
     m.trusts.insert(m.trusts.begin(), t->code);
     m.provenance["trusts"] = "cqc-api";
   }

@@ -37,6 +37,12 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     const auto* t = g.trust_by_code(code);
     h.trust_names.push_back(t ? t->name : code);
   }
+  h.mentioned_trusts = strings(o, "mentioned_trusts");
+  if (auto kq = o->getArray("key_question_ratings"))
+    for (unsigned i = 0; i < kq->size(); ++i) {
+      auto x = kq->getObject(i);
+      h.key_question_ratings.emplace_back(x->getValue<std::string>("question"), x->getValue<std::string>("rating"));
+    }
   h.services = strings(o, "services");
   h.ratings = strings(o, "ratings");
   h.overall_rating = o->optValue<std::string>("overall_rating", "");

@@ -32,6 +32,7 @@ Object::Ptr hit_json(const Hit& h) {
   o->set("kind", h.kind);
   o->set("trusts", array(h.trusts));
   o->set("trust_names", array(h.trust_names));
+  o->set("mentioned_trusts", array(h.mentioned_trusts));
   o->set("services", array(h.services));
   o->set("ratings", array(h.ratings));
   o->set("overall_rating", or_null(h.overall_rating));
@@ -45,6 +46,9 @@ Object::Ptr hit_json(const Hit& h) {
     sr->add(x);
   }
   o->set("service_ratings", sr);
+  auto kq = object();
+  for (const auto& [question, rating] : h.key_question_ratings) kq->set(question, rating);
+  o->set("key_question_ratings", kq);
   o->set("inspected", or_null(h.inspected));
   o->set("inspected_end", or_null(h.inspected_end));
   o->set("published", or_null(h.published));

@@ -35,12 +35,14 @@ struct Hit {
   std::string title;
   std::string url;      // source URI
   std::string kind;     // report | news | other
-  std::vector<std::string> trusts;    // ODS codes
+  std::vector<std::string> trusts;    // ODS codes of the trusts the document is about
   std::vector<std::string> trust_names;
+  std::vector<std::string> mentioned_trusts;  // ODS codes of trusts only mentioned in passing
   std::vector<std::string> services;  // service ids
   std::vector<std::string> ratings;   // rating ids
   std::string overall_rating;         // rating id or ""
   std::vector<ServiceRatingView> service_ratings;
+  std::vector<std::pair<std::string, std::string>> key_question_ratings;  // (question id, rating id)
   std::string inspected;     // ISO start, "" when unknown
   std::string inspected_end; // ISO end, "" when unknown
   std::string published;     // ISO, "" when unknown

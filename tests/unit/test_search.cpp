@@ -212,3 +212,35 @@ TEST_CASE("split_filters keeps free text and pulls out known fields") {
   CHECK(search::parse_date_range("2018..2019-06", "x") == std::make_pair(std::string("20180101"), std::string("20190630")));
   CHECK(search::parse_date_range("..2019", "x").first.empty());
 }
+
+TEST_CASE("trusts only mentioned in passing are neither filters nor facets, but are shown") {
+  test::TempDir tmp;
+  {
+    Xapian::WritableDatabase db(tmp / "index", Xapian::DB_CREATE_OR_OPEN);
+    archive::Capture c;
+    c.uri = "https://news.example/buddy";
+    c.mime = "text/html";
+    indexer::Extraction e;
+    e.format = "html";
+    e.title = "Norfolk trust paired with a buddy";
+    e.pages.push_back({0, "East London NHS Foundation Trust will act as buddy to the Norfolk trust."});
+    indexer::Metadata m;
+    m.kind = "news";
+    m.trusts = {"RMY", "RWK"};
+    m.mentioned_trusts = {"RWK"};
+    m.key_question_ratings = {{"caring", "good"}};
+    db.replace_document("Q" + schema::document_id(c.uri), indexer::build_document(c, e, m));
+    db.commit();
+  }
+  search::Searcher s(tmp / "index");
+  search::SearchRequest req;
+  req.trusts = {"RMY"};
+  auto about = s.search(req);
+  REQUIRE(about.total == 1);
+  CHECK(about.hits[0].trusts == std::vector<std::string>{"RMY"});
+  CHECK(about.hits[0].mentioned_trusts == std::vector<std::string>{"RWK"});
+  CHECK(about.hits[0].key_question_ratings == std::vector<std::pair<std::string, std::string>>{{"caring", "good"}});
+  CHECK(facet_count(about, "trust", "RWK") == 0);
+  req.trusts = {"RWK"};
+  CHECK(s.search(req).total == 0);
+}

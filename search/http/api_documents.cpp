@@ -1,0 +1,162 @@
+// /api/documents/{id} and /documents/{id}/original: one document and its archived bytes.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include <charconv>
+#include <cstdio>
+#include <sstream>
+
+#include "core/gazetteer.hpp"
+#include "core/schema.hpp"
+#include "core/text.hpp"
+#include "search/http/handlers.hpp"
+
+namespace cqc::search::http {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+bool valid_id(const std::string& id) {
+  if (id.size() != 16) return false;
+  for (char c : id)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// Current names of the trusts with codes IDS (the code itself when unknown).
+Array::Ptr trust_names(const Array::Ptr& ids) {
+  Array::Ptr out = new Array;
+  for (size_t i = 0; ids && i < ids->size(); ++i) {
+    const std::string code = ids->getElement<std::string>(static_cast<unsigned>(i));
+    const auto* t = core::Gazetteer::builtin().trust_by_code(code);
+    out->add(t ? t->name : code);
+  }
+  return out;
+}
+
+// Per-service ratings with display names, in search::to_json's shape.
+Array::Ptr service_ratings(const Array::Ptr& stored) {
+  const auto& g = core::Gazetteer::builtin();
+  Array::Ptr out = new Array;
+  for (size_t i = 0; stored && i < stored->size(); ++i) {
+    auto x = stored->getObject(static_cast<unsigned>(i));
+    const std::string service = x->optValue<std::string>("service", ""), rating = x->optValue<std::string>("rating", "");
+    const auto* s = g.service_by_id(service);
+    const auto* r = g.rating_by_id(rating);
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("service", service);
+    o->set("name", s ? s->name : service);
+    o->set("rating", rating);
+    o->set("rating_name", r ? r->name : rating);
+    out->add(o);
+  }
+  return out;
+}
+
+Object::Ptr capture_json(const archive::Capture& c) {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("capture", c.id);
+  o->set("time", c.time);
+  o->set("record_type", c.record_type);
+  o->set("status", c.status);
+  o->set("mime", c.mime);
+  o->set("size", c.size);
+  o->set("digest", c.digest);
+  o->set("record_id", c.record_id);
+  return o;
+}
+
+}  // namespace
+
+Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
+  if (!valid_id(id)) throw HttpError(400, "document id must be 16 lower-case hex digits");
+  const std::string data = with_retry(database, [&](Xapian::Database& db) {
+    auto p = db.postlist_begin(std::string(schema::kUniqueId) + id);
+    if (p == db.postlist_end(std::string(schema::kUniqueId) + id)) throw HttpError(404, "no document with id " + id);
+    return db.get_document(*p).get_data();
+  });
+  Poco::JSON::Parser parser;
+  return parser.parse(data).extract<Object::Ptr>();
+}
+
+void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
+  if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
+  auto reader = pool.acquire();
+  const std::string& id = req.captures.at(0);
+  Object::Ptr d = document_data(reader->db, id);
+  Object out(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const char* key : {"id", "title", "kind", "mime", "format"}) out.set(key, d->optValue<std::string>(key, ""));
+  out.set("url", d->optValue<std::string>("uri", ""));
+  out.set("trusts", d->getArray("trusts") ? d->getArray("trusts") : Array::Ptr(new Array));
+  out.set("trust_names", trust_names(d->getArray("trusts")));
+  for (const char* key : {"services", "ratings"}) out.set(key, d->getArray(key) ? d->getArray(key) : Array::Ptr(new Array));
+  out.set("service_ratings", service_ratings(d->getArray("service_ratings")));
+  for (const char* key : {"overall_rating", "inspected", "inspected_end", "published"}) {
+    const std::string v = d->optValue<std::string>(key, "");
+    out.set(key, v.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(v));
+  }
+  const int year = d->optValue<int>("year", 0);
+  out.set("year", year ? Poco::Dynamic::Var(year) : Poco::Dynamic::Var());
+  out.set("provenance", d->getObject("provenance") ? d->getObject("provenance") : Object::Ptr(new Object));
+  out.set("original", "/documents/" + id + "/original");
+  // Text by page: the stored text joins pages with '\f'; "pages" holds their numbers.
+  Array::Ptr pages = new Array;
+  const auto numbers = d->getArray("pages");
+  const std::string text = d->optValue<std::string>("text", "");
+  const auto parts = core::split(text, '\f');  // views into TEXT
+  for (size_t i = 0; i < parts.size(); ++i) {
+    Object::Ptr p = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    p->set("page", numbers && i < numbers->size() ? numbers->getElement<int>(static_cast<unsigned>(i)) : 0);
+    p->set("text", std::string(parts[i]));
+    pages->add(p);
+  }
+  out.set("pages", pages);
+  Array::Ptr captures = new Array;
+  for (const auto& c : reader.archive().catalog().history(d->optValue<std::string>("uri", "")))
+    captures->add(capture_json(c));
+  out.set("captures", captures);
+  std::ostringstream s;
+  out.stringify(s);
+  send_json(resp, s.str());
+}
+
+void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
+  std::int64_t wanted = 0;
+  for (const auto& [name, value] : req.query) {
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), wanted);
+    if (name != "capture") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
+    if (ec != std::errc() || p != value.data() + value.size() || wanted <= 0)
+      throw HttpError(400, "parameter 'capture' must be a capture number");
+  }
+  auto reader = pool.acquire();
+  const std::string& id = req.captures.at(0);
+  Object::Ptr d = document_data(reader->db, id);
+  const auto history = reader.archive().catalog().history(d->optValue<std::string>("uri", ""));
+  const archive::Capture* chosen = history.empty() ? nullptr : &history.back();
+  if (wanted) {
+    chosen = nullptr;
+    for (const auto& c : history)
+      if (c.id == wanted) chosen = &c;
+    if (!chosen) throw HttpError(404, "document " + id + " has no capture " + std::to_string(wanted));
+  }
+  if (!chosen) throw HttpError(404, "no archived capture of document " + id);
+  auto bytes = reader.archive().payload(*chosen);
+  if (!bytes) {
+    std::fprintf(stderr, "serve: original of %s: %s\n", id.c_str(), bytes.error().c_str());
+    throw HttpError(500, "the archived record could not be read");
+  }
+  std::string mime = chosen->mime.empty() ? d->optValue<std::string>("mime", "") : chosen->mime;
+  if (mime.empty()) mime = "application/octet-stream";
+  resp.setContentType(mime);
+  resp.set("Content-Disposition", "inline");
+  resp.set("Cache-Control", "private, max-age=300");
+  resp.set("X-Archive-Capture", std::to_string(chosen->id));
+  resp.set("X-Archive-Captured", chosen->time);
+  resp.set("X-Archive-Digest", chosen->digest);
+  // Archived pages are evidence, not code: they must never run script on this origin.
+  if (mime.rfind("application/pdf", 0) != 0) resp.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+  resp.sendBuffer(bytes.value().data(), bytes.value().size());
+}
+
+}  // namespace cqc::search::http

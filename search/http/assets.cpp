@@ -1,0 +1,33 @@
+// The search page's files, compiled in by cqc_embed (search/http/CMakeLists.txt).
+#include <string_view>
+
+#include "search/http/handlers.hpp"
+
+namespace cqc::embedded {
+extern const std::string_view web_index_html;
+extern const std::string_view web_app_js;
+extern const std::string_view web_style_css;
+}  // namespace cqc::embedded
+
+namespace cqc::search::http {
+
+void handle_asset(std::string_view name, const Request& req, Response& resp) {
+  if (!req.query.empty() && name != "/") throw HttpError(400, "assets take no parameters");
+  std::string_view body = embedded::web_index_html;
+  const char* type = "text/html; charset=utf-8";
+  if (name == "/app.js") {
+    body = embedded::web_app_js;
+    type = "text/javascript; charset=utf-8";
+  } else if (name == "/style.css") {
+    body = embedded::web_style_css;
+    type = "text/css; charset=utf-8";
+  }
+  resp.setContentType(type);
+  resp.set("Cache-Control", "no-cache");
+  resp.set("Content-Security-Policy",
+           "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  resp.sendBuffer(body.data(), body.size());
+}
+
+}  // namespace cqc::search::http

@@ -1,0 +1,34 @@
+// The request handlers, one per endpoint (docs/api.md documents each). Each reads with a
+// Reader borrowed from the pool and throws HttpError / core::UsageError for the router to map.
+#pragma once
+#include <Poco/JSON/Object.h>
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "search/http/readers.hpp"
+#include "search/http/router.hpp"
+
+namespace cqc::search::http {
+
+// GET /api/search: search::to_json plus "page", "per_page" and "pages".
+void handle_search(ReaderPool& pool, const Request& req, Response& resp);
+// GET /api/stats: documents, captures, per-year and per-kind counts, index revision.
+void handle_stats(ReaderPool& pool, const Request& req, Response& resp);
+// GET /healthz: {"status":"ok","documents":N}, or 503 when there is no index.
+void handle_health(ReaderPool& pool, const Request& req, Response& resp);
+// GET /api/documents/{id}: metadata, text by page, captures.
+void handle_document(ReaderPool& pool, const Request& req, Response& resp);
+// GET /documents/{id}/original[?capture=N]: the archived bytes with their content type.
+void handle_original(ReaderPool& pool, const Request& req, Response& resp);
+// GET /api/export?...&format=csv|json: every match, streamed in chunks.
+void handle_export(ReaderPool& pool, const Request& req, Response& resp);
+// GET / and the page's assets, compiled into the binary.
+void handle_asset(std::string_view name, const Request& req, Response& resp);
+
+// The stored data (JSON) of the document with id ID; HttpError 400 for a malformed id,
+// 404 for an unknown one.
+Poco::JSON::Object::Ptr document_data(Xapian::Database& db, const std::string& id);
+
+}  // namespace cqc::search::http

@@ -1,0 +1,84 @@
+// Per-request read handles: search::Searcher is not thread-safe, so each request borrows a
+// Reader (its own Searcher, Xapian handle and read-only archive) from a pool and gives it back.
+#pragma once
+#include <xapian.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "archive/archive.hpp"
+#include "search/search.hpp"
+
+namespace cqc::search::http {
+
+// What one request reads with. Never shared between threads at once.
+struct Reader {
+  std::unique_ptr<Searcher> searcher;          // the query engine (to_json shape)
+  Xapian::Database db;                         // the same index, for lookups by id and export
+  std::unique_ptr<archive::Archive> archive;   // opened on first use (documents, originals)
+};
+
+class ReaderPool {
+ public:
+  // Reads the index and archive inside data folder DATA_DIR (core/paths.hpp layout).
+  explicit ReaderPool(std::string data_dir);
+
+  // A borrowed Reader, returned to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(ReaderPool& pool, std::unique_ptr<Reader> reader) : pool_(pool), reader_(std::move(reader)) {}
+    ~Lease() { pool_.give_back(std::move(reader_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Reader* operator->() const { return reader_.get(); }
+    // The read-only archive, opened now if needed.
+    archive::Archive& archive() const;
+
+   private:
+    ReaderPool& pool_;
+    std::unique_ptr<Reader> reader_;
+  };
+
+  // A Reader at the index's latest commit (reopened: new documents show up). Throws
+  // core::Fatal when there is no index yet.
+  Lease acquire();
+  // The data folder.
+  const std::string& data_dir() const { return data_dir_; }
+
+ private:
+  void give_back(std::unique_ptr<Reader> reader);
+
+  std::string data_dir_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Reader>> idle_;
+};
+
+// How often a read is retried when commits keep discarding the revision it reads.
+inline constexpr int kMaxRetries = 25;
+
+// Runs FN(), calling REOPEN and retrying (with a growing pause of a few milliseconds) when a
+// writer's commit discarded the revision being read: a busy indexer never fails a request.
+template <class Fn, class Reopen>
+auto retry_modified(Fn&& fn, Reopen&& reopen) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxRetries) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
+      reopen();
+    }
+  }
+}
+
+// Runs FN(db) under retry_modified, reopening DB.
+template <class Fn>
+auto with_retry(Xapian::Database& db, Fn&& fn) {
+  return retry_modified([&] { return fn(db); }, [&] { db.reopen(); });
+}
+
+}  // namespace cqc::search::http

@@ -1,0 +1,166 @@
+#include "search/http/router.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/URI.h>
+#include <xapian.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace cqc::search::http {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  for (const auto& s : core::split(path, '/'))
+    if (!s.empty()) out.emplace_back(s);
+  return out;
+}
+
+// Decodes an application/x-www-form-urlencoded query: '+' is a space, %XX a byte.
+std::vector<std::pair<std::string, std::string>> parse_query(const std::string& raw) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto piece : core::split(raw, '&')) {
+    std::string part(piece);
+    if (part.empty()) continue;
+    for (char& c : part)
+      if (c == '+') c = ' ';
+    const auto eq = part.find('=');
+    std::string name, value;
+    try {
+      Poco::URI::decode(part.substr(0, eq), name);
+      if (eq != std::string::npos) Poco::URI::decode(part.substr(eq + 1), value);
+    } catch (const Poco::Exception&) {
+      throw HttpError(400, "malformed percent-encoding in the query string");
+    }
+    if (!core::valid_utf8(name) || !core::valid_utf8(value))
+      throw HttpError(400, "query parameters must be UTF-8");
+    out.emplace_back(std::move(name), std::move(value));
+  }
+  return out;
+}
+
+class Dispatch : public Poco::Net::HTTPRequestHandler {
+ public:
+  Dispatch(const Router& router, RequestLimits limits) : router_(router), limits_(limits) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& req, Response& resp) override {
+    try {
+      route(req, resp);
+    } catch (const HttpError& e) {
+      fail(resp, e.status(), e.what());
+    } catch (const core::UsageError& e) {
+      fail(resp, 400, e.what());  // bad query, filter, date, over-broad wildcard, too long
+    } catch (const core::Fatal&) {
+      fail(resp, 503, "the index is not available yet (run 'cqc-archive index')");
+    } catch (const Xapian::DatabaseOpeningError&) {
+      fail(resp, 503, "the index is not available yet (run 'cqc-archive index')");
+    } catch (const Xapian::Error& e) {
+      std::cerr << "serve: " << req.getURI() << ": " << e.get_description() << '\n';
+      fail(resp, 503, "the index is busy; try again");
+    } catch (const std::exception& e) {
+      std::cerr << "serve: " << req.getURI() << ": " << e.what() << '\n';
+      fail(resp, 500, "internal error");
+    }
+  }
+
+ private:
+  void route(Poco::Net::HTTPServerRequest& req, Response& resp) {
+    set_common_headers(resp);
+    if (req.getURI().size() > limits_.max_uri)
+      throw HttpError(414, "request URI longer than " + std::to_string(limits_.max_uri) + " bytes");
+    if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limits_.max_body))
+      throw HttpError(413, "request body larger than " + std::to_string(limits_.max_body) + " bytes");
+    if (req.getChunkedTransferEncoding()) throw HttpError(413, "chunked request bodies are not accepted");
+    if (req.getMethod() != "GET" && req.getMethod() != "HEAD") {
+      resp.set("Allow", "GET, HEAD");
+      throw HttpError(405, "method " + req.getMethod() + " is not allowed (use GET)");
+    }
+    const std::string& uri = req.getURI();
+    const auto q = uri.find('?');
+    std::string path;
+    try {
+      Poco::URI::decode(uri.substr(0, q), path);
+    } catch (const Poco::Exception&) {
+      throw HttpError(400, "malformed request path");
+    }
+    auto [handler, captures] = router_.match(path);
+    Request r{req, q == std::string::npos ? decltype(Request::query){} : parse_query(uri.substr(q + 1)),
+              std::move(captures)};
+    (*handler)(r, resp);
+  }
+
+  static void fail(Response& resp, int status, const std::string& message) {
+    if (resp.sent()) return;  // a streamed body already started: the connection just ends
+    send_error(resp, status, message);
+  }
+
+  const Router& router_;
+  RequestLimits limits_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  Factory(const Router& router, RequestLimits limits) : router_(router), limits_(limits) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new Dispatch(router_, limits_);
+  }
+
+ private:
+  const Router& router_;
+  RequestLimits limits_;
+};
+
+}  // namespace
+
+void Router::get(const std::string& pattern, Handler handler) {
+  routes_.push_back({split_path(pattern), std::move(handler)});
+}
+
+std::pair<const Handler*, std::vector<std::string>> Router::match(const std::string& path) const {
+  const auto segments = split_path(path);
+  for (const Route& r : routes_) {
+    if (r.segments.size() != segments.size()) continue;
+    std::vector<std::string> captures;
+    bool ok = true;
+    for (size_t i = 0; ok && i < segments.size(); ++i) {
+      if (r.segments[i] == "{}")
+        captures.push_back(segments[i]);
+      else
+        ok = r.segments[i] == segments[i];
+    }
+    if (ok) return {&r.handler, std::move(captures)};
+  }
+  throw HttpError(404, "no such page or API endpoint");
+}
+
+Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits) {
+  return new Factory(router, limits);
+}
+
+void set_common_headers(Response& resp) {
+  resp.set("X-Content-Type-Options", "nosniff");
+  resp.set("Referrer-Policy", "no-referrer");
+}
+
+void send_json(Response& resp, const std::string& body, int status) {
+  resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  resp.setContentType("application/json; charset=utf-8");
+  resp.set("Cache-Control", "no-store");
+  resp.sendBuffer(body.data(), body.size());
+}
+
+void send_error(Response& resp, int status, const std::string& message) {
+  Poco::JSON::Object o;
+  o.set("error", message);
+  o.set("status", status);
+  std::ostringstream out;
+  o.stringify(out);
+  send_json(resp, out.str(), status);
+}
+
+}  // namespace cqc::search::http

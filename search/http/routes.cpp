@@ -1,0 +1,21 @@
+#include "search/http/routes.hpp"
+
+#include "search/http/handlers.hpp"
+
+namespace cqc::search::http {
+
+void register_routes(Router& r, ReaderPool& pool) {
+  auto with_pool = [&pool](void (*fn)(ReaderPool&, const Request&, Response&)) {
+    return [&pool, fn](const Request& req, Response& resp) { fn(pool, req, resp); };
+  };
+  r.get("/api/search", with_pool(handle_search));
+  r.get("/api/documents/{}", with_pool(handle_document));
+  r.get("/documents/{}/original", with_pool(handle_original));
+  r.get("/api/export", with_pool(handle_export));
+  r.get("/api/stats", with_pool(handle_stats));
+  r.get("/healthz", with_pool(handle_health));
+  for (const char* asset : {"/", "/app.js", "/style.css"})
+    r.get(asset, [asset](const Request& req, Response& resp) { handle_asset(asset, req, resp); });
+}
+
+}  // namespace cqc::search::http
