@@ -89,6 +89,24 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
     if (const auto* rating = core::Gazetteer::builtin().rating_by_id(h.overall_rating))
       out << "   overall rating: " << rating->name << '\n';
     for (const auto& rv : h.service_ratings) out << "   " << rv.name << ": " << rv.rating_name << '\n';
+    const auto& g = core::Gazetteer::builtin();
+    if (!h.key_question_ratings.empty()) {
+      out << "   key questions:";
+      for (const auto& [question, rating] : h.key_question_ratings) {
+        const auto* q = g.resolve_question(question);
+        const auto* named = g.rating_by_id(rating);
+        out << ' ' << (q ? q->name : question) << ' ' << (named ? named->name : rating) << ';';
+      }
+      out << '\n';
+    }
+    if (!h.mentioned_trusts.empty()) {
+      std::string names;
+      for (const auto& code : h.mentioned_trusts) {
+        const auto* t = g.trust_by_code(code);
+        names += (names.empty() ? "" : "; ") + (t ? t->name : code);
+      }
+      out << "   also mentions: " << names << '\n';
+    }
     out << "   " << (h.page ? "p." + std::to_string(h.page) + ": " : "") << plain_snippet(h.snippet, colour) << '\n';
     out << "   " << h.url << '\n';
     if (explain && !h.provenance.empty()) {
