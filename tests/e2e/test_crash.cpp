@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "run_cli.hpp"
@@ -14,9 +15,11 @@ using namespace cqc::test;
 
 namespace {
 
-// Starts cqc-archive ARGS, lets it run for DELAY, then kills it with SIGKILL.
-// Returns true when it was still running when killed (a real mid-write kill).
-bool kill_during(const std::vector<std::string>& args, std::chrono::milliseconds delay) {
+// Starts cqc-archive ARGS, waits until STARTED exists (the command has begun writing), lets
+// it run for DELAY more, then kills it with SIGKILL. Returns true when it was still running
+// when killed (a real mid-write kill).
+bool kill_during(const std::vector<std::string>& args, const std::string& started,
+                 std::chrono::milliseconds delay) {
   pid_t pid = ::fork();
   if (pid == 0) {
     std::vector<char*> argv{const_cast<char*>(CQC_BINARY)};
@@ -26,8 +29,10 @@ bool kill_during(const std::vector<std::string>& args, std::chrono::milliseconds
     ::execv(CQC_BINARY, argv.data());
     _exit(127);
   }
-  std::this_thread::sleep_for(delay);
   int status = 0;
+  for (int i = 0; i < 1000 && !std::filesystem::exists(started) && ::waitpid(pid, &status, WNOHANG) == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::this_thread::sleep_for(delay);
   const bool running = ::waitpid(pid, &status, WNOHANG) == 0;
   ::kill(pid, SIGKILL);
   ::waitpid(pid, &status, 0);
@@ -46,7 +51,8 @@ TEST_CASE("SIGKILL during import and index loses nothing that was committed") {
                   std::string(20000, 'x') + " seclusion number" + std::to_string(i) + "</p></body></html>");
   int killed = 0;
   for (int round = 0; round < 3; ++round) {
-    killed += kill_during({"import", "--data", data, tmp / "in"}, std::chrono::milliseconds(150 + 100 * round));
+    killed += kill_during({"import", "--data", data, tmp / "in"}, data + "/archive/catalog.db",
+                          std::chrono::milliseconds(50 + 100 * round));
     auto verify = run_cli(tmp, data, {"verify", "--json"});
     INFO(verify.err);
     CHECK(verify.code == 0);
@@ -59,7 +65,7 @@ TEST_CASE("SIGKILL during import and index loses nothing that was committed") {
   CHECK(verify.code == 0);
   CHECK(verify.json()->getValue<int>("checked") == files);
 
-  kill_during({"index", "--data", data, "--batch", "20"}, std::chrono::milliseconds(300));
+  kill_during({"index", "--data", data, "--batch", "20"}, data + "/index", std::chrono::milliseconds(200));
   auto index = run_cli(tmp, data, {"index", "--json"});
   REQUIRE(index.code == 0);
   CHECK(index.json()->getValue<int>("documents") == files);
