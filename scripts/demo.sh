@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # demo.sh - README command (a): install dependencies, build, import the bundled sample corpus
 # into the data folder (default ~/.local/share/cqc-archive; $CQC_ARCHIVE_HOME overrides),
-# index it, and search it for "seclusion" with the year timeline.
+# index it, search it for "seclusion" with the year timeline, then serve the search page and
+# API on http://127.0.0.1:${CQC_PORT:-8080}/ until Ctrl-C.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -11,3 +12,7 @@ bin="$root/build/cli/cqc-archive"
 "$bin" index
 echo
 "$bin" search seclusion
+port=${CQC_PORT:-8080}
+echo
+echo "Open http://127.0.0.1:$port/ in a browser to search the sample (Ctrl-C stops the server)."
+exec "$bin" serve --port "$port"

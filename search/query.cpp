@@ -13,6 +13,10 @@
 namespace cqc::search {
 namespace {
 
+// A query matching every document. Built fresh each time: copying the shared static
+// Xapian::Query::MatchAll from several threads races on its non-atomic reference count.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 const std::vector<std::string> kFilterFields = {"trust",     "service",   "rating", "kind",
                                                 "year",      "inspected", "published"};
 
@@ -57,7 +61,7 @@ Xapian::Query filters_query(const std::map<std::string, std::vector<std::string>
   for (const auto& [field, list] : terms)
     parts.emplace_back(Xapian::Query::OP_OR, list.begin(), list.end());
   parts.insert(parts.end(), ranges.begin(), ranges.end());
-  if (parts.empty()) return Xapian::Query::MatchAll;
+  if (parts.empty()) return match_all();
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
@@ -179,7 +183,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
     ranges.push_back(range_query(slot, {from, to}));
   }
 
-  ParsedQuery out{Xapian::Query::MatchAll, filters_query(terms, ranges)};
+  ParsedQuery out{match_all(), filters_query(terms, ranges)};
   if (!text.empty()) {
     check_wildcards(text);
     Xapian::QueryParser qp;
@@ -197,7 +201,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
     } catch (const Xapian::QueryParserError& e) {
       throw core::UsageError("cannot parse query '" + text + "': " + e.get_msg());
     }
-    if (out.text.empty()) out.text = Xapian::Query::MatchAll;
+    if (out.text.empty()) out.text = match_all();
   }
   return out;
 }

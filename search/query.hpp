@@ -18,8 +18,8 @@ inline constexpr unsigned kMaxWildcardTerms = 500;
 inline constexpr size_t kMaxQueryBytes = 2000;
 
 struct ParsedQuery {
-  Xapian::Query text;       // MatchAll for an empty query
-  Xapian::Query filter;     // MatchAll when there are no filters
+  Xapian::Query text;       // matches everything for an empty query
+  Xapian::Query filter;     // matches everything when there are no filters
   Xapian::Query combined() const;  // text filtered by filter
 };
 

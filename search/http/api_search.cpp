@@ -13,8 +13,11 @@ void handle_search(ReaderPool& pool, const Request& req, Response& resp) {
   const SearchParams p = parse_search_params(req.query, false);
   auto reader = pool.acquire();
   // Searcher retries a discarded revision itself; a burst of commits may need more tries.
-  const SearchResult result = retry_modified([&] { return reader->searcher->search(p.request); },
-                                             [&] { reader->searcher->reopen(); });
+  const SearchResult result = retry_modified(
+      [&] {
+        return reader->searcher->search(p.request);
+      },
+      [&] { reader->searcher->reopen(); });
   // Exactly search::to_json, with the paging keys appended inside the same object.
   std::string body = to_json(result);
   const std::uint64_t pages = (result.total + p.per_page - 1) / p.per_page;

@@ -1,0 +1,171 @@
+// Drives the search page in Debian's headless Chromium: search, facet, year bar, back button,
+// an archived original, keyboard focus and a phone-width layout; a screenshot at each step.
+// Usage: node browser_test.mjs BASE_URL SCREENSHOT_DIR SAMPLE_DIR
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const [base, shots, sample] = process.argv.slice(2);
+const profile = mkdtempSync(path.join(tmpdir(), 'cqc-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+});
+const problems = [];
+let step = 0;
+
+async function shot(page, name, fullPage = true) {
+  step += 1;
+  const file = path.join(shots, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  console.log(`screenshot ${file}`);
+}
+
+// The total the page announces in its live region (0 for "No documents match").
+async function announcedTotal(page) {
+  const text = await page.locator('#status').textContent();
+  const m = text.match(/^([\d,]+) documents? match/);
+  return m ? Number(m[1].replace(/,/g, '')) : 0;
+}
+
+// Waits until N filter chips are shown and the announced total is TOTAL.
+async function rendered(page, chips, total) {
+  await page.waitForFunction(([c, n]) => document.querySelectorAll('#chips .chip').length === c &&
+    !document.body.classList.contains('loading') &&
+    document.querySelector('#status').textContent.startsWith(`${n} document`), [chips, total]);
+}
+
+// Waits until the page has rendered the state in the URL (the status mentions the query).
+async function settled(page) {
+  await page.waitForFunction(() => !document.body.classList.contains('loading') &&
+    document.querySelector('#status').textContent.length > 0);
+}
+
+try {
+  const page = await context.newPage();
+  const sandboxed = [];  // messages from archived originals: their scripts must be blocked
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    (m.location().url.includes('/original') ? sandboxed : problems).push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+
+  // 1. The front page browses the whole archive.
+  await page.goto(base);
+  await settled(page);
+  assert.equal(await announcedTotal(page), 45, 'the empty search lists every document');
+  await shot(page, 'home');
+
+  // 2. Search "seclusion".
+  await page.fill('#q', 'seclusion');
+  await page.press('#q', 'Enter');
+  await page.waitForURL(/q=seclusion/);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('seclusion'));
+  await settled(page);
+  const total = await announcedTotal(page);
+  assert.ok(total > 0, 'seclusion has results');
+  assert.equal(await page.locator('li.hit').count(), Math.min(total, 10));
+  assert.ok(await page.locator('li.hit .snippet mark').count() > 0, 'matched words are marked');
+  assert.match((await page.locator('li.hit .snippet mark').first().textContent()).toLowerCase(), /seclu/);
+  assert.ok(await page.locator('li.hit .snippet .page').count() > 0, 'PDF snippets show their page');
+  await shot(page, 'search-seclusion');
+
+  // 3. Click a rating facet: the total becomes the facet's count, every hit has that rating.
+  const facet = page.locator('button.facet[data-field="rating"]').first();
+  const rating = await facet.getAttribute('data-value');
+  const facetCount = Number(await facet.getAttribute('data-count'));
+  await facet.click();
+  await page.waitForURL(new RegExp(`rating=${rating}`));
+  await rendered(page, 1, facetCount);
+  assert.equal(await announcedTotal(page), facetCount, 'total equals the facet count');
+  assert.equal(await page.locator(`button.facet[data-value="${rating}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#chips .chip').count(), 1, 'one removable chip');
+  const api = await (await page.request.get(`${base}api/search?q=seclusion&rating=${rating}&per_page=100`)).json();
+  assert.equal(api.total, facetCount);
+  for (const h of api.hits) assert.ok(h.ratings.includes(rating), `${h.id} has rating ${rating}`);
+  await shot(page, `facet-rating-${rating}`);
+
+  // 4. Click a year bar: every result is from that year and the total is the bar's count.
+  const bar = page.locator('#histogram button.bar:not(.empty)').first();
+  const year = await bar.getAttribute('data-year');
+  const barCount = Number(await bar.getAttribute('data-count'));
+  await bar.click();
+  await page.waitForURL(new RegExp(`year=${year}`));
+  await rendered(page, 2, barCount);
+  const years = await page.locator('li.hit').evaluateAll((els) => els.map((e) => e.dataset.year));
+  assert.ok(years.length > 0);
+  for (const y of years) assert.equal(y, year, 'every result is from the clicked year');
+  assert.equal(await page.locator(`#histogram button.bar[data-year="${year}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#chips .chip').count(), 2);
+  await shot(page, `year-${year}`);
+
+  // 5. Back restores the previous state (the URL holds the state); forward re-applies it.
+  await page.goBack();
+  await rendered(page, 1, facetCount);
+  await page.goForward();
+  await rendered(page, 2, barCount);
+  // Removing a chip removes its filter.
+  await page.locator('#chips .chip', { hasText: 'Year' }).click();
+  await rendered(page, 1, facetCount);
+  assert.ok(!page.url().includes('year='));
+
+  // 6. An original PDF: its bytes are the archived file, with its content type.
+  const pdfHref = await page.locator('li.hit a.original').first().getAttribute('href');
+  const pdfUrl = await page.locator('li.hit a.source').first().getAttribute('href');
+  const pdf = await page.request.get(new URL(pdfHref, base).toString());
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  const rel = new URL(pdfUrl).pathname.slice(1);
+  assert.ok(Buffer.compare(await pdf.body(), readFileSync(path.join(sample, rel))) === 0, 'archived PDF bytes');
+
+  // 7. An original news page, opened from the results: the archived HTML, sandboxed.
+  await page.goto(`${base}?q=seclusion&kind=news`);
+  await settled(page);
+  const newsLink = page.locator('li.hit a.original').first();
+  const newsUrl = await page.locator('li.hit a.source').first().getAttribute('href');
+  const [resp] = await Promise.all([page.waitForResponse((r) => r.url().includes('/original')), newsLink.click()]);
+  assert.equal(resp.status(), 200);
+  assert.match(resp.headers()['content-type'], /^text\/html/);
+  assert.match(resp.headers()['content-security-policy'], /^sandbox/);
+  assert.equal(await resp.text(), readFileSync(path.join(sample, new URL(newsUrl).pathname.slice(1)), 'utf8'));
+  await page.waitForLoadState();
+  // The CSP sandbox is in force: the archived page runs in an opaque origin, so even if its
+  // scripts could run they could not reach our cookies or API.
+  assert.equal(await page.evaluate(() => window.origin), 'null', 'archived page is sandboxed');
+  await shot(page, 'original-news');
+  await page.goBack();
+  await settled(page);
+
+  // 8. Keyboard: "/" focuses the search box; Tab reaches the facets with a visible focus ring.
+  await page.goto(`${base}?q=restraint`);
+  await settled(page);
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.locator('button.facet').first().focus();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focused controls show a focus ring');
+  await shot(page, 'keyboard-focus', false);
+
+  // 9. A phone (390 px wide): one column, filters folded away, no horizontal scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}?q=seclusion`);
+  await settled(page);
+  assert.equal(await page.locator('#filter-box').getAttribute('open'), null, 'filters start folded on a phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling on a phone (${overflow}px too wide)`);
+  await shot(page, 'phone-seclusion');
+  await page.locator('#filter-box > summary').click();
+  await shot(page, 'phone-filters', false);
+
+  assert.deepEqual(problems, [], 'no console errors (CSP violations, script errors)');
+  console.log('browser test passed');
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

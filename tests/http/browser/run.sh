@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Browser test: serve the sample archive with `cqc-archive serve`, then drive the search page
+# in Debian's headless Chromium with playwright-core (browser_test.mjs). Screenshots are kept
+# in WORK_DIR/screenshots. Usage: run.sh CQC_ARCHIVE_BINARY SAMPLE_DIR WORK_DIR
+set -euo pipefail
+bin=$1 sample=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+node_dir="$work/browser-node"
+mkdir -p "$node_dir" "$work/screenshots"
+if ! cmp -s "$here/package-lock.json" "$node_dir/package-lock.json" || [ ! -d "$node_dir/node_modules/playwright-core" ]; then
+  cp "$here/package.json" "$here/package-lock.json" "$node_dir/"
+  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+cp "$here/browser_test.mjs" "$node_dir/"
+
+data="$work/browser-data"
+rm -rf "$data" "$work/screenshots"/*.png
+"$bin" import --data "$data" --base-url https://sample.cqc-archive.test/ "$sample" >/dev/null
+"$bin" index --data "$data" >/dev/null
+
+log="$work/browser-serve.log"
+"$bin" serve --data "$data" --port 0 >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+url=""
+for _ in $(seq 100); do
+  url=$(sed -n 's/^serving \(http[^ ]*\)$/\1/p' "$log")
+  [ -n "$url" ] && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "server did not start" >&2; cat "$log" >&2; exit 1; }
+node "$node_dir/browser_test.mjs" "$url" "$work/screenshots" "$sample"

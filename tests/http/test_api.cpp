@@ -1,0 +1,194 @@
+// The JSON API and the page over real HTTP on loopback, against the sample corpus.
+#include <doctest/doctest.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/URI.h>
+
+#include <set>
+
+#include "http_client.hpp"
+
+using cqc::test::http;
+using cqc::test::SampleServer;
+
+namespace {
+
+std::string strip_paging(std::string body) {
+  const auto p = body.rfind(",\"page\":");
+  REQUIRE(p != std::string::npos);
+  return body.substr(0, p) + "}";
+}
+
+std::vector<std::string> strings(const Poco::JSON::Array::Ptr& a) {
+  std::vector<std::string> out;
+  for (size_t i = 0; a && i < a->size(); ++i) out.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/search returns exactly the JSON of `search --json`, plus paging") {
+  auto& s = SampleServer::get();
+  auto r = http(s.port(), "/api/search?q=seclusion");
+  REQUIRE(r.status == 200);
+  CHECK(r.head.getContentType().find("application/json") == 0);
+  auto cli = cqc::test::run_cli(s.tmp, s.data, {"search", "--json", "seclusion"});
+  REQUIRE(cli.code == 0);
+  CHECK(strip_paging(r.body) + "\n" == cli.out);
+  auto j = r.json();
+  CHECK(j->getValue<int>("total") == 15);
+  CHECK(j->getArray("hits")->size() == 10);
+  CHECK(j->getValue<int>("page") == 1);
+  CHECK(j->getValue<int>("per_page") == 10);
+  CHECK(j->getValue<int>("pages") == 2);
+  auto page2 = http(s.port(), "/api/search?q=seclusion&page=2&per_page=10").json();
+  CHECK(page2->getArray("hits")->size() == 5);
+}
+
+TEST_CASE("filters: repeated values are OR, fields are AND, counts agree with facets") {
+  auto& s = SampleServer::get();
+  auto all = http(s.port(), "/api/search?q=seclusion").json();
+  auto ratings = all->getObject("facets")->getArray("rating");
+  REQUIRE(ratings->size() > 0);
+  auto first = ratings->getObject(0);
+  const std::string rating = first->getValue<std::string>("value");
+  auto filtered = http(s.port(), "/api/search?q=seclusion&per_page=100&rating=" + rating).json();
+  CHECK(filtered->getValue<int>("total") == first->getValue<int>("count"));
+  auto hits = filtered->getArray("hits");
+  for (size_t i = 0; i < hits->size(); ++i) {
+    auto rs = strings(hits->getObject(static_cast<unsigned>(i))->getArray("ratings"));
+    CHECK(std::find(rs.begin(), rs.end(), rating) != rs.end());
+  }
+  auto years = http(s.port(), "/api/search?per_page=100&year=2019&year=2020&kind=report").json();
+  auto yh = years->getArray("hits");
+  REQUIRE(yh->size() > 0);
+  for (size_t i = 0; i < yh->size(); ++i) {
+    auto h = yh->getObject(static_cast<unsigned>(i));
+    const int y = h->getValue<int>("year");
+    CHECK((y == 2019 || y == 2020));
+    CHECK(h->getValue<std::string>("kind") == "report");
+  }
+  auto dated = http(s.port(), "/api/search?per_page=100&from=2018&to=2019&date=published&sort=newest").json();
+  auto dh = dated->getArray("hits");
+  std::string previous = "9999";
+  for (size_t i = 0; i < dh->size(); ++i) {
+    const std::string p = dh->getObject(static_cast<unsigned>(i))->getValue<std::string>("published");
+    CHECK(p.substr(0, 4) >= "2018");
+    CHECK(p.substr(0, 4) <= "2019");
+    CHECK(p <= previous);
+    previous = p;
+  }
+  auto plus = http(s.port(), "/api/search?q=%22seclusion+room%22").json();  // '+' is a space
+  CHECK(plus->getValue<int>("total") > 0);
+}
+
+TEST_CASE("GET /api/documents/{id} gives metadata, text by page and captures") {
+  auto& s = SampleServer::get();
+  auto hit = http(s.port(), "/api/search?q=seclusion+kind:report&per_page=1").json()->getArray("hits")->getObject(0);
+  const std::string id = hit->getValue<std::string>("id");
+  auto r = http(s.port(), "/api/documents/" + id);
+  REQUIRE(r.status == 200);
+  auto d = r.json();
+  CHECK(d->getValue<std::string>("id") == id);
+  CHECK(d->getValue<std::string>("url") == hit->getValue<std::string>("url"));
+  CHECK(d->getValue<std::string>("format") == "pdf");
+  auto pages = d->getArray("pages");
+  REQUIRE(pages->size() > 1);
+  CHECK(pages->getObject(0)->getValue<int>("page") == 1);
+  CHECK(!pages->getObject(0)->getValue<std::string>("text").empty());
+  auto captures = d->getArray("captures");
+  REQUIRE(captures->size() == 1);
+  CHECK(captures->getObject(0)->getValue<std::string>("digest").rfind("sha1:", 0) == 0);
+  CHECK(d->getValue<std::string>("original") == "/documents/" + id + "/original");
+  CHECK(http(s.port(), "/api/documents/0123456789abcdef").status == 404);
+  CHECK(http(s.port(), "/api/documents/not-an-id").status == 400);
+}
+
+TEST_CASE("GET /documents/{id}/original returns the archived bytes with their content type") {
+  auto& s = SampleServer::get();
+  for (const std::string kind : {"report", "news"}) {
+    auto hit = http(s.port(), "/api/search?kind=" + kind + "&per_page=1").json()->getArray("hits")->getObject(0);
+    const std::string url = hit->getValue<std::string>("url");
+    const std::string rel = url.substr(std::string("https://sample.cqc-archive.test/").size());
+    auto r = http(s.port(), "/documents/" + hit->getValue<std::string>("id") + "/original");
+    REQUIRE(r.status == 200);
+    CHECK(r.body == cqc::test::slurp(std::string(CQC_SAMPLE_DIR) + "/" + rel));
+    if (kind == "report") {
+      CHECK(r.head.getContentType() == "application/pdf");
+      CHECK(!r.head.has("Content-Security-Policy"));
+    } else {
+      CHECK(r.head.getContentType().find("text/html") == 0);
+      CHECK(r.head.get("Content-Security-Policy").find("sandbox") == 0);
+    }
+    CHECK(r.head.get("Content-Disposition") == "inline");
+    CHECK(r.head.get("X-Content-Type-Options") == "nosniff");
+  }
+}
+
+TEST_CASE("GET /api/export streams every match as CSV or JSON") {
+  auto& s = SampleServer::get();
+  auto csv = http(s.port(), "/api/export?q=seclusion&format=csv");
+  REQUIRE(csv.status == 200);
+  CHECK(csv.head.getChunkedTransferEncoding());
+  CHECK(csv.head.getContentType().find("text/csv") == 0);
+  CHECK(csv.body.rfind("id,title,url,kind,trusts,", 0) == 0);
+  size_t lines = 0;
+  for (char c : csv.body) lines += c == '\n';
+  CHECK(lines == 16);  // header + 15 matches, more than one page
+  auto json = http(s.port(), "/api/export?q=seclusion&format=json");
+  REQUIRE(json.status == 200);
+  Poco::JSON::Parser p;
+  auto a = p.parse(json.body).extract<Poco::JSON::Array::Ptr>();
+  CHECK(a->size() == 15);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < a->size(); ++i) ids.insert(a->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+  CHECK(ids.size() == 15);
+  auto everything = http(s.port(), "/api/export").body;  // default CSV, empty query: all 45
+  lines = 0;
+  for (char c : everything) lines += c == '\n';
+  CHECK(lines == 46);
+}
+
+TEST_CASE("GET /api/stats and /healthz") {
+  auto& s = SampleServer::get();
+  auto st = http(s.port(), "/api/stats").json();
+  CHECK(st->getValue<int>("documents") == 45);
+  CHECK(st->getValue<int>("captures") == 45);
+  CHECK(st->getValue<int>("revision") >= 1);
+  CHECK(st->getArray("years")->size() == 12);
+  CHECK(st->getObject("kinds")->getValue<int>("report") + st->getObject("kinds")->getValue<int>("news") == 45);
+  auto h = http(s.port(), "/healthz");
+  CHECK(h.status == 200);
+  CHECK(h.json()->getValue<std::string>("status") == "ok");
+}
+
+TEST_CASE("the page and its assets are served from the binary, with a strict CSP") {
+  auto& s = SampleServer::get();
+  auto page = http(s.port(), "/?q=seclusion&rating=inadequate");
+  REQUIRE(page.status == 200);
+  CHECK(page.head.getContentType() == "text/html; charset=utf-8");
+  CHECK(page.body.find("<script src=\"/app.js\"") != std::string::npos);
+  CHECK(page.head.get("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+  auto js = http(s.port(), "/app.js");
+  CHECK(js.status == 200);
+  CHECK(js.head.getContentType().find("text/javascript") == 0);
+  CHECK(js.body.find(".innerHTML") == std::string::npos);
+  CHECK(js.body.find("insertAdjacentHTML") == std::string::npos);
+  CHECK(http(s.port(), "/style.css").head.getContentType().find("text/css") == 0);
+}
+
+TEST_CASE("persistent connections: several requests on one keep-alive session") {
+  auto& s = SampleServer::get();
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(s.port()));
+  session.setKeepAlive(true);
+  for (int i = 0; i < 5; ++i) {
+    Poco::Net::HTTPRequest req("GET", "/api/search?q=restraint", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setKeepAlive(true);
+    session.sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::string body;
+    Poco::StreamCopier::copyToString(session.receiveResponse(resp), body);
+    CHECK(resp.getStatus() == 200);
+    CHECK(resp.getKeepAlive());
+  }
+}
