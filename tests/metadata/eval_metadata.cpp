@@ -53,8 +53,8 @@ std::vector<Row> read_labels(const std::string& path) {
   return rows;
 }
 
-cqc::indexer::Extraction load(const std::string& file) {
-  const std::string bytes = slurp(std::string(CQC_METADATA_DIR) + "/docs/" + file);
+cqc::indexer::Extraction load(const std::string& dir, const std::string& file) {
+  const std::string bytes = slurp(dir + "/docs/" + file);
   if (file.ends_with(".html")) {
     auto got = cqc::indexer::extract(bytes, "text/html");
     REQUIRE_MESSAGE(got, file << ": " << got.error());
@@ -87,11 +87,9 @@ std::string label_range(const std::string& v) {
   return v.substr(0, dots) == v.substr(dots + 2) ? v.substr(0, dots) : v;
 }
 
-}  // namespace
-
-TEST_CASE("metadata evaluation: precision and recall per field") {
-  const auto rows = read_labels(std::string(CQC_METADATA_DIR) + "/labels.tsv");
-  REQUIRE(rows.size() >= 40);
+// Scores every labelled document in DIR (DIR/labels.tsv, DIR/docs/) and prints the table.
+std::vector<Score> evaluate(const std::string& dir, const std::string& title) {
+  const auto rows = read_labels(dir + "/labels.tsv");
   std::vector<Score> s(10);
   const char* names[] = {"trust",   "mentioned trust", "service",   "overall rating",
                          "service rating", "key-question rating", "rating", "inspected",
@@ -99,7 +97,7 @@ TEST_CASE("metadata evaluation: precision and recall per field") {
   for (size_t i = 0; i < s.size(); ++i) s[i].field = names[i];
   for (const Row& row : rows) {
     const std::string& f = row.at("file");
-    const auto m = cqc::indexer::extract_metadata(load(f), "https://example.org/" + f);
+    const auto m = cqc::indexer::extract_metadata(load(dir, f), "https://example.org/" + f);
     std::vector<std::string> about, sr, kq, rating;
     for (const auto& t : m.trusts)
       if (std::find(m.mentioned_trusts.begin(), m.mentioned_trusts.end(), t) ==
@@ -122,10 +120,19 @@ TEST_CASE("metadata evaluation: precision and recall per field") {
     s[8].add_one(f, m.published.iso(), row.at("published"));
     s[9].add_one(f, m.year ? std::to_string(m.year) : "", row.at("year"));
   }
-  std::cout << "Metadata evaluation over " << rows.size() << " labelled documents\n";
+  std::cout << title << ": " << rows.size() << " labelled documents\n";
   cqc::eval::print_table(std::cout, s);
   for (const Score& sc : s)
     for (const auto& e : sc.errors) std::cout << "  " << sc.field << " - " << e << '\n';
+  std::cout << '\n';
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("metadata evaluation: precision and recall per field") {
+  const std::vector<Score> s = evaluate(CQC_METADATA_DIR, "Evaluation set (tests/metadata/docs)");
+  REQUIRE(s[0].labelled > 0);
   auto field = [&](const char* n) -> const Score& {
     for (const Score& sc : s)
       if (sc.field == n) return sc;
@@ -140,4 +147,12 @@ TEST_CASE("metadata evaluation: precision and recall per field") {
     CAPTURE(n);
     CHECK(field(n).recall() >= 0.9);
   }
+}
+
+// The held-out set was written by someone who had not seen the extraction code or the
+// evaluation set, and the extraction was not tuned on it: its figures are the honest
+// estimate. They are printed, not gated (see docs/metadata.md).
+TEST_CASE("metadata evaluation: held-out set (reported, not gated)") {
+  const std::vector<Score> s = evaluate(std::string(CQC_METADATA_DIR) + "/heldout", "Held-out set (tests/metadata/heldout)");
+  CHECK(s[0].labelled >= 20);
 }
