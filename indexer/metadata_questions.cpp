@@ -30,6 +30,7 @@ class Questions {
   std::vector<KeyQuestionRating> run(std::string& source) {
     for (size_t i = 0; i < t_.size(); ++i) {
       grid_at(i);
+      all_five_at(i);
       prose_at(i);
     }
     source = first_page_ && report_ ? "cover page" : "text";
@@ -52,6 +53,12 @@ class Questions {
     else if (phrase_at(t_, k, {"is", "the", "trust"})) k += 3;
     else if (phrase_at(t_, k, {"is", "it"})) k += 2;
     else return;
+    // "Are services at this trust safe?", "Is the service provided by the trust caring?"
+    for (int skipped = 0; skipped < 4 && k < t_.size() && t_[k].para == t_[i].para &&
+                          is_word(t_[k], {"at", "in", "across", "this", "the", "trust", "provided", "by",
+                                          "organisation", "service", "location", "hospital"});
+         ++skipped)
+      ++k;
     size_t end = 0;
     const core::KeyQuestion* q = question_at(t_, k, end);
     if (!q || end >= t_.size() || t_[end].para != t_[i].para) return;
@@ -79,7 +86,45 @@ class Questions {
       } else {
         break;
       }
+      // "for safe and for well-led", "on effectiveness and on responsiveness"
+      if (k < t_.size() && is_word(t_[k], {"for", "on", "in"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"being", "the", "its"})) ++k;
     }
+  }
+
+  // "rated good in all five areas", "Good for every one of the five key questions apart from
+  // caring": R for every key question, except those named after "apart from" / "except".
+  void all_five_at(size_t i) {
+    auto r = rating_at(t_, i);
+    if (!r || past_rating(t_, i) || r->end >= t_.size() ||
+        !is_word(t_[r->end], {"for", "in", "across", "on"}))
+      return;
+    size_t k = r->end + 1;
+    bool five = false;
+    for (; k < r->end + 8 && same_sentence(t_, i, k); ++k) {
+      if (is_word(t_[k], {"five"})) {
+        five = true;
+        break;
+      }
+      if (!is_word(t_[k], {"all", "each", "every", "one", "of", "the"})) return;
+    }
+    if (!five) return;
+    std::vector<std::string> except;
+    for (size_t j = k + 1; j < k + 12 && same_sentence(t_, i, j); ++j) {
+      if (!(phrase_at(t_, j, {"apart", "from"}) || is_word(t_[j], {"except", "but"}))) continue;
+      size_t q = j + (is_word(t_[j], {"except", "but"}) ? 1 : 2);
+      if (q < t_.size() && is_word(t_[q], {"for"})) ++q;
+      size_t end = 0;
+      while (const core::KeyQuestion* kq = question_at(t_, q, end)) {
+        except.push_back(kq->id);
+        q = end;
+        if (q < t_.size() && is_word(t_[q], {"and", "or"})) ++q;
+        else break;
+      }
+      break;
+    }
+    for (const auto& kq : core::Gazetteer::builtin().questions())
+      if (std::find(except.begin(), except.end(), kq.id) == except.end()) add(kq.id, r->id, i);
   }
 
   const Tokens& t_;

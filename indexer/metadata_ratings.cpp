@@ -192,7 +192,7 @@ size_t sentence_start(const Tokens& t, size_t i) {
 }
 
 bool key_question_after(const Tokens& t, size_t j) {
-  if (j == 0 || !same_sentence(t, j - 1, j) || !is_word(t[j], {"for", "in"})) return false;
+  if (j == 0 || !same_sentence(t, j - 1, j) || !is_word(t[j], {"for", "in", "on"})) return false;
   size_t k = j + 1;
   if (k < t.size() && is_word(t[k], {"the", "its", "their", "our", "being", "how", "whether"}))
     ++k;

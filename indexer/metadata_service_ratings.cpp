@@ -36,6 +36,14 @@ class ServiceRatings {
   void forward_pass() {
     for (size_t j = 0; j < t_.size(); ++j) {
       auto r = rating_at(t_, j);
+      // "received a rating of Outstanding: S1, and S2." — every service listed after the colon.
+      if (r && j >= 2 && is_word(t_[j - 2], {"rating", "ratings"}) && is_word(t_[j - 1], {"of"}) &&
+          r->end < t_.size() && t_[r->end].sep.find(':') != std::string::npos && !past_rating(t_, j)) {
+        forward_[j] = true;
+        for (size_t k = r->end; k < t_.size() && same_sentence(t_, j, k); ++k)
+          if (const Mention* m = mention_at(k)) found_.try_emplace(m->id, r->id);
+        continue;
+      }
       if (!r || r->end + 1 >= t_.size() || !is_word(t_[r->end], {"rating", "ratings"}) ||
           !is_word(t_[r->end + 1], {"for"}))
         continue;
@@ -60,11 +68,16 @@ class ServiceRatings {
         "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered"};
     if (k == m.end && (report_ || word_before(t_, k, 40, {"rated", "rating", "rate"})))
       return true;  // a grid row "Maternity Good", or "rated S1 R1 and S2 R2"
+    if (k == m.end && t_[k].sep.find_first_of("-:") != std::string::npos &&
+        (end >= t_.size() || !same_sentence(t_, k, end)))
+      return true;  // a list row "Forensic inpatient or secure wards – inadequate."
+    const bool found_to_be = k >= 3 && is_word(t_[k - 3], {"found"}) && is_word(t_[k - 2], {"to"}) &&
+                             is_word(t_[k - 1], {"be"});
     if (copula_between(m.end, k) && !(end < t_.size() && same_sentence(t_, k, end) &&
                                       is_word(t_[end], {"at", "to", "in", "with", "for", "and"})))
       return true;  // "the wards were inadequate."
     const bool to = k > 0 && is_word(t_[k - 1], {"to"});
-    return word_before(t_, k, 6, {"rated", "rating"}) ||
+    return word_before(t_, k, 6, {"rated", "rating", "judged", "deemed"}) || found_to_be ||
            word_before(t_, k, 4, {"remain", "remains", "remained"}) ||
            (to && (word_before(t_, k - 1, 3, change) || word_before(t_, m.begin, 3, change))) ||
            (word_before(t_, m.begin, 3, {"rated"}) && k <= m.end + 2) ||  // "rated its S R"

@@ -122,3 +122,60 @@ TEST_CASE("metadata: services rated in a list, and 'rated both'") {
       "");
   CHECK(md.service_ratings.size() == 2);
 }
+
+TEST_CASE("metadata: key questions in grids with 'at this trust', lists with 'for being', all five") {
+  Metadata grid = extract_metadata(
+      page("Trust inspection report",
+           {"Overall rating for this trust Requires improvement", "Are services at this trust safe? Inadequate",
+            "Are services at this trust effective? Good", "Are services at this trust caring? Outstanding",
+            "Are services at this trust responsive? Good", "Are services at this trust well-led? Requires improvement"},
+           "pdf"),
+      "");
+  CHECK(kq(grid) == "safe=inadequate;effective=good;caring=outstanding;responsive=good;well-led=requires-improvement");
+
+  Metadata list = extract_metadata(
+      page("Ambulance trust told to improve",
+           {"Inspectors rated the ambulance trust inadequate for being safe and for being well-led. "
+            "It was judged to require improvement on effectiveness and on responsiveness."}),
+      "");
+  CHECK(kq(list) == "safe=inadequate;well-led=inadequate;effective=requires-improvement;"
+                    "responsive=requires-improvement");
+
+  Metadata all = extract_metadata(
+      page("Community trust rated good",
+           {"The community trust was rated good in all five areas that the regulator assesses."}),
+      "");
+  CHECK(kq(all) == "safe=good;effective=good;caring=good;responsive=good;well-led=good");
+
+  Metadata except = extract_metadata(
+      page("Trust rated good",
+           {"The trust was rated good for every one of the five key questions except caring."}),
+      "");
+  CHECK(kq(except) == "safe=good;effective=good;responsive=good;well-led=good");
+}
+
+TEST_CASE("metadata: service ratings in dash lists, 'judged to', and 'a rating of R:' lists") {
+  auto sr = [](const Metadata& md) {
+    std::string out;
+    for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
+    return out;
+  };
+  Metadata dash = extract_metadata(
+      page("Mental health trust ratings",
+           {"The ratings for each service were as follows.", "Forensic inpatient or secure wards – inadequate.",
+            "Wards for older people with mental health problems – good."}),
+      "");
+  CHECK(sr(dash) == "forensic-secure=inadequate;older-people-wards=good");
+
+  Metadata judged = extract_metadata(
+      page("Hospital report", {"At the hospital, surgical services were judged to require improvement "
+                               "because theatre lists overran."}),
+      "");
+  CHECK(sr(judged) == "surgery=requires-improvement");
+
+  Metadata colon = extract_metadata(
+      page("Trust praised", {"Two services were given a rating of Outstanding: end of life care, and "
+                             "community health inpatient services."}),
+      "");
+  CHECK(sr(colon) == "end-of-life=outstanding;community-inpatients=outstanding");
+}
