@@ -133,6 +133,12 @@ const Patterns& service_patterns() {
   return patterns;
 }
 
+// The first token of the sentence holding token I.
+size_t sentence_start_of(const Tokens& t, size_t i) {
+  while (i > 0 && t[i - 1].sentence == t[i].sentence) --i;
+  return i;
+}
+
 // Words that show a trust is named in passing: another trust's buddy, partner or benchmark.
 bool passing_context(const Tokens& t, const Mention& m) {
   const int sentence = t[m.begin].sentence;
@@ -145,6 +151,11 @@ bool passing_context(const Tokens& t, const Mention& m) {
                        "neighbour", "contrast", "help", "helped", "helping", "support",
                        "supported", "supporting", "alongside", "advice", "mentor",
                        "mentoring"}))
+      return true;
+  // A comparison may be drawn anywhere in the sentence: "X is rated outstanding, but the two
+  // trusts are not easy to compare".
+  for (size_t k = sentence_start_of(t, m.begin); k < t.size() && t[k].sentence == sentence; ++k)
+    if ((k < m.begin || k >= m.end) && is_word(t[k], {"compare", "compared", "comparison", "comparing"}))
       return true;
   return false;
 }

@@ -73,9 +73,10 @@ class ServiceRatings {
       return true;  // a list row "Forensic inpatient or secure wards – inadequate."
     const bool found_to_be = k >= 3 && is_word(t_[k - 3], {"found"}) && is_word(t_[k - 2], {"to"}) &&
                              is_word(t_[k - 1], {"be"});
-    if (copula_between(m.end, k) && !(end < t_.size() && same_sentence(t_, k, end) &&
-                                      is_word(t_[end], {"at", "to", "in", "with", "for", "and"})))
-      return true;  // "the wards were inadequate."
+    if (copula_between(m.end, k) &&
+        !(end < t_.size() && same_sentence(t_, k, end) && t_[end].sep.find(',') == std::string::npos &&
+          is_word(t_[end], {"at", "to", "in", "with", "for", "and"})))
+      return true;  // "the wards were inadequate.", "maternity services were inadequate, and ..."
     const bool to = k > 0 && is_word(t_[k - 1], {"to"});
     return word_before(t_, k, 6, {"rated", "rating", "judged", "deemed"}) || found_to_be ||
            word_before(t_, k, 4, {"remain", "remains", "remained"}) ||

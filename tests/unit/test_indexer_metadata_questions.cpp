@@ -179,3 +179,19 @@ TEST_CASE("metadata: service ratings in dash lists, 'judged to', and 'a rating o
       "");
   CHECK(sr(colon) == "end-of-life=outstanding;community-inpatients=outstanding");
 }
+
+TEST_CASE("metadata: a trust compared later in the sentence is only mentioned; 'were R, and'") {
+  Metadata md = extract_metadata(
+      page("Tees trust told to improve",
+           {"Tees, Esk and Wear Valleys NHS Foundation Trust has been rated requires improvement overall.",
+            "Meanwhile Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust holds an outstanding "
+            "rating, though the two organisations are hard to compare.",
+            "Inspectors said its crisis services were inadequate, and asked for an action plan."}),
+      "");
+  CHECK(md.trusts == std::vector<std::string>{"RX3", "RX4"});
+  CHECK(md.mentioned_trusts == std::vector<std::string>{"RX4"});
+  CHECK(md.overall_rating == "requires-improvement");
+  REQUIRE(md.service_ratings.size() == 1);
+  CHECK(md.service_ratings[0].service == "mh-crisis");
+  CHECK(md.service_ratings[0].rating == "inadequate");
+}
