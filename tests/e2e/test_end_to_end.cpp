@@ -163,3 +163,33 @@ TEST_CASE("CQC_ARCHIVE_HOME chooses the data folder") {
   CHECK(r.code == 0);
   CHECK(fs::exists(tmp / "home/archive/catalog.db"));
 }
+
+TEST_CASE_FIXTURE(Archived, "trust shows a trust's inspections over time with the documents behind each") {
+  auto r = cli({"trust", "LPT", "--json"});
+  REQUIRE(r.code == 0);
+  auto o = r.json();
+  CHECK(o->getObject("trust")->getValue<std::string>("code") == "RT5");
+  auto inspections = o->getArray("inspections");
+  std::set<std::string> starts, urls;
+  std::string previous;
+  for (size_t i = 0; i < inspections->size(); ++i) {
+    auto in = inspections->getObject(static_cast<unsigned>(i));
+    const std::string start = in->optValue<std::string>("inspected", "");
+    CHECK(start >= previous);  // oldest first
+    previous = start;
+    starts.insert(start);
+    auto docs = in->getArray("documents");
+    for (size_t d = 0; d < docs->size(); ++d)
+      urls.insert(docs->getObject(static_cast<unsigned>(d))->getValue<std::string>("url"));
+  }
+  // Every report about the trust is an inspection with its visit date, and every document
+  // about the trust is listed under some inspection.
+  for (const auto& row : expected) {
+    if (row.at("trusts").rfind("RT5", 0) != 0) continue;
+    CHECK_MESSAGE(urls.count(kBase + row.at("file")), row.at("file"));
+    if (row.at("kind") == "report") CHECK_MESSAGE(starts.count(row.at("inspected")), row.at("file"));
+  }
+  auto unknown = cli({"trust", "Hogwarts"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("Hogwarts") != std::string::npos);
+}
