@@ -149,9 +149,16 @@ TEST_CASE("metadata evaluation: precision and recall per field") {
   }
 }
 
-// The held-out set was written by someone who had not seen the extraction code or the
-// evaluation set, and the extraction was not tuned on it: its figures are the honest
-// estimate. They are printed, not gated (see docs/metadata.md).
+// The development set was written blind (by someone who had not seen the extraction code)
+// but the heuristics were then improved against its errors: printed, not gated.
+TEST_CASE("metadata evaluation: development set (reported, not gated)") {
+  const std::vector<Score> s = evaluate(std::string(CQC_METADATA_DIR) + "/dev", "Development set (tests/metadata/dev)");
+  CHECK(s[0].labelled >= 20);
+}
+
+// The held-out set was written blind too, and nothing has been tuned on it: its figures are
+// the honest estimate. Printed, not gated; tuning on it would make it a development set
+// (see docs/metadata.md).
 TEST_CASE("metadata evaluation: held-out set (reported, not gated)") {
   const std::vector<Score> s = evaluate(std::string(CQC_METADATA_DIR) + "/heldout", "Held-out set (tests/metadata/heldout)");
   CHECK(s[0].labelled >= 20);
