@@ -232,8 +232,11 @@ TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, boo
     const TrustStat& s = all[i].second;
     // About: the main trust; in news a trust named plainly in the title or lead, or named
     // plainly about as often as the main trust. A long report names other trusts in passing.
+    // A second trust named once, in the body, neither prominent nor rated, is background
+    // ("the review of maternity care at X", "works closely with X").
     bool about = i == main ||
-                 (!report && s.plain && (s.prominent || s.rated || s.score * 2 >= best)) ||
+                 (!report && s.plain &&
+                  (s.prominent || s.rated || (s.mentions >= 2 && s.score * 2 >= best))) ||
                  (report && s.plain && s.score * 2 >= best);
     (about ? out.about : out.mentioned).push_back(all[i].first);
   }

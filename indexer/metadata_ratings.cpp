@@ -66,6 +66,12 @@ class Overall {
     if (is_word(w, {"rating"}) && i + 1 < t_.size() && is_word(t_[i + 1], {"of", "as"}) &&
         trust_before(i) && !service_before(i))
       return plain_rating(i + 2);  // "the trust kept its rating of requires improvement"
+    if (is_word(w, {"rating"}) && trust_before(i) && !service_before(i)) {
+      // "the trust's rating, which has stood at requires improvement since ..."
+      for (size_t k = i + 1; k + 1 < t_.size() && k < i + 6 && same_sentence(t_, i, k); ++k)
+        if (is_word(t_[k], {"stood", "stands", "remains", "remained", "stayed"}) && is_word(t_[k + 1], {"at"}))
+          return plain_rating(k + 2);
+    }
     return std::nullopt;
   }
 
@@ -211,6 +217,7 @@ bool past_rating(const Tokens& t, size_t i) {
       continue;
     if (is_word(w, {"previously", "previous", "formerly", "last", "earlier", "prior", "from"}))
       return true;
+    if (is_word(w, {"longer"}) && k >= 2 && is_word(t[k - 2], {"no"})) return true;  // "no longer rated"
   }
   return false;
 }
