@@ -31,6 +31,7 @@ class Questions {
     for (size_t i = 0; i < t_.size(); ++i) {
       grid_at(i);
       all_five_at(i);
+      subject_at(i);
       prose_at(i);
     }
     source = first_page_ && report_ ? "cover page" : "text";
@@ -68,7 +69,7 @@ class Questions {
   // "R for Q1, Q2 and Q3": each question in the list gets R.
   void prose_at(size_t i) {
     auto r = rating_at(t_, i);
-    if (!r || !key_question_after(t_, r->end) || past_rating(t_, i)) return;
+    if (!r || !key_question_after(t_, r->end) || past_rating(t_, i) || service_level(i)) return;
     size_t k = r->end + 1;  // after "for" / "in"
     if (k < t_.size() && is_word(t_[k], {"the", "its", "their", "being", "how", "whether"})) ++k;
     while (k < t_.size() && same_sentence(t_, i, k)) {
@@ -97,7 +98,7 @@ class Questions {
   void all_five_at(size_t i) {
     auto r = rating_at(t_, i);
     if (!r || past_rating(t_, i) || r->end >= t_.size() ||
-        !is_word(t_[r->end], {"for", "in", "across", "on"}))
+        !is_word(t_[r->end], {"for", "in", "across", "on"}) || service_level(i))
       return;
     size_t k = r->end + 1;
     bool five = false;
@@ -125,6 +126,44 @@ class Questions {
     }
     for (const auto& kq : core::Gazetteer::builtin().questions())
       if (std::find(except.begin(), except.end(), kq.id) == except.end()) add(kq.id, r->id, i);
+  }
+
+  // True when the sentence holding I is about one service ("within the service", "overall
+  // for the service"): its key-question ratings are the service's, not the trust's.
+  bool service_level(size_t i) const {
+    for (size_t k = sentence_start(t_, i); k + 1 < t_.size() && t_[k].sentence == t_[i].sentence; ++k)
+      if (is_word(t_[k], {"the", "this", "that"}) && is_word(t_[k + 1], {"service", "unit", "department"}))
+        return true;
+    return false;
+  }
+
+  // "Caring was rated good", "safety and leadership were both rated requires improvement",
+  // "Effective and responsive were judged to require improvement", "safety, which was rated
+  // as requires improvement": key questions as the subject of a rating.
+  void subject_at(size_t i) {
+    if (i > 0 && same_sentence(t_, i - 1, i) && !is_word(t_[i - 1], {"the", "its", "and", "was", "as"}) &&
+        t_[i].sep.find_first_of(",;:") == std::string::npos)
+      return;  // only at the start of a clause
+    std::vector<std::string> questions;
+    size_t k = i, end = 0;
+    while (const core::KeyQuestion* q = question_at(t_, k, end)) {
+      questions.push_back(q->id);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"and"}) && same_sentence(t_, i, k)) ++k;
+      else break;
+    }
+    if (questions.empty() || k >= t_.size() || !same_sentence(t_, i, k)) return;
+    if (is_word(t_[k], {"which"})) ++k;  // "safety, which was rated as ..."
+    if (k >= t_.size() || !is_word(t_[k], {"was", "were", "is", "are"})) return;
+    ++k;
+    if (k < t_.size() && is_word(t_[k], {"both", "also", "still", "now"})) ++k;
+    if (k >= t_.size() || !is_word(t_[k], {"rated", "judged", "found"})) return;
+    ++k;
+    if (k < t_.size() && is_word(t_[k], {"as", "to"})) ++k;
+    if (k < t_.size() && is_word(t_[k], {"be"})) ++k;
+    auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
+    if (!r || past_rating(t_, k) || service_level(i)) return;
+    for (const auto& q : questions) add(q, r->id, i);
   }
 
   const Tokens& t_;

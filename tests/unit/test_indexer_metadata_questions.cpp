@@ -195,3 +195,18 @@ TEST_CASE("metadata: a trust compared later in the sentence is only mentioned; '
   CHECK(md.service_ratings[0].service == "mh-crisis");
   CHECK(md.service_ratings[0].rating == "inadequate");
 }
+
+TEST_CASE("metadata: key questions as the subject; a single service's key questions are not the trust's") {
+  Metadata subject = extract_metadata(
+      page("Ambulance trust ratings",
+           {"Across the trust, safety and leadership were both rated requires improvement, while caring "
+            "was rated good. Effective and responsive were judged to be good."}),
+      "");
+  CHECK(kq(subject) == "safe=requires-improvement;well-led=requires-improvement;caring=good;effective=good;"
+                       "responsive=good");
+  Metadata service = extract_metadata(
+      page("Children's services praised",
+           {"Within the service, caring was rated outstanding and safety was rated good."}),
+      "");
+  CHECK(kq(service).empty());
+}
