@@ -141,7 +141,8 @@ class Questions {
   // "Effective and responsive were judged to require improvement", "safety, which was rated
   // as requires improvement": key questions as the subject of a rating.
   void subject_at(size_t i) {
-    if (i > 0 && same_sentence(t_, i - 1, i) && !is_word(t_[i - 1], {"the", "its", "and", "was", "as"}) &&
+    if (i > 0 && same_sentence(t_, i - 1, i) &&
+        !is_word(t_[i - 1], {"the", "its", "and", "was", "as", "while", "whilst", "but", "whereas"}) &&
         t_[i].sep.find_first_of(",;:") == std::string::npos)
       return;  // only at the start of a clause
     std::vector<std::string> questions;
