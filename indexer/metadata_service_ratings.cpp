@@ -68,6 +68,8 @@ class ServiceRatings {
         "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered"};
     if (k == m.end && (report_ || word_before(t_, k, 40, {"rated", "rating", "rate"})))
       return true;  // a grid row "Maternity Good", or "rated S1 R1 and S2 R2"
+    if (k == m.end && is_word(t_[k], {"require", "requires", "required"}))
+      return true;  // a verb: "the acute wards required improvement"
     if (k == m.end && t_[k].sep.find_first_of("-:") != std::string::npos &&
         (end >= t_.size() || !same_sentence(t_, k, end)))
       return true;  // a list row "Forensic inpatient or secure wards – inadequate."
@@ -97,6 +99,18 @@ class ServiceRatings {
   // "... and rated both good", "rated them all inadequate": every service named earlier in
   // the sentence gets the rating.
   void rated_all() {
+    // "Surgery, critical care and maternity were each rated good."
+    for (size_t j = 2; j + 1 < t_.size(); ++j) {
+      if (!is_word(t_[j - 1], {"each", "all", "both"}) || !is_word(t_[j], {"rated", "judged"}) ||
+          !is_word(t_[j - 2], {"were", "are"}))
+        continue;
+      size_t k = j + 1;
+      if (k < t_.size() && is_word(t_[k], {"as"})) ++k;
+      auto r = k < t_.size() ? rating_at(t_, k) : std::nullopt;
+      if (!r || key_question_after(t_, r->end) || past_rating(t_, k)) continue;
+      for (size_t b = sentence_start(t_, j); b < j; ++b)
+        if (const Mention* m = mention_at(b)) found_.try_emplace(m->id, r->id);
+    }
     for (size_t j = 1; j + 1 < t_.size(); ++j) {
       if (!is_word(t_[j - 1], {"rated"}) || !is_word(t_[j], {"both", "all", "them", "each"}))
         continue;

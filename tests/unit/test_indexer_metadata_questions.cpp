@@ -210,3 +210,18 @@ TEST_CASE("metadata: key questions as the subject; a single service's key questi
       "");
   CHECK(kq(service).empty());
 }
+
+TEST_CASE("metadata: 'S1, S2 and S3 were each rated R'; 'S required improvement'") {
+  auto sr = [](const Metadata& md) {
+    std::string out;
+    for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
+    return out;
+  };
+  Metadata each = extract_metadata(
+      page("Hospital trust report", {"Surgery, critical care and maternity were each rated good by inspectors."}), "");
+  CHECK(sr(each) == "surgery=good;critical-care=good;maternity=good");
+  Metadata verb = extract_metadata(
+      page("Mental health trust report", {"Inspectors said the forensic inpatient or secure wards required improvement."}),
+      "");
+  CHECK(sr(verb) == "forensic-secure=requires-improvement");
+}
