@@ -119,6 +119,13 @@ bool inspection_cue(const Tokens& t, size_t c) {
 }  // namespace
 
 std::optional<DateSpan> parse_date_span(const Tokens& t, size_t i, const core::Date& published) {
+  // "last month", "this month": the month before (or of) publication.
+  if (i + 1 < t.size() && is_word(t[i], {"last", "this"}) && is_word(t[i + 1], {"month"}) &&
+      published.known() && published.month != 0) {
+    core::Date d{published.year, published.month, 0};
+    if (t[i].lower == "last" && --d.month == 0) d = {d.year - 1, 12, 0};
+    return DateSpan{d, d, i + 2};
+  }
   std::vector<Entry> e;
   int relative = -1;  // years back from the publication year: "this year" 0, "last year" 1
   enum { kStart, kAfterConnector, kDay, kMonth, kYear } state = kStart;
@@ -243,7 +250,8 @@ std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core:
   for (size_t c = 0; c < t.size(); ++c) {
     if (!inspection_cue(t, c) || other_visit(t, c)) continue;
     for (size_t k = c + 1; k < c + 40 && k < t.size() && t[k].sentence == t[c].sentence; ++k) {
-      if (!date_lead_in(t[k - 1]) || other_visit(t, k - 1)) continue;  // "previous visit in"
+      const bool bare_relative = k == c + 1 && is_word(t[k], {"last", "this"});  // "visited last month"
+      if ((!date_lead_in(t[k - 1]) && !bare_relative) || other_visit(t, k - 1)) continue;  // "previous visit in"
       auto span = parse_date_span(t, k, published);
       if (span && span->from.month == 0 && k > c + 3) continue;  // a bare year far off
       if (span && !after_publication(*span)) {

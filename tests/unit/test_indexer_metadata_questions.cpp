@@ -225,3 +225,12 @@ TEST_CASE("metadata: 'S1, S2 and S3 were each rated R'; 'S required improvement'
       "");
   CHECK(sr(verb) == "forensic-secure=requires-improvement");
 }
+
+TEST_CASE("metadata: 'inspectors visited last month' resolves against the publication date") {
+  Extraction x = page("Community trust keeps good rating",
+                      {"Published 16 August 2018", "The CQC inspectors visited last month and rated the trust good."});
+  Metadata md = extract_metadata(x, "");
+  CHECK(md.published.iso() == "2018-08-16");
+  CHECK(md.inspected_from.iso() == "2018-07");
+  CHECK(md.year == 2018);
+}
