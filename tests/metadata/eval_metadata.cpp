@@ -149,11 +149,14 @@ TEST_CASE("metadata evaluation: precision and recall per field") {
   }
 }
 
-// The development set was written blind (by someone who had not seen the extraction code)
-// but the heuristics were then improved against its errors: printed, not gated.
-TEST_CASE("metadata evaluation: development set (reported, not gated)") {
-  const std::vector<Score> s = evaluate(std::string(CQC_METADATA_DIR) + "/dev", "Development set (tests/metadata/dev)");
-  CHECK(s[0].labelled >= 20);
+// The development sets were written blind (by people who had not seen the extraction code)
+// but the heuristics were then improved against their errors: printed, not gated.
+TEST_CASE("metadata evaluation: development sets (reported, not gated)") {
+  for (const char* set : {"dev-a", "dev-b"}) {
+    const std::vector<Score> s = evaluate(std::string(CQC_METADATA_DIR) + "/" + set,
+                                          std::string("Development set (tests/metadata/") + set + ")");
+    CHECK(s[0].labelled >= 20);
+  }
 }
 
 // The held-out set was written blind too, and nothing has been tuned on it: its figures are
