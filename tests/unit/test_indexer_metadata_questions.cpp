@@ -22,6 +22,13 @@ std::string kq(const Metadata& md) {
   return out;
 }
 
+// "service=rating;..." of MD's per-service ratings, in order.
+std::string sr(const Metadata& md) {
+  std::string out;
+  for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
+  return out;
+}
+
 Extraction page(const std::string& title, const std::vector<std::string>& paras,
                 const std::string& format = "html") {
   Extraction x;
@@ -155,11 +162,6 @@ TEST_CASE("metadata: key questions in grids with 'at this trust', lists with 'fo
 }
 
 TEST_CASE("metadata: service ratings in dash lists, 'judged to', and 'a rating of R:' lists") {
-  auto sr = [](const Metadata& md) {
-    std::string out;
-    for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
-    return out;
-  };
   Metadata dash = extract_metadata(
       page("Mental health trust ratings",
            {"The ratings for each service were as follows.", "Forensic inpatient or secure wards – inadequate.",
@@ -212,11 +214,6 @@ TEST_CASE("metadata: key questions as the subject; a single service's key questi
 }
 
 TEST_CASE("metadata: 'S1, S2 and S3 were each rated R'; 'S required improvement'") {
-  auto sr = [](const Metadata& md) {
-    std::string out;
-    for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
-    return out;
-  };
   Metadata each = extract_metadata(
       page("Hospital trust report", {"Surgery, critical care and maternity were each rated good by inspectors."}), "");
   CHECK(sr(each) == "surgery=good;critical-care=good;maternity=good");
