@@ -196,7 +196,10 @@ std::vector<archive::Source> read_sources_file(const std::string& file) {
   std::vector<archive::Source> out;
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
-    std::string_view l = core::trim(std::string_view(line).substr(0, line.find('#') == 0 ? 0 : line.size()));
+    // '#' starts a comment at the start of a line or after white space (a URL's own '#'
+    // fragment has none before it).
+    size_t hash = line.rfind('#', 0) == 0 ? 0 : std::min(line.find(" #"), line.find("\t#"));
+    std::string_view l = core::trim(std::string_view(line).substr(0, hash));
     if (l.empty()) continue;
     auto words = core::split(l, ' ');
     if (words.size() == 1 && (l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0)) {

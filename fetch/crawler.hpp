@@ -34,8 +34,9 @@ using CrawlProgress = std::function<void(const EngineStats&)>;
 
 // Parses a sources file: one source per line — a URL, "cqc-provider ID", "cqc-location ID",
 // or "cqc-providers [QUERY]" / "cqc-locations [QUERY]" (a paged API list, QUERY such as
-// "perPage=500&localAuthority=Leicester", every page followed through nextPageUri); '#'
-// starts a comment. Throws core::UsageError naming FILE and the line.
+// "perPage=500&localAuthority=Leicester", every page followed through nextPageUri); '#' at
+// the start of a line or after white space starts a comment. Throws core::UsageError naming
+// FILE and the line.
 std::vector<archive::Source> read_sources_file(const std::string& file);
 
 // Fetches SOURCES into ARCHIVE (remembering them for refresh). Every response is archived.

@@ -293,11 +293,12 @@ TEST_CASE_FIXTURE(Fetching, "a paged API list is followed page by page to every 
 TEST_CASE("sources files: URLs and API sources, errors name the line") {
   TempDir tmp;
   const std::string good = tmp.write("sources.txt",
-                                     "# news\nhttps://example.org/feed.rss\n\ncqc-provider RT5\n"
+                                     "# news\nhttps://example.org/feed.rss  # the feed\n\ncqc-provider RT5\n"
                                      "cqc-providers perPage=100\n");
   auto sources = fetch::read_sources_file(good);
   REQUIRE(sources.size() == 3);
   CHECK(sources[0].kind == "url");
+  CHECK(sources[0].value == "https://example.org/feed.rss");
   CHECK(sources[1].kind == "cqc-provider");
   CHECK(sources[1].value == "RT5");
   CHECK(sources[2].value == "perPage=100");
