@@ -3,6 +3,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -57,8 +58,9 @@ class ReaderPool {
   std::vector<std::unique_ptr<Reader>> idle_;
 };
 
-// How often a read is retried when commits keep discarding the revision it reads.
-inline constexpr int kMaxRetries = 25;
+// How often a read is retried when commits keep discarding the revision it reads (an
+// indexer committing every document can discard a revision twice within one search).
+inline constexpr int kMaxRetries = 100;
 
 // Runs FN(), calling REOPEN and retrying (with a growing pause of a few milliseconds) when a
 // writer's commit discarded the revision being read: a busy indexer never fails a request.
@@ -69,7 +71,7 @@ auto retry_modified(Fn&& fn, Reopen&& reopen) {
       return fn();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxRetries) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 10)));
       reopen();
     }
   }

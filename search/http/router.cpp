@@ -1,12 +1,17 @@
 #include "search/http/router.hpp"
 
+#include "search/http/readers.hpp"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/URI.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -50,7 +55,17 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(Poco::Net::HTTPServerRequest& req, Response& resp) override {
     try {
-      route(req, resp);
+      // A commit can discard the revision a handler reads at any step (even while a reader
+      // is reopened). Until the answer has started, the whole request is simply run again.
+      for (int attempt = 0;; ++attempt) {
+        try {
+          route(req, resp);
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (resp.sent() || attempt >= kMaxRetries) throw;
+          std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 10)));
+        }
+      }
     } catch (const HttpError& e) {
       fail(resp, e.status(), e.what());
     } catch (const core::UsageError& e) {
