@@ -5,7 +5,6 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <set>
 #include <sstream>
 
 #include "core/schema.hpp"

@@ -71,11 +71,10 @@ Object::Ptr capture_json(const archive::Capture& c) {
 
 Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
   if (!valid_id(id)) throw HttpError(400, "document id must be 16 lower-case hex digits");
-  const std::string data = with_retry(database, [&](Xapian::Database& db) {
-    auto p = db.postlist_begin(std::string(schema::kUniqueId) + id);
-    if (p == db.postlist_end(std::string(schema::kUniqueId) + id)) throw HttpError(404, "no document with id " + id);
-    return db.get_document(*p).get_data();
-  });
+  const std::string term = std::string(schema::kUniqueId) + id;
+  auto p = database.postlist_begin(term);
+  if (p == database.postlist_end(term)) throw HttpError(404, "no document with id " + id);
+  const std::string data = database.get_document(*p).get_data();
   Poco::JSON::Parser parser;
   return parser.parse(data).extract<Object::Ptr>();
 }

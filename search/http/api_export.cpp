@@ -98,8 +98,10 @@ void handle_export(ReaderPool& pool, const Request& req, Response& resp) {
   const SearchParams p = parse_search_params(req.query, true);
   auto reader = pool.acquire();
   const Xapian::Stem stem("english");
-  // The whole match set's document ids first (cheap), then each document's data.
-  const std::vector<Xapian::docid> ids = with_retry(reader->db, [&](Xapian::Database& db) {
+  // The whole match set's document ids first (cheap; nothing is sent yet, so a discarded
+  // revision is retried by the dispatcher), then each document's data.
+  const std::vector<Xapian::docid> ids = [&] {
+    Xapian::Database& db = reader->db;
     ParsedQuery pq = parse_request(p.request, db, stem);
     Xapian::Enquire enq(db);
     enq.set_query(pq.combined());
@@ -109,7 +111,7 @@ void handle_export(ReaderPool& pool, const Request& req, Response& resp) {
     std::vector<Xapian::docid> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
     return out;
-  });
+  }();
   const bool csv = p.format == "csv";
   resp.setContentType(csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
   resp.set("Content-Disposition", std::string("attachment; filename=\"cqc-archive-export.") + p.format + "\"");

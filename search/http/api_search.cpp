@@ -12,12 +12,8 @@ namespace cqc::search::http {
 void handle_search(ReaderPool& pool, const Request& req, Response& resp) {
   const SearchParams p = parse_search_params(req.query, false);
   auto reader = pool.acquire();
-  // Searcher retries a discarded revision itself; a burst of commits may need more tries.
-  const SearchResult result = retry_modified(
-      [&] {
-        return reader->searcher->search(p.request);
-      },
-      [&] { reader->searcher->reopen(); });
+  // A revision discarded by a commit is retried by Searcher, then by the dispatcher.
+  const SearchResult result = reader->searcher->search(p.request);
   // Exactly search::to_json, with the paging keys appended inside the same object.
   std::string body = to_json(result);
   const std::uint64_t pages = (result.total + p.per_page - 1) / p.per_page;
@@ -31,27 +27,25 @@ void handle_stats(ReaderPool& pool, const Request& req, Response& resp) {
   if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
   auto reader = pool.acquire();
   Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-  with_retry(reader->db, [&](Xapian::Database& db) {
-    root.set("documents", static_cast<std::uint64_t>(db.get_doccount()));
-    root.set("revision", static_cast<std::uint64_t>(db.get_revision()));
-    Poco::JSON::Array::Ptr years = new Poco::JSON::Array;
-    const std::string yp(schema::kFacetYear);
-    for (auto t = db.allterms_begin(yp); t != db.allterms_end(yp); ++t) {
-      const std::string digits = (*t).substr(yp.size());
-      if (digits.size() != 4 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-      Poco::JSON::Object::Ptr y = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      y->set("year", std::stoi(digits));
-      y->set("count", static_cast<std::uint64_t>(t.get_termfreq()));
-      years->add(y);
-    }
-    root.set("years", years);
-    Poco::JSON::Object::Ptr kinds = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    const std::string kp(schema::kKind);
-    for (auto t = db.allterms_begin(kp); t != db.allterms_end(kp); ++t)
-      kinds->set((*t).substr(kp.size()), static_cast<std::uint64_t>(t.get_termfreq()));
-    root.set("kinds", kinds);
-    return 0;
-  });
+  Xapian::Database& db = reader->db;
+  root.set("documents", static_cast<std::uint64_t>(db.get_doccount()));
+  root.set("revision", static_cast<std::uint64_t>(db.get_revision()));
+  Poco::JSON::Array::Ptr years = new Poco::JSON::Array;
+  const std::string yp(schema::kFacetYear);
+  for (auto t = db.allterms_begin(yp); t != db.allterms_end(yp); ++t) {
+    const std::string digits = (*t).substr(yp.size());
+    if (digits.size() != 4 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    Poco::JSON::Object::Ptr y = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    y->set("year", std::stoi(digits));
+    y->set("count", static_cast<std::uint64_t>(t.get_termfreq()));
+    years->add(y);
+  }
+  root.set("years", years);
+  Poco::JSON::Object::Ptr kinds = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  const std::string kp(schema::kKind);
+  for (auto t = db.allterms_begin(kp); t != db.allterms_end(kp); ++t)
+    kinds->set((*t).substr(kp.size()), static_cast<std::uint64_t>(t.get_termfreq()));
+  root.set("kinds", kinds);
   try {
     root.set("captures", reader.archive().catalog().count());
   } catch (const HttpError&) {

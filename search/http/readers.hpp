@@ -62,25 +62,20 @@ class ReaderPool {
 // indexer committing every document can discard a revision twice within one search).
 inline constexpr int kMaxRetries = 100;
 
-// Runs FN(), calling REOPEN and retrying (with a growing pause of a few milliseconds) when a
-// writer's commit discarded the revision being read: a busy indexer never fails a request.
-template <class Fn, class Reopen>
-auto retry_modified(Fn&& fn, Reopen&& reopen) {
+// Runs FN(DB), reopening DB and retrying (with a pause of a few milliseconds) when a
+// writer's commit discarded the revision being read. For reads after the answer has started
+// (export streaming); before that, the dispatcher reruns the whole request instead.
+template <class Fn>
+auto with_retry(Xapian::Database& db, Fn&& fn) {
   for (int attempt = 0;; ++attempt) {
     try {
-      return fn();
+      return fn(db);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxRetries) throw;
       std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 10)));
-      reopen();
+      db.reopen();
     }
   }
-}
-
-// Runs FN(db) under retry_modified, reopening DB.
-template <class Fn>
-auto with_retry(Xapian::Database& db, Fn&& fn) {
-  return retry_modified([&] { return fn(db); }, [&] { db.reopen(); });
 }
 
 }  // namespace cqc::search::http
