@@ -12,7 +12,11 @@ const FACETS = [
   { name: 'service', title: 'Core service' },
 ];
 const FIELD_TITLES = { trust: 'Trust', service: 'Service', rating: 'Rating', kind: 'Type', year: 'Year' };
-const KIND_LABELS = { report: 'Inspection report', news: 'News', other: 'Other' };
+const KIND_LABELS = {
+  report: 'Inspection report', rating: 'CQC ratings', 'cqc-page': 'CQC web page',
+  'cqc-press': 'CQC press release', 'trust-news': 'Trust news', press: 'Press', news: 'News',
+  other: 'Other',
+};
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const FACET_SHOWN = 8;
 
