@@ -128,6 +128,22 @@ TEST_CASE("cqc api json: a report's key questions and location reach the metadat
   CHECK(document_title("Inspection report", "") == "Inspection report");
 }
 
+TEST_CASE("cqc api json: malformed metadata keeps what the text gave") {
+  for (const char* json : {"", "[1, 2]", "{", R"({"report": 5, "key_questions": [], "services": {}})",
+                           R"({"key_questions": {"Safe": null, "Kindness": "Good", "Caring": 3}})",
+                           R"({"report": {"reportDate": 20230401, "firstVisitDate": "2023-13-45"}})"}) {
+    Metadata m;
+    m.overall_rating = "good";
+    m.key_question_ratings = {{"safe", "good"}};
+    apply_api_metadata(json, m, "2026-11-30T10:00:00Z");
+    INFO(json);
+    CHECK(m.overall_rating == "good");
+    CHECK(m.key_question_ratings == std::vector<KeyQuestionRating>{{"safe", "good"}});
+    CHECK(m.warnings.empty());
+    CHECK_FALSE(m.published.known());
+  }
+}
+
 TEST_CASE("cqc api json: an impossible date pair is flagged and not trusted") {
   SUBCASE("first visit after the report, and the text says the same: no inspection date") {
     Metadata m;
