@@ -25,6 +25,9 @@ int cmd_index(const Args& args, const Context& ctx) {
     if (e.kind == indexer::IndexEvent::Kind::failed) {
       progress.finish();
       std::fprintf(stderr, "skipped %s: %s\n", e.uri.c_str(), e.reason.c_str());
+    } else if (e.kind == indexer::IndexEvent::Kind::warning) {
+      progress.finish();
+      std::fprintf(stderr, "warning %s: %s\n", e.uri.c_str(), e.reason.c_str());
     } else if (verbose) {
       progress.finish();
       std::fprintf(stderr, "indexed %s\n", e.uri.c_str());
@@ -42,6 +45,7 @@ int cmd_index(const Args& args, const Context& ctx) {
     o->set("previously_failed", sum.previously_failed);
     o->set("unsupported", sum.unsupported);
     o->set("text_bytes", sum.text_bytes);
+    o->set("warnings", sum.warnings);
     o->set("documents", sum.documents);
     o->set("index", dir);
     print_json(o);

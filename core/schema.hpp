@@ -22,6 +22,8 @@ inline constexpr std::string_view kService = "XSERVICE"; // XSERVICE<service id>
 inline constexpr std::string_view kRating = "XRATING";   // XRATING<rating id>
 inline constexpr std::string_view kFacetYear = "XYEAR";  // XYEAR<YYYY>: inspection else publication year
 inline constexpr std::string_view kKind = "XKIND";       // XKIND<report|news|other>
+inline constexpr std::string_view kLocation = "XLOCATION"; // XLOCATION:<CQC location id>: the
+                                                           // location (hospital, unit) it is about
 
 // Value slots. Dates are YYYYMMDD strings so string order is date order.
 enum Slot : unsigned {
@@ -35,6 +37,7 @@ enum Slot : unsigned {
   kSlotKind = 7,          // report|news|other
   kSlotDigest = 8,        // block digest of the capture this document was built from
   kSlotSortDate = 9,      // published, else inspected: the document's date for sorting
+  kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)
 };
 
 // Weight of a title word relative to a body word.

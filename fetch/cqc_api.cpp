@@ -135,6 +135,7 @@ ApiOrganisation parse_organisation(std::string_view json, const std::string& id_
   if (org.id.empty()) throw FieldError(id_field + ": missing");
   org.provider_id = id_field == "providerId" ? org.id : str(*o, "providerId", "");
   org.name = str(*o, "name", "");
+  org.is_location = id_field == "locationId";
 
   if (Array::Ptr ids = arr(*o, "locationIds", "")) {
     for (size_t i = 0; i < ids->size(); ++i) {

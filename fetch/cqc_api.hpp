@@ -44,6 +44,7 @@ struct ApiOrganisation {
   ApiRatings current;                     // currentRatings
   std::vector<ApiRatings> historic;       // historicRatings
   std::vector<ApiReport> reports;         // reports
+  bool is_location = false;               // parsed from GET /locations/{id}
 };
 
 struct ApiPage {
@@ -64,6 +65,7 @@ std::string api_error_message(int status, std::string_view body);
 
 // The structured metadata for REPORT of ORG as a JSON object:
 // {"source":"cqc-api","organisation":id,"provider":providerId,"name":...,
+//  "location":name and "location_id":locationId when ORG is a location (else null),
 //  "report":{linkId,reportDate,firstVisitDate,reportType},
 //  "overall":"Requires improvement" or null,
 //  "key_questions":{"Safe":"Good",...},

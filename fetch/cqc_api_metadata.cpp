@@ -96,6 +96,8 @@ std::string report_metadata_json(const ApiOrganisation& org, const ApiReport& re
   out->set("organisation", org.id);
   out->set("provider", text_or_null(org.provider_id));
   out->set("name", text_or_null(org.name));
+  out->set("location", org.is_location ? text_or_null(org.name) : Var());
+  out->set("location_id", org.is_location ? text_or_null(org.id) : Var());
   Object::Ptr rep = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   rep->set("linkId", report.link_id);
   rep->set("reportDate", text_or_null(report.report_date));

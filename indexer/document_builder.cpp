@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/schema.hpp"
+#include "core/text.hpp"
 
 namespace cqc::indexer {
 namespace {
@@ -35,12 +36,29 @@ std::vector<std::string> about_trusts(const Metadata& m) {
   return out;
 }
 
+}  // namespace
+
+std::string document_title(std::string_view title, std::string_view location) {
+  title = core::trim(title);
+  location = core::trim(location);
+  if (location.empty()) return std::string(title);
+  if (title.empty()) return std::string(location);
+  if (core::to_lower(core::collapse_space(title)).find(core::to_lower(core::collapse_space(location))) !=
+      std::string::npos)
+    return std::string(title);
+  return std::string(title) + " \u2014 " + std::string(location);
+}
+
+namespace {
+
 std::string document_data(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
   Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", schema::document_id(c.uri));
   o.set("uri", c.uri);
-  o.set("title", doc.title);
+  o.set("title", document_title(doc.title, m.location));
   o.set("kind", m.kind);
+  o.set("location", m.location);
+  o.set("location_id", m.location_id);
   o.set("mime", c.mime);
   o.set("format", doc.format);
   o.set("trusts", json_list(about_trusts(m)));
@@ -92,8 +110,9 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   tg.set_stemmer(Xapian::Stem("english"));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_document(d);
-  tg.index_text(doc.title, schema::kTitleWeight, std::string(schema::kTitle));
-  tg.index_text(doc.title, schema::kTitleWeight);
+  const std::string title = document_title(doc.title, m.location);
+  tg.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
+  tg.index_text(title, schema::kTitleWeight);
   for (const Page& p : doc.pages) {
     tg.increase_termpos(100);  // no phrase matches across page breaks
     tg.index_text(p.text);
@@ -123,6 +142,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   for (const auto& r : m.ratings) d.add_boolean_term(schema::boolean_term(schema::kRating, r));
   if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
   d.add_boolean_term(schema::boolean_term(schema::kKind, m.kind));
+  if (!m.location_id.empty()) d.add_boolean_term(bounded(schema::boolean_term(schema::kLocation, m.location_id)));
 
   d.add_value(schema::kSlotInspected, m.inspected_from.slot());
   d.add_value(schema::kSlotInspectedEnd,
@@ -134,6 +154,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotRatings, schema::encode_list(m.ratings));
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
+  d.add_value(schema::kSlotLocation, m.location);
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
   d.set_data(document_data(c, doc, m));

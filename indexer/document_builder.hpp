@@ -14,4 +14,9 @@ namespace cqc::indexer {
 Xapian::Document build_document(const archive::Capture& capture, const Extraction& doc,
                                 const Metadata& meta);
 
+// The title a document is shown and searched by: TITLE with " — LOCATION" appended when it
+// does not already name the location (case and spacing ignored); LOCATION alone when TITLE
+// is empty; TITLE when LOCATION is empty.
+std::string document_title(std::string_view title, std::string_view location);
+
 }  // namespace cqc::indexer

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "indexer/extract_cqc_api.hpp"
 
 namespace cqc::indexer {
 
@@ -68,6 +69,8 @@ const Extractor* extractor_for(std::string_view mime, std::string_view bytes) {
   if (bytes.starts_with("%PDF-")) return &pdf_extractor();  // mislabelled PDFs are common
   if (type == "text/html" || type == "application/xhtml+xml") return &html_extractor();
   if (type == "application/pdf" || type == "application/x-pdf") return &pdf_extractor();
+  // JSON is a document only as a CQC API location with ratings and no report (kind rating).
+  if (type == "application/json") return is_cqc_api_rating(bytes) ? &cqc_api_extractor() : nullptr;
   return sniff(bytes);
 }
 

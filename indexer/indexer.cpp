@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/extract_cqc_api.hpp"
 
 namespace cqc::indexer {
 namespace {
@@ -44,6 +45,7 @@ struct Job {
   std::string reason;
   std::optional<Xapian::Document> document;
   std::uint64_t text_bytes = 0;
+  std::string warning;  // Metadata::warnings joined, "" when none
 };
 
 // Reads, extracts and builds one document: no catalog or database access, so it can run on
@@ -63,8 +65,14 @@ void run_job(const archive::Archive& archive, Job& job) {
     job.reason = doc.error();
     return;
   }
-  Metadata meta = extract_metadata(doc.value(), job.capture.uri);
-  apply_api_metadata(job.api_metadata, meta);
+  Metadata meta;
+  if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
+    apply_api_metadata(api_rating_metadata_json(bytes.value()), meta, job.capture.time);
+  } else {
+    meta = extract_metadata(doc.value(), job.capture.uri);
+    apply_api_metadata(job.api_metadata, meta, job.capture.time);
+  }
+  for (const std::string& w : meta.warnings) job.warning += (job.warning.empty() ? "" : "; ") + w;
   job.document = build_document(job.capture, doc.value(), meta);
   for (const Page& p : doc->pages) job.text_bytes += p.text.size();
   job.outcome = Job::Outcome::indexed;
@@ -113,6 +121,10 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
         sum.text_bytes += job.text_bytes;
         ++sum.indexed;
         if (log) log({IndexEvent::Kind::indexed, c.uri, ""});
+        if (!job.warning.empty()) {
+          ++sum.warnings;
+          if (log) log({IndexEvent::Kind::warning, c.uri, job.warning});
+        }
       }
     }
     db.commit();

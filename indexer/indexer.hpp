@@ -21,9 +21,10 @@ struct IndexOptions {
 
 // One line of the indexing log.
 struct IndexEvent {
-  enum class Kind { indexed, failed } kind;
+  enum class Kind { indexed, failed, warning } kind;
   std::string uri;
-  std::string reason;  // failed: why the document was skipped
+  std::string reason;  // failed: why the document was skipped; warning: what was not trusted
+                       // (Metadata::warnings joined by "; "), logged after its `indexed`
 };
 
 struct IndexSummary {
@@ -34,6 +35,8 @@ struct IndexSummary {
   std::uint64_t previously_failed = 0; // skipped by an earlier run and not retried
   std::uint64_t unsupported = 0;       // not documents: other formats, redirects, HTTP errors
   std::uint64_t text_bytes = 0;        // extracted text indexed
+  std::uint64_t warnings = 0;          // documents indexed with a warning (implausible
+                                       // structured metadata not trusted, see IndexEvent)
   std::uint64_t documents = 0;         // documents in the index afterwards
 };
 

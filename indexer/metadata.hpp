@@ -25,7 +25,11 @@ struct KeyQuestionRating {
 };
 
 struct Metadata {
-  std::string kind;                           // "report" (PDF) | "news" (HTML) | "other"
+  std::string kind;                           // "report" (PDF) | "news" (HTML) | "other";
+                                              // "rating" for a CQC API location's ratings
+  std::string location;                       // the CQC location (hospital, unit) the document
+                                              // is about, by name; "" for a trust or unknown
+  std::string location_id;                    // its CQC location id ("1-116913456"), "" if none
   std::vector<std::string> trusts;            // ODS codes the document names with a role in
                                               // it: the ones it is about first (main first),
                                               // then those in mentioned_trusts
@@ -44,6 +48,9 @@ struct Metadata {
   int year = 0;                               // inspected year, else published year, else 0
   std::map<std::string, std::string> provenance;  // field -> where it came from ("cover page",
                                                   // "json-ld", "text", ...)
+  std::vector<std::string> warnings;  // structured input found implausible and not trusted,
+                                      // e.g. "inspected: cqc-api first visit 2023-05-02 after
+                                      // report 2023-04-01, ignored" (the indexer logs them)
 };
 
 // Extracts metadata from an extracted document. URI is the capture's target URI (it may
@@ -51,9 +58,15 @@ struct Metadata {
 Metadata extract_metadata(const Extraction& doc, std::string_view uri);
 
 // Overrides META with the structured metadata JSON the fetcher kept for a CQC API report
-// (fetch/cqc_api.hpp, report_metadata_json): provider, overall and per-service ratings
-// (services resolved by name), report date (published) and first visit date (inspected).
-// Fields the JSON lacks keep their text-derived values. Provenance says "cqc-api".
-void apply_api_metadata(std::string_view json, Metadata& meta);
+// (fetch/cqc_api.hpp, report_metadata_json) or that api_rating_metadata_json made for a
+// location's ratings (indexer/extract_cqc_api.hpp): kind ("report", or "rating" when the
+// JSON says so), provider, location name and id, overall, key-question and per-service
+// ratings (resolved by name), report or ratings date (published) and first visit date
+// (inspected). Fields the JSON lacks keep their text-derived values; provenance says
+// "cqc-api". An impossible API date is not trusted: a first visit after the report, or a
+// date after CAPTURED (the capture's WARC-Date, "" = not checked), is ignored, the text's
+// value kept only if it is itself possible, provenance says "cqc-api: ignored, <why>"
+// (or "<text source>; cqc-api ignored: <why>") and META.warnings gets a line.
+void apply_api_metadata(std::string_view json, Metadata& meta, std::string_view captured = {});
 
 }  // namespace cqc::indexer

@@ -32,6 +32,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
   h.title = o->getValue<std::string>("title");
   h.url = o->getValue<std::string>("uri");
   h.kind = o->getValue<std::string>("kind");
+  h.location = o->optValue<std::string>("location", "");
+  h.location_id = o->optValue<std::string>("location_id", "");
   h.trusts = strings(o, "trusts");
   for (const auto& code : h.trusts) {
     const auto* t = g.trust_by_code(code);

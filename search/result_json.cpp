@@ -30,6 +30,8 @@ Object::Ptr hit_json(const Hit& h) {
   o->set("title", h.title);
   o->set("url", h.url);
   o->set("kind", h.kind);
+  o->set("location", or_null(h.location));
+  o->set("location_id", or_null(h.location_id));
   o->set("trusts", array(h.trusts));
   o->set("trust_names", array(h.trust_names));
   o->set("mentioned_trusts", array(h.mentioned_trusts));

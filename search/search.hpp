@@ -34,7 +34,9 @@ struct Hit {
   std::string id;       // stable document id (hash of the URI)
   std::string title;
   std::string url;      // source URI
-  std::string kind;     // report | news | other
+  std::string kind;     // report | news | other | rating ...
+  std::string location;     // name of the CQC location it is about, "" for none
+  std::string location_id;  // its CQC location id, "" for none
   std::vector<std::string> trusts;    // ODS codes of the trusts the document is about
   std::vector<std::string> trust_names;
   std::vector<std::string> mentioned_trusts;  // ODS codes of trusts only mentioned in passing

@@ -54,6 +54,17 @@ Array::Ptr service_ratings(const Array::Ptr& stored) {
   return out;
 }
 
+// Key-question ratings as in a search hit: {"safe":"good", ...}, first rating per question.
+Object::Ptr key_question_ratings(const Array::Ptr& stored) {
+  Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (size_t i = 0; stored && i < stored->size(); ++i) {
+    auto x = stored->getObject(static_cast<unsigned>(i));
+    const std::string question = x ? x->optValue<std::string>("question", "") : "";
+    if (!question.empty() && !out->has(question)) out->set(question, x->optValue<std::string>("rating", ""));
+  }
+  return out;
+}
+
 Object::Ptr capture_json(const archive::Capture& c) {
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("capture", c.id);
@@ -89,8 +100,14 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   out.set("url", d->optValue<std::string>("uri", ""));
   out.set("trusts", d->getArray("trusts") ? d->getArray("trusts") : Array::Ptr(new Array));
   out.set("trust_names", trust_names(d->getArray("trusts")));
+  out.set("mentioned_trusts", d->getArray("mentioned_trusts") ? d->getArray("mentioned_trusts") : Array::Ptr(new Array));
+  for (const char* key : {"location", "location_id"}) {
+    const std::string v = d->optValue<std::string>(key, "");
+    out.set(key, v.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(v));
+  }
   for (const char* key : {"services", "ratings"}) out.set(key, d->getArray(key) ? d->getArray(key) : Array::Ptr(new Array));
   out.set("service_ratings", service_ratings(d->getArray("service_ratings")));
+  out.set("key_question_ratings", key_question_ratings(d->getArray("key_question_ratings")));
   for (const char* key : {"overall_rating", "inspected", "inspected_end", "published"}) {
     const std::string v = d->optValue<std::string>(key, "");
     out.set(key, v.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(v));

@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include <set>
+#include <sstream>
 
 #include "http_client.hpp"
 
@@ -102,6 +103,75 @@ TEST_CASE("GET /api/documents/{id} gives metadata, text by page and captures") {
   CHECK(d->getValue<std::string>("original") == "/documents/" + id + "/original");
   CHECK(http(s.port(), "/api/documents/0123456789abcdef").status == 404);
   CHECK(http(s.port(), "/api/documents/not-an-id").status == 400);
+}
+
+TEST_CASE("GET /api/documents/{id} has a hit's key-question ratings, mentioned trusts and location") {
+  auto& s = SampleServer::get();
+  auto hits = http(s.port(), "/api/search?per_page=100").json()->getArray("hits");
+  REQUIRE(hits->size() > 0);
+  int with_kq = 0, with_mentioned = 0;
+  for (size_t i = 0; i < hits->size(); ++i) {
+    auto hit = hits->getObject(static_cast<unsigned>(i));
+    auto d = http(s.port(), "/api/documents/" + hit->getValue<std::string>("id")).json();
+    INFO(hit->getValue<std::string>("url"));
+    std::ostringstream a, b;
+    hit->getObject("key_question_ratings")->stringify(a);
+    REQUIRE(d->getObject("key_question_ratings"));
+    d->getObject("key_question_ratings")->stringify(b);
+    CHECK(a.str() == b.str());
+    CHECK(strings(d->getArray("mentioned_trusts")) == strings(hit->getArray("mentioned_trusts")));
+    CHECK(d->has("location"));
+    CHECK(d->isNull("location") == hit->isNull("location"));
+    with_kq += a.str() != "{}";
+    with_mentioned += hit->getArray("mentioned_trusts")->size() > 0;
+  }
+  CHECK(with_kq > 0);
+  CHECK(with_mentioned > 0);
+}
+
+TEST_CASE("a CQC API location with ratings and no report is a rating document with its location") {
+  cqc::test::TempDir tmp;
+  tmp.write("docs/locations/1-2000000001.json", R"({"locationId": "1-2000000001", "providerId": "RT5",
+    "name": "Agnes Unit", "organisationType": "Location",
+    "currentRatings": {"reportDate": "2021-03-05",
+      "overall": {"rating": "Requires improvement", "reportDate": "2021-03-05",
+                  "keyQuestionRatings": [{"name": "Safe", "rating": "Inadequate"},
+                                         {"name": "Caring", "rating": "Good"}]},
+      "serviceRatings": [{"name": "Wards for people with a learning disability or autism",
+                          "rating": "Requires improvement", "reportDate": "2021-03-05"}]}})");
+  tmp.write("docs/locations/1-2000000002.json", R"({"locationId": "1-2000000002", "name": "Elsewhere",
+    "currentRatings": {"overall": {"rating": "Good"}}, "reports": [{"linkId": "r-1"}]})");
+  const std::string data = tmp / "data";
+  REQUIRE(cqc::test::run_cli(tmp, data, {"import", "--base-url", "https://api.test/", tmp / "docs"}).code == 0);
+  auto indexed = cqc::test::run_cli(tmp, data, {"index", "--json"});
+  REQUIRE(indexed.code == 0);
+  CHECK(indexed.json()->getValue<int>("indexed") == 1);  // the location with a report is not a document
+  cqc::search::http::ServerOptions o;
+  o.port = 0;
+  o.threads = 2;
+  cqc::search::http::Server server(data, o);
+  server.start();
+  auto hits = http(server.port(), "/api/search?q=agnes").json()->getArray("hits");
+  REQUIRE(hits->size() == 1);
+  auto hit = hits->getObject(0);
+  CHECK(hit->getValue<std::string>("kind") == "rating");
+  CHECK(hit->getValue<std::string>("location") == "Agnes Unit");
+  auto d = http(server.port(), "/api/documents/" + hit->getValue<std::string>("id")).json();
+  CHECK(d->getValue<std::string>("title") == "Agnes Unit \u2014 CQC ratings");
+  CHECK(d->getValue<std::string>("kind") == "rating");
+  CHECK(d->getValue<std::string>("format") == "cqc-api");
+  CHECK(d->getValue<std::string>("location") == "Agnes Unit");
+  CHECK(d->getValue<std::string>("location_id") == "1-2000000001");
+  CHECK(strings(d->getArray("trusts")) == std::vector<std::string>{"RT5"});
+  CHECK(d->getValue<std::string>("published") == "2021-03-05");
+  auto kq = d->getObject("key_question_ratings");
+  CHECK(kq->size() == 2);
+  CHECK(kq->getValue<std::string>("safe") == "inadequate");
+  CHECK(kq->getValue<std::string>("caring") == "good");
+  CHECK(d->getArray("mentioned_trusts")->size() == 0);
+  CHECK(d->getArray("pages")->getObject(0)->getValue<std::string>("text").find(
+            "Overall rating: Requires improvement (2021-03-05).") != std::string::npos);
+  server.stop();
 }
 
 TEST_CASE("GET /documents/{id}/original returns the archived bytes with their content type") {

@@ -1,5 +1,7 @@
-// The fake CQC API's data: two NHS trusts, two locations each, with current and historic
-// ratings and their reports. Values look like the real register; some are invented.
+// The fake CQC API's data: two NHS trusts, three locations each, with current and historic
+// ratings and their reports. Values look like the real register; some are invented. Two
+// locations are the register's awkward cases: RT5X3 is rated but has no report, and RMY03's
+// one report has a first visit after its publication.
 #include "tests/support/api_data.hpp"
 
 #include "tests/support/test_server.hpp"
@@ -43,6 +45,7 @@ const char* const kOlderPeople = "Wards for older people with mental health prob
 const char* const kCommunityMh = "Community-based mental health services for adults of working age";
 const char* const kCamhsWards = "Child and adolescent mental health wards";
 const char* const kCrisis = "Mental health crisis services and health-based places of safety";
+const char* const kLdWards = "Wards for people with a learning disability or autism";
 const char* const kRehab = "Long stay or rehabilitation mental health wards for working age adults";
 
 // Report linkIds.
@@ -60,6 +63,10 @@ const char* const kRmy01_2023 = "17803775-85bd-43ac-8432-bf69607565d9";
 const char* const kRmy01_2017 = "6709b4fd-94a9-43df-82e2-c35a42ca8d71";
 const char* const kRmy02_2023 = "7bb4640e-da48-4dc3-b9a4-bc88e7e74e68";
 const char* const kRmy02_2015 = "0a45b023-42b6-4fa7-8b92-75cec905ac02";
+// Ratings of RT5X3 from a report the register does not list (a location with no reports).
+const char* const kRt5x3_2021 = "c3b1f0a2-6d4e-4f1b-9a7c-2e5d8b0f4a61";
+// RMY03's report: its firstVisitDate lies after its reportDate, an impossible pair.
+const char* const kRmy03_2023 = "5e0c7d19-83a4-4b2f-b6d1-9f3a2c7e8b40";
 
 std::vector<Organisation> make_providers() {
   Organisation rt5;
@@ -74,7 +81,7 @@ std::vector<Organisation> make_providers() {
   rt5.website = "www.leicspart.nhs.uk";
   rt5.registration_date = "2010-04-01";
   rt5.ownership_type = "NHS Body";
-  rt5.location_ids = {"RT5X1", "RT5X2"};
+  rt5.location_ids = {"RT5X1", "RT5X2", "RT5X3"};
   rt5.current =
       ratings("2019-09-13", kRt5_2019, "RI", kq("RI", "RI", "G", "G", "RI"),
               {service(kAcute, "RI", kq("RI", "RI", "G", "G", "RI")),
@@ -120,7 +127,7 @@ std::vector<Organisation> make_providers() {
   rmy.website = "www.nsft.nhs.uk";
   rmy.registration_date = "2010-04-01";
   rmy.ownership_type = "NHS Body";
-  rmy.location_ids = {"RMY01", "RMY02"};
+  rmy.location_ids = {"RMY01", "RMY02", "RMY03"};
   rmy.current =
       ratings("2023-02-21", kRmy_2023, "I", kq("I", "RI", "G", "RI", "I"),
               {service(kAcute, "I", kq("I", "RI", "G", "RI", "I")),
@@ -232,7 +239,20 @@ std::vector<Organisation> make_locations() {
                           service(kOlderPeople, "G", kq("G", "G", "G", "G", "RI"))})};
   m2.reports = {{kRmy02_2023, "2023-02-21", "2022-11-02", "", "Woodlands - Inspection report", {}},
                 {kRmy02_2015, "2015-02-12", "2014-10-21", "", "Woodlands - Inspection report", {}}};
-  return {x1, x2, m1, m2};
+  // Rated, but with no report in the register: the ratings are all there is.
+  Organisation x3 = location("RT5X3", "RT5", "Agnes Unit", "Anstey Lane", "Leicester", "LE4 0QG",
+                             "East Midlands", "Leicester", "01162256000", 8);
+  x3.current = ratings("2021-03-05", kRt5x3_2021, "RI", kq("I", "RI", "G", "RI", "RI"),
+                       {service(kLdWards, "RI", kq("I", "RI", "G", "RI", "RI"))});
+
+  // A report whose first visit (2023-05-02) is after its publication (2023-04-01).
+  Organisation m3 = location("RMY03", "RMY", "Carlton Court Hospital", "St Peters Street",
+                             "Lowestoft", "NR32 2NA", "East", "Suffolk", "01603421421", 40);
+  m3.current = ratings("2023-04-01", kRmy03_2023, "G", kq("G", "G", "G", "G", "G"),
+                       {service(kOlderPeople, "G", kq("G", "G", "G", "G", "G"))});
+  m3.reports = {{kRmy03_2023, "2023-04-01", "2023-05-02", "",
+                 "Carlton Court Hospital - Inspection report", {}}};
+  return {x1, x2, x3, m1, m2, m3};
 }
 
 }  // namespace

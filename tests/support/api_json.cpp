@@ -123,12 +123,14 @@ void common_fields(Object::Ptr& o, const Organisation& org) {
   o->set("localAuthority", org.local_authority);
   o->set("mainPhoneNumber", org.phone);
   o->set("inspectionDirectorate", "Hospitals");
-  Object::Ptr last_inspection = object();
-  last_inspection->set("date", org.reports.front().first_visit_date);
-  o->set("lastInspection", last_inspection);
-  Object::Ptr last_report = object();
-  last_report->set("publicationDate", org.reports.front().report_date);
-  o->set("lastReport", last_report);
+  if (!org.reports.empty()) {  // a location with no report has neither
+    Object::Ptr last_inspection = object();
+    last_inspection->set("date", org.reports.front().first_visit_date);
+    o->set("lastInspection", last_inspection);
+    Object::Ptr last_report = object();
+    last_report->set("publicationDate", org.reports.front().report_date);
+    o->set("lastReport", last_report);
+  }
   Array::Ptr categories = new Array;
   Object::Ptr category = object();
   category->set("code", "H3");
@@ -183,7 +185,7 @@ Object::Ptr location_json(const Organisation& l) {
   o->set("regulatedActivities", activities);
   o->set("currentRatings", current_ratings(l.current, l.id));
   o->set("historicRatings", historic_ratings(l.historic, l.id));
-  o->set("reports", reports(l.reports, "Location"));
+  if (!l.reports.empty()) o->set("reports", reports(l.reports, "Location"));  // none: no field
   return o;
 }
 

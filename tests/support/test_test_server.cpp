@@ -224,7 +224,7 @@ TEST_CASE("API provider and location use the real field names; historic order di
   CHECK(p->getValue<std::string>("ownershipType") == "NHS Body");
   CHECK(p->getValue<std::string>("type") == "NHS Healthcare Organisation");
   CHECK(p->getValue<std::string>("name") == "Leicestershire Partnership NHS Trust");
-  CHECK(p->getArray("locationIds")->size() == 2);
+  CHECK(p->getArray("locationIds")->size() == 3);
   auto current = p->getObject("currentRatings");
   auto overall = current->getObject("overall");
   CHECK(overall->getValue<std::string>("rating") == "Requires improvement");
@@ -261,7 +261,23 @@ TEST_CASE("API provider and location use the real field names; historic order di
   CHECK(l->getValue<std::string>("registrationStatus") == "Registered");
   CHECK(l->getArray("reports")->getObject(0)->getValue<std::string>("reportType") == "Location");
   CHECK(l->getArray("reports")->getObject(0)->getValue<std::string>("linkId") != link);
-  CHECK(TestServer::api_reports().size() == 14);
+  CHECK(TestServer::api_reports().size() == 15);
+}
+
+TEST_CASE("API awkward cases: a rated location with no report, an impossible date pair") {
+  TestServer server;
+  auto rated = json(fetch(server, "/public/v1/locations/RT5X3", kKey).body);
+  CHECK(rated->getValue<std::string>("providerId") == "RT5");
+  CHECK_FALSE(rated->has("reports"));
+  CHECK_FALSE(rated->has("lastReport"));
+  auto overall = rated->getObject("currentRatings")->getObject("overall");
+  CHECK(overall->getValue<std::string>("rating") == "Requires improvement");
+  CHECK(overall->getArray("keyQuestionRatings")->size() == 5);
+
+  auto odd = json(fetch(server, "/public/v1/locations/RMY03", kKey).body);
+  auto report = odd->getArray("reports")->getObject(0);
+  CHECK(report->getValue<std::string>("reportDate") == "2023-04-01");
+  CHECK(report->getValue<std::string>("firstVisitDate") == "2023-05-02");
 }
 
 TEST_CASE("API lists are paged") {
@@ -281,7 +297,7 @@ TEST_CASE("API lists are paged") {
   CHECK(second->getArray("providers")->getObject(0)->getValue<std::string>("providerName") ==
         "Norfolk and Suffolk NHS Foundation Trust");
   auto all = json(fetch(server, "/public/v1/locations", kKey).body);
-  CHECK(all->getArray("locations")->size() == 4);
+  CHECK(all->getArray("locations")->size() == 6);
   CHECK(fetch(server, "/public/v1/providers?page=0", kKey).status == 400);
 }
 

@@ -131,7 +131,7 @@ TEST_CASE("cqc api: report metadata has exactly the ratings attributed to that r
     CHECK(
         text ==
         R"({"source":"cqc-api","organisation":"RT5","provider":"RT5",)"
-        R"("name":"Leicestershire Partnership NHS Trust",)"
+        R"("name":"Leicestershire Partnership NHS Trust","location":null,"location_id":null,)"
         R"("report":{"linkId":"rep-2023","reportDate":"2023-05-17",)"
         R"("firstVisitDate":"2023-02-06","reportType":"Provider"},)"
         R"("overall":"Requires improvement",)"
@@ -228,6 +228,11 @@ TEST_CASE("cqc api: a location tolerates nulls and missing optional fields") {
   auto m = json(report_metadata_json(r.value(), r->reports[0]));
   CHECK(m->getValue<std::string>("overall") == "Good");
   CHECK(m->getValue<std::string>("organisation") == "1-116913456");
+  // A location's report names the location (its name and id) and its provider.
+  CHECK(r->is_location);
+  CHECK(m->getValue<std::string>("location") == "Bradgate Mental Health Unit");
+  CHECK(m->getValue<std::string>("location_id") == "1-116913456");
+  CHECK(m->getValue<std::string>("provider") == "RT5");
 
   auto minimal = parse_location(R"({"locationId": "1-2"})");
   REQUIRE(minimal.ok());
