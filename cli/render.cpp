@@ -86,18 +86,20 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
     std::string who;
     for (const auto& t : h.trust_names) who += (who.empty() ? "" : "; ") + t;
     out << "   " << (who.empty() ? "trust unknown" : who) << " · " << date_line(h) << '\n';
+    if (!h.location.empty()) out << "   location: " << h.location << '\n';
     if (const auto* rating = core::Gazetteer::builtin().rating_by_id(h.overall_rating))
       out << "   overall rating: " << rating->name << '\n';
     for (const auto& rv : h.service_ratings) out << "   " << rv.name << ": " << rv.rating_name << '\n';
     const auto& g = core::Gazetteer::builtin();
     if (!h.key_question_ratings.empty()) {
-      out << "   key questions:";
+      std::string line;
       for (const auto& [question, rating] : h.key_question_ratings) {
         const auto* q = g.resolve_question(question);
         const auto* named = g.rating_by_id(rating);
-        out << ' ' << (q ? q->name : question) << ' ' << (named ? named->name : rating) << ';';
+        line += std::string(line.empty() ? "" : "; ") + (q ? q->name : question) + ' ' +
+                (named ? named->name : rating);
       }
-      out << '\n';
+      out << "   key questions: " << line << '\n';
     }
     if (!h.mentioned_trusts.empty()) {
       std::string names;

@@ -231,7 +231,8 @@ function renderHit(h) {
 
   const li = el('li', { class: 'hit', 'data-year': h.year || '', 'data-id': h.id });
   li.append(badges, el('h3', {}, el('a', { href: original, text: h.title || h.url })));
-  if (h.trust_names && h.trust_names.length) li.append(el('p', { class: 'trusts', text: h.trust_names.join(' · ') }));
+  const who = [...(h.location ? [h.location] : []), ...(h.trust_names || [])];
+  if (who.length) li.append(el('p', { class: 'trusts', text: who.join(' · ') }));
   if (h.snippet) {
     const q = el('p', { class: 'snippet' });
     if (h.page) q.append(el('span', { class: 'page', text: `Page ${h.page}` }), ' ');
