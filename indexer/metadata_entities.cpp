@@ -16,6 +16,7 @@ struct Pattern {
   std::vector<std::string> lower;
   std::vector<bool> exact;         // compare this word case-sensitively
   std::string id;
+  bool acronym = false;            // one word of capitals: "LPT", "SLaM", "MTW"
 };
 
 int uppercase_letters(std::string_view s) {
@@ -41,7 +42,9 @@ class Patterns {
     }
   }
 
-  std::vector<Mention> find(const Tokens& t) const {
+  // The mentions in T, longest match first; ACRONYMS (when given) gets for each whether it is
+  // an acronym.
+  std::vector<Mention> find(const Tokens& t, std::vector<bool>* acronyms = nullptr) const {
     std::vector<Mention> out;
     for (size_t i = 0; i < t.size();) {
       const Pattern* best = nullptr;
@@ -51,6 +54,7 @@ class Patterns {
           if (size_t end = match_end(t, i, p); end > best_end) best = &p, best_end = end;
       if (best) {
         out.push_back({i, best_end, best->id});
+        if (acronyms) acronyms->push_back(best->acronym);
         i = best_end;
       } else {
         ++i;
@@ -69,6 +73,7 @@ class Patterns {
       p.exact.push_back(all_exact || uppercase_letters(w) >= 2);
     }
     p.id = id;
+    p.acronym = p.words.size() == 1 && uppercase_letters(p.words.front()) >= 2;
     by_first_[p.lower.front()].push_back(std::move(p));
   }
 
@@ -114,6 +119,7 @@ const Patterns& trust_patterns() {
         p.add(without_nhs(former), trust.code, false);
       }
       for (const std::string& abbr : trust.abbreviations) p.add(abbr, trust.code, true);
+      for (const std::string& short_name : trust.short_names) p.add(short_name, trust.code, true);
     }
     return p;
   }();
@@ -170,6 +176,20 @@ bool rated_after(const Tokens& t, const Mention& m) {
   return false;
 }
 
+// True when T speaks of the NHS, the CQC, an inspection or "the trust": a hospital named in
+// it stands for its trust.
+bool health_context(const Tokens& t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Token& w = t[i];
+    if (w.text == "NHS" || w.text == "CQC" ||
+        is_word(w, {"inspection", "inspections", "inspected", "inspectors", "inspector"}) ||
+        (w.text == "Care" && phrase_at(t, i, {"care", "quality", "commission"})) ||
+        (is_word(w, {"trust", "trust's"}) && i > 0 && is_word(t[i - 1], {"the", "our"})))
+      return true;
+  }
+  return false;
+}
+
 struct TrustStat {
   double score = 0;
   size_t first = 0;
@@ -183,7 +203,29 @@ struct TrustStat {
 
 }  // namespace
 
-std::vector<Mention> find_trusts(const Tokens& t) { return trust_patterns().find(t); }
+std::vector<Mention> find_trust_names(const Tokens& t) { return trust_patterns().find(t); }
+
+std::vector<Mention> find_trusts(const Tokens& t) {
+  std::vector<bool> acronym;
+  std::vector<Mention> out = trust_patterns().find(t, &acronym);
+  if (out.empty() || std::find(acronym.begin(), acronym.end(), false) == acronym.end()) {
+    // Only acronyms, or nothing: they and hospitals count where the text is about health care
+    // ("MTW" is a German fire engine, "LAS" a Spanish headline's article).
+    if (!health_context(t)) return {};
+  }
+  std::vector<SiteMention> sites = find_locations(t, out);
+  if (sites.empty()) return out;
+  const size_t names = out.size();
+  for (SiteMention& s : sites) {
+    const bool inside = std::any_of(out.begin(), out.begin() + names, [&](const Mention& m) {
+      return s.begin < m.end && m.begin < s.end;
+    });
+    if (!inside) out.push_back({s.begin, s.end, std::move(s.trust)});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return out;
+}
 
 std::vector<Mention> find_services(const Tokens& t) { return service_patterns().find(t); }
 

@@ -18,7 +18,31 @@ struct Mention {
   std::string id;
 };
 
-// Every trust name, former name (as its current trust) and abbreviation in T, in order.
+// Every trust name, former name (as its current trust), abbreviation and short name in T, in
+// order; abbreviations and short names ("University Hospitals Birmingham") case-sensitively.
+std::vector<Mention> find_trust_names(const Tokens& t);
+
+// A hospital or main site of a trust named in the text (data/hospitals.tsv): id is the site's
+// name as in the table, trust the ODS code of the trust that runs it.
+struct SiteMention : Mention {
+  std::string trust;
+};
+
+// Every hospital or site named in T, in order, longest match first ("Birmingham Heartlands
+// Hospital" over "Heartlands Hospital"). Names match case-sensitively except a generic last word
+// ("Good Hope hospital"); "St" and "Saint" are one. An ambiguous name ("St Mary's Hospital",
+// "County Hospital") counts only when a town of one of its sites is written within ten words
+// ("St Mary's Hospital, Newport") or, failing that, when exactly one of its sites' trusts is
+// named in TRUST_NAMES or stands behind an unambiguous site named in T.
+std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Mention>& trust_names);
+// The same, with the trust names found by find_trust_names(T).
+std::vector<SiteMention> find_locations(const Tokens& t);
+
+// The trusts named in T, in order: find_trust_names, and each site of find_locations as its
+// trust. Where T names trusts only by acronyms ("MTW") or not at all, the acronyms and sites
+// count only when T is about health care ("NHS", "CQC", "Care Quality Commission", an
+// inspection or "the trust"), so a crime report naming the hospital a victim was taken to, or
+// a German "MTW", gets no trust. Site mentions inside a trust name are dropped.
 std::vector<Mention> find_trusts(const Tokens& t);
 
 // Every core service name or alias in T (as its service id), in order; longest match wins.
