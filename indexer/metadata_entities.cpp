@@ -176,14 +176,16 @@ bool rated_after(const Tokens& t, const Mention& m) {
   return false;
 }
 
-// True when T speaks of the NHS, the CQC, an inspection or "the trust": a hospital named in
-// it stands for its trust.
+// True when T speaks of the NHS, the CQC, an inspection, "requires improvement", mental health
+// or "the trust": a hospital named in it stands for its trust.
 bool health_context(const Tokens& t) {
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& w = t[i];
     if (w.text == "NHS" || w.text == "CQC" ||
         is_word(w, {"inspection", "inspections", "inspected", "inspectors", "inspector"}) ||
         (w.text == "Care" && phrase_at(t, i, {"care", "quality", "commission"})) ||
+        phrase_at(t, i, {"requires", "improvement"}) ||
+        phrase_at(t, i, {"requiring", "improvement"}) || phrase_at(t, i, {"mental", "health"}) ||
         (is_word(w, {"trust", "trust's"}) && i > 0 && is_word(t[i - 1], {"the", "our"})))
       return true;
   }
@@ -217,10 +219,14 @@ std::vector<Mention> find_trusts(const Tokens& t) {
   if (sites.empty()) return out;
   const size_t names = out.size();
   for (SiteMention& s : sites) {
-    const bool inside = std::any_of(out.begin(), out.begin() + names, [&](const Mention& m) {
-      return s.begin < m.end && m.begin < s.end;
-    });
-    if (!inside) out.push_back({s.begin, s.end, std::move(s.trust)});
+    // Inside a trust's name, or its trust named anywhere ("supported by X Trust, which runs Y
+    // Hospital"): the names, with their context, decide the trust's role; a hospital counts
+    // for a trust the text names only by its hospitals.
+    const bool same_reference =
+        std::any_of(out.begin(), out.begin() + names, [&](const Mention& m) {
+          return (s.begin < m.end && m.begin < s.end) || m.id == s.trust;
+        });
+    if (!same_reference) out.push_back({s.begin, s.end, std::move(s.trust)});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });

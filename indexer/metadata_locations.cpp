@@ -65,8 +65,8 @@ class SitePatterns {
   void add(const std::string& name, size_t site, bool ambiguous) {
     std::vector<std::string> words = phrase_tokens(name);
     if (words.empty()) return;
-    std::string key;
-    for (const std::string& w : words) key += w + " ";
+    std::string key;  // "St" and "Saint" spellings share one pattern
+    for (const std::string& w : words) key += std::string(norm(core::to_lower(w))) + " ";
     auto [it, fresh] = index_.try_emplace(key, patterns_.size());
     if (fresh) {
       SitePattern p;
@@ -99,7 +99,7 @@ class SitePatterns {
   }
 
   std::vector<SitePattern> patterns_;
-  std::unordered_map<std::string, size_t> index_;  // words joined -> patterns_
+  std::unordered_map<std::string, size_t> index_;  // normalised words -> patterns_
   std::unordered_map<std::string, std::vector<size_t>> by_first_;
 };
 

@@ -41,8 +41,9 @@ std::vector<SiteMention> find_locations(const Tokens& t);
 // The trusts named in T, in order: find_trust_names, and each site of find_locations as its
 // trust. Where T names trusts only by acronyms ("MTW") or not at all, the acronyms and sites
 // count only when T is about health care ("NHS", "CQC", "Care Quality Commission", an
-// inspection or "the trust"), so a crime report naming the hospital a victim was taken to, or
-// a German "MTW", gets no trust. Site mentions inside a trust name are dropped.
+// inspection, "requires improvement", mental health or "the trust"), so a crime report naming the hospital a victim was taken to, or
+// a German "MTW", gets no trust. A site inside a trust's name, or whose trust T names ("supported by X
+// Trust, which runs Y Hospital"), is not counted again: the names decide that trust's role.
 std::vector<Mention> find_trusts(const Tokens& t);
 
 // Every core service name or alias in T (as its service id), in order; longest match wins.

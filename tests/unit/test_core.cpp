@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/date.hpp"
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
@@ -60,6 +62,59 @@ TEST_CASE("gazetteer resolves codes, names, abbreviations and former names") {
   CHECK(g.resolve_rating("INADEQUATE")->id == "inadequate");
   CHECK(g.rating_by_id("outstanding")->rank < g.rating_by_id("inadequate")->rank);
   CHECK(g.resolve_question("well led")->id == "well-led");
+}
+
+TEST_CASE("gazetteer: derived short names are institutions, never bare places") {
+  const auto& g = core::Gazetteer::builtin();
+  auto shorts = [&](const char* code) { return g.trust_by_code(code)->short_names; };
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  CHECK(has(shorts("RRK"), "University Hospitals Birmingham"));
+  CHECK(has(shorts("RT5"), "Leicestershire Partnership"));
+  CHECK(has(shorts("RNA"), "Dudley Group"));  // "The" dropped too
+  CHECK(shorts("RNZ").empty());               // "Salisbury"
+  CHECK(shorts("RVJ").empty());               // "North Bristol"
+  CHECK_FALSE(has(shorts("R0A"), "Manchester University"));  // the university
+  CHECK_FALSE(has(shorts("RY4"), "Hertfordshire Community"));
+  CHECK(shorts("RPC").empty());  // "Queen Victoria Hospital" is also a Morecambe hospital
+  CHECK(g.resolve_trust("University Hospitals Birmingham")->code == "RRK");
+  CHECK(g.resolve_trust("Royal Free")->code == "RAL");  // an explicit short name
+  CHECK_FALSE(g.resolve_trust("Birmingham"));
+}
+
+TEST_CASE("gazetteer: hospitals and sites resolve to their trusts unless ambiguous") {
+  const auto& g = core::Gazetteer::builtin();
+  CHECK(g.sites().size() >= 400);
+  for (const core::Site& s : g.sites()) CHECK(g.trust_by_code(s.trust));
+  REQUIRE(g.resolve_site("Good Hope Hospital"));
+  CHECK(g.resolve_site("good hope hospital")->trust == "RRK");
+  CHECK(g.resolve_site("Heartlands Hospital")->name == "Birmingham Heartlands Hospital");
+  CHECK(g.resolve_site("Heartlands Hospital")->former_trust == "Heart of England NHS Foundation Trust");
+  CHECK(g.resolve_trust("Scunthorpe General Hospital")->code == "RJL");
+  CHECK(g.sites_named("St Mary's Hospital").size() >= 3);
+  CHECK(g.sites_named("Saint Marys Hospital").size() == g.sites_named("St Mary's Hospital").size());
+  CHECK(g.ambiguous_site_name("St Mary's Hospital"));
+  CHECK(g.ambiguous_site_name("County Hospital"));  // flagged, though one row
+  CHECK_FALSE(g.ambiguous_site_name("Good Hope Hospital"));
+  CHECK_FALSE(g.resolve_site("St Mary's Hospital"));
+  CHECK_FALSE(g.resolve_trust("County Hospital"));
+  // Every acute, specialist and mental-health trust has a hospital or site.
+  for (const core::Trust& t : g.trusts())
+    if (t.sector == "acute" || t.sector == "specialist" || t.sector == "mental-health") {
+      bool any = false;
+      for (const core::Site& s : g.sites()) any = any || s.trust == t.code;
+      CHECK_MESSAGE(any, t.code);
+    }
+}
+
+TEST_CASE("malformed hospitals rows name the table and line") {
+  const char* trusts = "RT5\tLeicestershire Partnership NHS Trust\tLPT\t\tmixed\n";
+  CHECK_NOTHROW(core::Gazetteer(trusts, "", "", "Bradgate Unit\tRT5\n"));
+  CHECK_THROWS_WITH(core::Gazetteer(trusts, "", "", "# c\nSome Hospital\tZZZ\n"),
+                    doctest::Contains("hospitals.tsv line 2"));
+  CHECK_THROWS_WITH(core::Gazetteer(trusts, "", "", "Lonely Hospital\n"),
+                    doctest::Contains("hospitals.tsv line 1"));
 }
 
 TEST_CASE("malformed gazetteer rows name the table and line") {

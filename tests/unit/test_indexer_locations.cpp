@@ -1,0 +1,109 @@
+// Hospitals and sites of trusts in text (metadata_locations.cpp), the trusts they stand for,
+// and trusts named by their short names (metadata_entities.cpp). Hand-written fixtures.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/extract.hpp"
+#include "indexer/metadata.hpp"
+#include "indexer/metadata_parts.hpp"
+
+using cqc::indexer::Extraction;
+using cqc::indexer::extract_metadata;
+using cqc::indexer::find_locations;
+using cqc::indexer::find_trusts;
+using cqc::indexer::SiteMention;
+using cqc::indexer::tokenize;
+
+namespace {
+
+Extraction page(const std::string& title, const std::string& text) {
+  Extraction x;
+  x.format = "html";
+  x.title = title;
+  x.pages.push_back({0, text});
+  return x;
+}
+
+// "site=trust;..." for the sites found in TEXT.
+std::string sites_in(const std::string& text) {
+  std::string out;
+  for (const SiteMention& m : find_locations(tokenize(page("", text))))
+    out += (out.empty() ? "" : ";") + m.id + "=" + m.trust;
+  return out;
+}
+
+// The trusts extract_metadata gives a page, about ones first, ";"-joined.
+std::string trusts_of(const std::string& title, const std::string& text) {
+  std::string out;
+  for (const std::string& t : extract_metadata(page(title, text), "https://example.org/a").trusts)
+    out += (out.empty() ? "" : ";") + t;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hospitals are found by name and alias, longest name first") {
+  CHECK(sites_in("Visiting hours changed at Good Hope Hospital this week.") ==
+        "Good Hope Hospital=RRK");
+  CHECK(sites_in("Beds were opened at Heartlands Hospital.") ==
+        "Birmingham Heartlands Hospital=RRK");
+  CHECK(sites_in("A new ward at Birmingham Heartlands Hospital opened.") ==
+        "Birmingham Heartlands Hospital=RRK");
+  // A last generic word may be lower case; the proper name may not.
+  CHECK(sites_in("Staff at Scunthorpe General hospital were praised.") ==
+        "Scunthorpe General Hospital=RJL");
+  CHECK(sites_in("staff at scunthorpe general hospital were praised.").empty());
+  // Punctuation inside a name and apostrophes do not matter.
+  CHECK(sites_in("The Diana, Princess of Wales Hospital in Grimsby.") ==
+        "Diana, Princess of Wales Hospital=RJL");
+  CHECK(sites_in("Patients at Addenbrookes Hospital waited.") == "Addenbrooke's Hospital=RGT");
+}
+
+TEST_CASE("an ambiguous hospital name needs its town or its trust nearby") {
+  CHECK(sites_in("She was treated at St Mary's Hospital last spring.").empty());
+  CHECK(sites_in("She was treated at St Mary's Hospital in Newport, Isle of Wight.") ==
+        "St Mary's Hospital=R1F");
+  CHECK(sites_in("Saint Mary's Hospital in Manchester runs the unit.") ==
+        "Saint Mary's Hospital=R0A");
+  CHECK(sites_in("Imperial College Healthcare NHS Trust runs St Mary's Hospital.") ==
+        "St Mary's Hospital=RYJ");
+  // A hospital of the same trust named plainly settles it too.
+  CHECK(sites_in("Wythenshawe Hospital and Saint Mary's Hospital share the service.") ==
+        "Wythenshawe Hospital=R0A;Saint Mary's Hospital=R0A");
+  CHECK(sites_in("The County Hospital was busy.").empty());
+  CHECK(sites_in("The County Hospital in Stafford was busy.") == "County Hospital=RJE");
+  CHECK(sites_in("Queen Elizabeth Hospital in Gateshead was inspected.") ==
+        "Queen Elizabeth Hospital=RR7");
+  CHECK(sites_in("Queen Elizabeth Hospital was inspected.").empty());
+}
+
+TEST_CASE("a document naming only a hospital is about its trust") {
+  CHECK(trusts_of("CQC inspects Scunthorpe hospital",
+                  "Inspectors from the Care Quality Commission visited Scunthorpe General "
+                  "Hospital in May and found the emergency department required improvement.") ==
+        "RJL");
+  CHECK(trusts_of("Inspection report published",
+                  "The CQC rated Hull Royal Infirmary as requires improvement and Castle Hill "
+                  "Hospital as good.") == "RWA");
+}
+
+TEST_CASE("trusts by their short names, case-sensitively, never a bare place") {
+  CHECK(trusts_of("Ward reopens", "University Hospitals Birmingham said the NHS ward would "
+                                  "reopen next month.") == "RRK");
+  CHECK(trusts_of("New chair", "Leicestershire Partnership said the CQC had visited.") == "RT5");
+  CHECK(trusts_of("Ward reopens", "university hospitals birmingham said the NHS ward would "
+                                  "reopen.").empty());
+  CHECK(trusts_of("A day out", "The NHS staff in Birmingham, Oxford and Salisbury went to "
+                               "the coast. North Bristol was sunny.").empty());
+}
+
+TEST_CASE("hospitals and acronyms give no trust outside health care") {
+  const std::string crime = "A man was taken to the Royal London Hospital after the attack, "
+                            "police said.";
+  CHECK(sites_in(crime) == "Royal London Hospital=R1H");
+  CHECK(trusts_of("Attack in Whitechapel", crime).empty());
+  CHECK(trusts_of("Fire engines", "The MTW was refitted in 1950 and served the brigade.").empty());
+  CHECK(trusts_of("Fire engines", "MTW said its NHS hospitals were busy.") == "RWF");
+}
