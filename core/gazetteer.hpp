@@ -77,6 +77,12 @@ class Gazetteer {
   // abbreviation, short name, or the name or alias of a site that identifies one site (the
   // trust that runs it); case-insensitive. nullptr when nothing matches.
   const Trust* resolve_trust(std::string_view text) const;
+  // The trust whose web site HOST is (any case): a host under nhs.uk whose last label before
+  // "nhs.uk" is the trust's abbreviation ("www.shsc.nhs.uk", "hgs.uhb.nhs.uk") or, at five
+  // letters or more, the start of exactly one trust's name or short name written without
+  // spaces, "and", "NHS" or "Trust" ("nottinghamshirehealthcare.nhs.uk",
+  // "epsom-sthelier.nhs.uk"); a final "-tr" or "-trust" is ignored. nullptr otherwise.
+  const Trust* trust_by_host(std::string_view host) const;
   // Sites called NAME (name or alias; case-insensitive, "St" = "Saint"), in table order:
   // several when the name is shared ("St Mary's Hospital"); empty when none.
   std::vector<const Site*> sites_named(std::string_view name) const;

@@ -130,4 +130,46 @@ const Site* Gazetteer::resolve_site(std::string_view name) const {
   return s.size() == 1 ? s.front() : nullptr;
 }
 
+namespace {
+
+// NAME folded to letters and digits only, without the words "and", "nhs", "foundation",
+// "trust" and "the": "Epsom and St Helier University Hospitals NHS Trust" ->
+// "epsomsthelieruniversityhospitals".
+std::string squashed(std::string_view name) {
+  const std::string folded = fold_name(name);
+  std::string out;
+  for (std::string_view w : split(folded, ' '))
+    if (w != "and" && w != "nhs" && w != "foundation" && w != "trust" && w != "the" && w != "&")
+      out += w;
+  return out;
+}
+
+}  // namespace
+
+const Trust* Gazetteer::trust_by_host(std::string_view host) const {
+  std::string h = to_lower(trim(host));
+  if (!h.ends_with(".nhs.uk")) return nullptr;
+  h.resize(h.size() - 7);
+  std::string label = h.substr(h.rfind('.') == std::string::npos ? 0 : h.rfind('.') + 1);
+  for (std::string_view end : {"-trust", "-tr"})
+    if (label.size() > end.size() && label.ends_with(end)) label.resize(label.size() - end.size());
+  std::erase(label, '-');
+  if (label.empty() || label == "www") return nullptr;
+  for (const Trust& t : trusts_)
+    for (const std::string& a : t.abbreviations)
+      if (squashed(a) == label) return &t;
+  if (label.size() < 5) return nullptr;
+  const Trust* found = nullptr;
+  for (const Trust& t : trusts_) {
+    std::vector<std::string> names{t.name};
+    names.insert(names.end(), t.short_names.begin(), t.short_names.end());
+    if (std::any_of(names.begin(), names.end(),
+                    [&](const std::string& n) { return squashed(n).starts_with(label); })) {
+      if (found && found != &t) return nullptr;  // two trusts: not this host's to say
+      found = &t;
+    }
+  }
+  return found;
+}
+
 }  // namespace cqc::core

@@ -108,6 +108,24 @@ TEST_CASE("gazetteer: hospitals and sites resolve to their trusts unless ambiguo
     }
 }
 
+TEST_CASE("gazetteer: a trust's own web site by its host") {
+  const auto& g = core::Gazetteer::builtin();
+  auto code = [&](const char* host) {
+    const core::Trust* t = g.trust_by_host(host);
+    return t ? t->code : std::string();
+  };
+  CHECK(code("www.lpt.nhs.uk") == "RT5");                          // abbreviation
+  CHECK(code("news.UHB.nhs.uk") == "RRK");                         // any case, any subdomain
+  CHECK(code("www.derbyshirehealthcare.nhs.uk") == "RXM");        // short name squashed
+  CHECK(code("www.east-suffolk-and-north-essex.nhs.uk").empty());  // "and" dropped: no match
+  CHECK(code("www.kettering-general.nhs.uk") == "RNQ");            // start of the name
+  CHECK(code("www.walsallhealthcare-tr.nhs.uk") == "RBK");         // "-tr" ignored
+  CHECK(code("www.north.nhs.uk").empty());        // the start of many names
+  CHECK(code("www.nhs.uk").empty());
+  CHECK(code("www.england.nhs.uk").empty());
+  CHECK(code("www.lpt.org.uk").empty());          // not an NHS host
+}
+
 TEST_CASE("malformed hospitals rows name the table and line") {
   const char* trusts = "RT5\tLeicestershire Partnership NHS Trust\tLPT\t\tmixed\n";
   CHECK_NOTHROW(core::Gazetteer(trusts, "", "", "Bradgate Unit\tRT5\n"));
