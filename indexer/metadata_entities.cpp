@@ -266,6 +266,13 @@ TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, boo
   });
   TrustSplit out;
   if (all.empty()) return out;
+  // A list of four or more trusts, none named in the title nor standing out by weight (a
+  // national release listing the trusts to be inspected next): about none of them.
+  if (all.size() >= 4 && all[0].second.best != Region::kTitle &&
+      all[0].second.score < 2 * all[1].second.score) {
+    for (const auto& [code, stat] : all) out.mentioned.push_back(code);
+    return out;
+  }
   // The main trust: the highest weight, unless it is only ever named in passing and another
   // trust is not.
   size_t main = 0;

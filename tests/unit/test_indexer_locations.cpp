@@ -107,3 +107,25 @@ TEST_CASE("hospitals and acronyms give no trust outside health care") {
   CHECK(trusts_of("Fire engines", "The MTW was refitted in 1950 and served the brigade.").empty());
   CHECK(trusts_of("Fire engines", "MTW said its NHS hospitals were busy.") == "RWF");
 }
+
+TEST_CASE("a list of trusts with none standing out is about none of them") {
+  const auto md = extract_metadata(
+      page("Next inspections announced",
+           "The CQC will inspect these providers between July and September:\n\n"
+           "Kettering General Hospital NHS Foundation Trust\n\n"
+           "East Sussex Healthcare NHS Trust\n\n"
+           "Imperial College Healthcare NHS Trust\n\n"
+           "The Hillingdon Hospitals NHS Foundation Trust"),
+      "https://example.org/list");
+  CHECK(md.trusts.size() == 4);
+  CHECK(md.mentioned_trusts.size() == 4);
+  // One of them in the title stands out: that one is the subject.
+  const auto one = extract_metadata(
+      page("CQC to inspect Kettering General Hospital NHS Foundation Trust",
+           "Inspectors will visit Kettering General Hospital NHS Foundation Trust, East Sussex "
+           "Healthcare NHS Trust, Imperial College Healthcare NHS Trust and The Hillingdon "
+           "Hospitals NHS Foundation Trust."),
+      "https://example.org/one");
+  REQUIRE_FALSE(one.trusts.empty());
+  CHECK(one.trusts.front() == "RNQ");
+}
