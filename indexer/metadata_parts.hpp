@@ -59,7 +59,8 @@ struct TrustSplit {
 // mention next to "buddy", "partner", "compared with", "support from" and the like is in
 // passing. About: the main trust; in news any trust named plainly in the title or lead or as
 // the subject of a rating ("X was rated good"); any trust named plainly with at least half the
-// main trust's weight. The rest are mentioned.
+// main trust's weight. The rest are mentioned. A list of four or more trusts, none in the title
+// and none with twice the weight of the next, is about none of them (all are mentioned).
 // SOURCE gets where the main trust was found ("title", "cover page", "first paragraph",
 // "text").
 TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, bool report,
