@@ -66,6 +66,7 @@ Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
   });
   load_sites(sites_tsv);
   derive_short_names();
+  index_variants();
 }
 
 const Gazetteer& Gazetteer::builtin() {

@@ -77,6 +77,13 @@ class Gazetteer {
   // abbreviation, short name, or the name or alias of a site that identifies one site (the
   // trust that runs it); case-insensitive. nullptr when nothing matches.
   const Trust* resolve_trust(std::string_view text) const;
+  // The trust a name as written in the press stands for when it is not quite the trust's name:
+  // NAME and every current and former name are compared without the words NHS, Foundation,
+  // Trust, The and the institution words (Hospital(s), Teaching, University, Health(care),
+  // Care, Services, Community, Partnership), so "Hull and East Yorkshire NHS Trust" and
+  // "University Hospital Bristol NHS Foundation Trust" resolve. nullptr when that leaves no
+  // word or the words of two trusts.
+  const Trust* resolve_trust_variant(std::string_view name) const;
   // The trust whose web site HOST is (any case): a host under nhs.uk whose last label before
   // "nhs.uk" is the trust's abbreviation ("www.shsc.nhs.uk", "hgs.uhb.nhs.uk") or, at five
   // letters or more, the start of exactly one trust's name or short name written without
@@ -111,9 +118,11 @@ class Gazetteer {
   std::vector<Site> sites_;
   std::unordered_map<std::string, std::vector<size_t>> site_index_;  // site_key -> sites_
   std::unordered_set<std::string> flagged_site_keys_;                // names flagged ambiguous
+  std::unordered_map<std::string, const Trust*> variant_index_;  // reduced name -> trust or null
 
   void load_sites(std::string_view sites_tsv);
   void derive_short_names();
+  void index_variants();
 };
 
 // The form in which site names are compared: fold_name with "saint" written "st".

@@ -172,4 +172,45 @@ const Trust* Gazetteer::trust_by_host(std::string_view host) const {
   return found;
 }
 
+namespace {
+
+// NAME folded, "&" as "and", without the words that writers drop or change in a trust's name.
+std::string reduced_name(std::string_view name) {
+  static constexpr std::string_view drop[] = {
+      "nhs",      "foundation", "trust",     "the",  "hospital",  "hospitals",   "teaching",
+      "university", "healthcare", "health", "care", "services", "community", "partnership"};
+  const std::string folded = fold_name(name);
+  std::string out;
+  for (std::string_view w : split(folded, ' ')) {
+    if (w.empty() || std::find(std::begin(drop), std::end(drop), w) != std::end(drop)) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += w == "&" ? std::string_view("and") : w;
+  }
+  while (out.starts_with("and ")) out.erase(0, 4);
+  while (out.ends_with(" and")) out.resize(out.size() - 4);
+  return out == "and" ? std::string() : out;
+}
+
+}  // namespace
+
+void Gazetteer::index_variants() {
+  for (const Trust& t : trusts_) {
+    std::vector<std::string> names{t.name};
+    names.insert(names.end(), t.former_names.begin(), t.former_names.end());
+    for (const std::string& n : names) {
+      const std::string key = reduced_name(n);
+      if (key.empty()) continue;
+      auto [it, fresh] = variant_index_.try_emplace(key, &t);
+      if (!fresh && it->second != &t) it->second = nullptr;  // two trusts: neither
+    }
+  }
+}
+
+const Trust* Gazetteer::resolve_trust_variant(std::string_view name) const {
+  const std::string key = reduced_name(name);
+  if (key.empty()) return nullptr;
+  auto it = variant_index_.find(key);
+  return it == variant_index_.end() ? nullptr : it->second;
+}
+
 }  // namespace cqc::core

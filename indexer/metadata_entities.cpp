@@ -205,11 +205,39 @@ struct TrustStat {
 
 }  // namespace
 
-std::vector<Mention> find_trust_names(const Tokens& t) { return trust_patterns().find(t); }
+namespace {
+
+// M and the variants found beside it, in order.
+std::vector<Mention> with_variants(const Tokens& t, std::vector<Mention> m,
+                                   std::vector<bool>* acronym = nullptr) {
+  std::vector<Mention> variants = find_trust_variants(t, m);
+  if (variants.empty()) return m;
+  if (acronym) acronym->resize(m.size() + variants.size(), false);
+  m.insert(m.end(), variants.begin(), variants.end());
+  std::vector<size_t> order(m.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return m[a].begin < m[b].begin; });
+  std::vector<Mention> sorted;
+  std::vector<bool> flags;
+  for (size_t i : order) {
+    sorted.push_back(std::move(m[i]));
+    if (acronym) flags.push_back((*acronym)[i]);
+  }
+  if (acronym) *acronym = std::move(flags);
+  return sorted;
+}
+
+}  // namespace
+
+std::vector<Mention> find_trust_names(const Tokens& t) {
+  return with_variants(t, trust_patterns().find(t));
+}
 
 std::vector<Mention> find_trusts(const Tokens& t) {
   std::vector<bool> acronym;
   std::vector<Mention> out = trust_patterns().find(t, &acronym);
+  out = with_variants(t, std::move(out), &acronym);
   if (out.empty() || std::find(acronym.begin(), acronym.end(), false) == acronym.end()) {
     // Only acronyms, or nothing: they and hospitals count where the text is about health care
     // ("MTW" is a German fire engine, "LAS" a Spanish headline's article).

@@ -20,7 +20,15 @@ struct Mention {
 
 // Every trust name, former name (as its current trust), abbreviation and short name in T, in
 // order; abbreviations and short names ("University Hospitals Birmingham") case-sensitively.
+// Also the variants of find_trust_variants.
 std::vector<Mention> find_trust_names(const Tokens& t);
+
+// Trust names as the press writes them, not quite the trust's: capitalised words ending in
+// "NHS Trust", "NHS Foundation Trust" or "Foundation Trust" that Gazetteer::
+// resolve_trust_variant resolves ("Hull and East Yorkshire NHS Trust"), longest first, outside
+// the KNOWN mentions; in order. A one-word name or one after "a" ("a Hampshire NHS trust")
+// describes a trust and is not taken.
+std::vector<Mention> find_trust_variants(const Tokens& t, const std::vector<Mention>& known);
 
 // A hospital or main site of a trust named in the text (data/hospitals.tsv): id is the site's
 // name as in the table, trust the ODS code of the trust that runs it.

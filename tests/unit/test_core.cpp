@@ -126,6 +126,16 @@ TEST_CASE("gazetteer: a trust's own web site by its host") {
   CHECK(code("www.lpt.org.uk").empty());          // not an NHS host
 }
 
+TEST_CASE("gazetteer: trust names with institution words dropped or changed") {
+  const auto& g = core::Gazetteer::builtin();
+  CHECK(g.resolve_trust_variant("Hull and East Yorkshire NHS Trust")->code == "RWA");
+  CHECK(g.resolve_trust_variant("University Hospital Bristol")->code == "RA7");
+  CHECK(g.resolve_trust_variant("Mid Yorkshire NHS trust")->code == "RXF");
+  CHECK_FALSE(g.resolve_trust_variant("Birmingham Hospitals NHS Trust"));  // two trusts
+  CHECK_FALSE(g.resolve_trust_variant("NHS Foundation Trust"));
+  CHECK_FALSE(g.resolve_trust_variant("Hogwarts Hospitals NHS Trust"));
+}
+
 TEST_CASE("malformed hospitals rows name the table and line") {
   const char* trusts = "RT5\tLeicestershire Partnership NHS Trust\tLPT\t\tmixed\n";
   CHECK_NOTHROW(core::Gazetteer(trusts, "", "", "Bradgate Unit\tRT5\n"));

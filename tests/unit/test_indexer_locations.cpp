@@ -129,3 +129,17 @@ TEST_CASE("a list of trusts with none standing out is about none of them") {
   REQUIRE_FALSE(one.trusts.empty());
   CHECK(one.trusts.front() == "RNQ");
 }
+
+TEST_CASE("trust names as the press shortens them") {
+  CHECK(trusts_of("Hospital trust improves",
+                  "Hull and East Yorkshire NHS Trust was rated good by the CQC.") == "RWA");
+  CHECK(trusts_of("Report", "Inspectors praised University Hospital Bristol NHS Foundation "
+                            "Trust for its children's services.") == "RA7");
+  CHECK(trusts_of("Report", "Yesterday Mid Yorkshire NHS trust said the CQC had visited.") ==
+        "RXF");
+  // A description, not a name: a place and "NHS trust".
+  CHECK(trusts_of("Warning", "The CQC warned a Hampshire NHS trust about its wards.").empty());
+  CHECK(trusts_of("Warning", "The CQC said Hampshire NHS Trust had to improve.").empty());
+  // Words that two trusts share resolve to neither.
+  CHECK(trusts_of("Report", "The CQC inspected Birmingham Healthcare NHS Trust.").empty());
+}
