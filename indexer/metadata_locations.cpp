@@ -1,6 +1,7 @@
 // Hospitals and sites of trusts named in a document (data/hospitals.tsv), and the trusts they
 // stand for.
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -47,6 +48,14 @@ class SitePatterns {
         }
       }
     }
+  }
+
+  // The pattern of the name spelt by WORDS (any case), or nullptr.
+  const SitePattern* named(const std::vector<std::string>& words) const {
+    std::string key;
+    for (const std::string& w : words) key += std::string(norm(core::to_lower(w))) + " ";
+    auto it = index_.find(key);
+    return it == index_.end() ? nullptr : &patterns_[it->second];
   }
 
   // The longest pattern matching at token I and its end, or {nullptr, 0}.
@@ -131,17 +140,67 @@ const core::Site* single_trust(const std::vector<const core::Site*>& candidates)
   return candidates.front();
 }
 
+struct Raw {
+  size_t begin, end;
+  const SitePattern* p;
+};
+
+bool capitalised(const Token& w) {
+  return std::isupper(static_cast<unsigned char>(w.text.front())) != 0;
+}
+
+// Hospitals named in a list that shares its last words: "Wansbeck, North Tyneside and Hexham
+// general hospitals", "Heartlands, Good Hope and Solihull hospitals". Each item, with the
+// shared words in the singular, must be the name of a site.
+void find_listed(const Tokens& t, std::vector<Raw>& raw) {
+  for (size_t j = 1; j < t.size(); ++j) {
+    if (t[j].lower != "hospitals") continue;
+    size_t k = j;
+    std::vector<std::string> shared{"Hospital"};
+    if (is_word(t[j - 1], {"general", "community", "district", "university", "memorial"})) {
+      std::string m = t[j - 1].lower;
+      m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
+      shared.insert(shared.begin(), m);
+      k = j - 1;
+    }
+    std::vector<std::pair<size_t, size_t>> items;  // right to left
+    while (k > 0 && items.size() < 8) {
+      const size_t item_end = k;
+      size_t b = k;
+      while (b > 0 && t[b - 1].sentence == t[j].sentence && capitalised(t[b - 1]) &&
+             (b == item_end || t[b].sep.find(',') == std::string::npos))
+        --b;
+      while (b < item_end && is_word(t[b], {"the"})) ++b;
+      if (b == item_end) break;
+      items.emplace_back(b, item_end);
+      if (b > 1 && is_word(t[b - 1], {"and", "&"}) && t[b - 1].sentence == t[j].sentence)
+        k = b - 1;
+      else if (t[b].sep.find(',') != std::string::npos)
+        k = b;
+      else
+        break;
+    }
+    if (items.size() < 2) continue;
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+      std::vector<std::string> words;
+      for (size_t w = it->first; w < it->second; ++w) words.push_back(t[w].text);
+      std::vector<std::string> with_shared = words;
+      with_shared.insert(with_shared.end(), shared.begin(), shared.end());
+      const SitePattern* p = site_patterns().named(with_shared);
+      if (!p && shared.size() > 1) {
+        words.push_back("Hospital");
+        p = site_patterns().named(words);
+      }
+      if (p) raw.push_back({it->first, it->second, p});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Mention>& trust_names) {
   const auto& sites = core::Gazetteer::builtin().sites();
-  struct Raw {
-    size_t begin, end;
-    const SitePattern* p;
-  };
   std::vector<Raw> raw;
-  std::set<std::string> known;  // trusts named, or standing behind an unambiguous site
-  for (const Mention& m : trust_names) known.insert(m.id);
   for (size_t i = 0; i < t.size();) {
     auto [p, end] = site_patterns().match(t, i);
     if (!p) {
@@ -149,9 +208,19 @@ std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Menti
       continue;
     }
     raw.push_back({i, end, p});
-    if (!p->ambiguous) known.insert(sites[p->sites.front()].trust);
     i = end;
   }
+  std::vector<Raw> listed;
+  find_listed(t, listed);
+  for (const Raw& l : listed)
+    if (std::none_of(raw.begin(), raw.end(),
+                     [&](const Raw& r) { return l.begin < r.end && r.begin < l.end; }))
+      raw.push_back(l);
+  std::sort(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) { return a.begin < b.begin; });
+  std::set<std::string> known;  // trusts named, or standing behind an unambiguous site
+  for (const Mention& m : trust_names) known.insert(m.id);
+  for (const Raw& r : raw)
+    if (!r.p->ambiguous) known.insert(sites[r.p->sites.front()].trust);
   std::vector<SiteMention> out;
   for (const Raw& r : raw) {
     const core::Site* site = nullptr;

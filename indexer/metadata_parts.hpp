@@ -41,7 +41,8 @@ struct SiteMention : Mention {
 // ("Good Hope hospital"); "St" and "Saint" are one. An ambiguous name ("St Mary's Hospital",
 // "County Hospital") counts only when a town of one of its sites is written within ten words
 // ("St Mary's Hospital, Newport") or, failing that, when exactly one of its sites' trusts is
-// named in TRUST_NAMES or stands behind an unambiguous site named in T.
+// named in TRUST_NAMES or stands behind an unambiguous site named in T. A list sharing its last
+// words counts item by item ("Wansbeck, North Tyneside and Hexham general hospitals").
 std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Mention>& trust_names);
 // The same, with the trust names found by find_trust_names(T).
 std::vector<SiteMention> find_locations(const Tokens& t);

@@ -61,6 +61,16 @@ TEST_CASE("hospitals are found by name and alias, longest name first") {
   CHECK(sites_in("Patients at Addenbrookes Hospital waited.") == "Addenbrooke's Hospital=RGT");
 }
 
+TEST_CASE("hospitals listed with shared last words") {
+  CHECK(sites_in("Staff at Wansbeck, North Tyneside and Hexham general hospitals were thanked.") ==
+        "Wansbeck General Hospital=RTF;North Tyneside General Hospital=RTF;"
+        "Hexham General Hospital=RTF");
+  CHECK(sites_in("Visiting resumed at the Heartlands, Good Hope and Solihull hospitals.") ==
+        "Birmingham Heartlands Hospital=RRK;Good Hope Hospital=RRK;Solihull Hospital=RRK");
+  CHECK(sites_in("Doctors from London, Paris and Berlin hospitals met.").empty());
+  CHECK(sites_in("Both Hexham hospitals closed.").empty());  // no list
+}
+
 TEST_CASE("an ambiguous hospital name needs its town or its trust nearby") {
   CHECK(sites_in("She was treated at St Mary's Hospital last spring.").empty());
   CHECK(sites_in("She was treated at St Mary's Hospital in Newport, Isle of Wight.") ==
