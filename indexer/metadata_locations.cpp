@@ -227,18 +227,18 @@ std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Menti
     if (!r.p->ambiguous) {
       site = &sites[r.p->sites.front()];
     } else {
-      std::vector<const core::Site*> by_town, by_trust;
+      // The candidates with a town written nearby; failing one trust among those (or with no
+      // town nearby), the candidates whose trust the text names.
+      std::vector<const core::Site*> all, by_town, by_trust;
       for (size_t i : r.p->sites) {
         const core::Site& s = sites[i];
+        all.push_back(&s);
         if (std::any_of(s.towns.begin(), s.towns.end(),
                         [&](const std::string& town) { return town_near(t, r.begin, r.end, town); }))
           by_town.push_back(&s);
       }
-      for (const core::Site* s : by_town.empty() ? std::vector<const core::Site*>{} : by_town)
+      for (const core::Site* s : by_town.empty() ? all : by_town)
         if (known.contains(s->trust)) by_trust.push_back(s);
-      if (by_town.empty())
-        for (size_t i : r.p->sites)
-          if (known.contains(sites[i].trust)) by_trust.push_back(&sites[i]);
       site = single_trust(by_town);
       if (!site) site = single_trust(by_trust);
     }
