@@ -153,3 +153,12 @@ TEST_CASE("trust names as the press shortens them") {
   // Words that two trusts share resolve to neither.
   CHECK(trusts_of("Report", "The CQC inspected Birmingham Healthcare NHS Trust.").empty());
 }
+
+TEST_CASE("explicit short names where a derived one would be unsafe") {
+  CHECK(trusts_of("Cancer care", "Patients at the Christie praised the NHS nurses.") == "RBV");
+  CHECK(trusts_of("Ratings", "Tees, Esk and Wear Valleys was told by the CQC to improve.") ==
+        "RX3");
+  CHECK(trusts_of("Ratings", "Royal Free said the CQC report was fair.") == "RAL");
+  // Derivation would give a bare place: no trust.
+  CHECK(trusts_of("Ratings", "Salisbury said the CQC report was fair.").empty());
+}
