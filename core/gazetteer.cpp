@@ -4,39 +4,17 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/tsv_rows.hpp"
 
 namespace cqc::embedded {
 extern const std::string_view trusts_tsv;
 extern const std::string_view services_tsv;
 extern const std::string_view ratings_tsv;
+extern const std::string_view hospitals_tsv;
 }  // namespace cqc::embedded
 
 namespace cqc::core {
 namespace {
-
-// Rows of a TSV table: comments (#) and blank lines skipped; each row split on tabs.
-template <class F>
-void for_each_row(std::string_view table, std::string_view tsv, size_t min_cols, F&& f) {
-  size_t line_no = 0;
-  for (std::string_view line : split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> cols = split(line, '\t');
-    if (cols.size() < min_cols)
-      throw Error(std::string(table) + " line " + std::to_string(line_no) + ": expected " +
-                  std::to_string(min_cols) + " tab-separated columns, found " +
-                  std::to_string(cols.size()));
-    f(cols);
-  }
-}
-
-std::vector<std::string> list(std::string_view col) {
-  std::vector<std::string> out;
-  for (std::string_view item : split(col, '|'))
-    if (!trim(item).empty()) out.emplace_back(trim(item));
-  return out;
-}
 
 std::string without_nhs(std::string_view name) {
   std::string f = fold_name(name);
@@ -71,26 +49,29 @@ std::string fold_name(std::string_view text) {
 }
 
 Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
-                     std::string_view ratings_tsv) {
-  for_each_row("trusts.tsv", trusts_tsv, 5, [&](const auto& c) {
-    trusts_.push_back(
-        {std::string(c[0]), std::string(c[1]), list(c[2]), list(c[3]), std::string(c[4])});
+                     std::string_view ratings_tsv, std::string_view sites_tsv) {
+  for_each_row("trusts.tsv", trusts_tsv, 5, [&](const auto& c, size_t) {
+    trusts_.push_back({std::string(c[0]), std::string(c[1]), list_column(c[2]),
+                       list_column(c[3]), std::string(c[4]), {}});
   });
-  for_each_row("services.tsv", services_tsv, 4, [&](const auto& c) {
-    services_.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]), list(c[3])});
+  for_each_row("services.tsv", services_tsv, 4, [&](const auto& c, size_t) {
+    services_.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]), list_column(c[3])});
   });
-  for_each_row("ratings.tsv", ratings_tsv, 4, [&](const auto& c) {
+  for_each_row("ratings.tsv", ratings_tsv, 4, [&](const auto& c, size_t) {
     if (c[0] == "rating")
       ratings_.push_back({std::string(c[1]), std::string(c[2]),
-                          static_cast<int>(ratings_.size()) + 1, list(c[3])});
+                          static_cast<int>(ratings_.size()) + 1, list_column(c[3])});
     else
-      questions_.push_back({std::string(c[1]), std::string(c[2]), list(c[3])});
+      questions_.push_back({std::string(c[1]), std::string(c[2]), list_column(c[3])});
   });
+  load_sites(sites_tsv);
+  derive_short_names();
+  index_variants();
 }
 
 const Gazetteer& Gazetteer::builtin() {
   static const Gazetteer g(embedded::trusts_tsv, embedded::services_tsv,
-                           embedded::ratings_tsv);
+                           embedded::ratings_tsv, embedded::hospitals_tsv);
   return g;
 }
 
@@ -108,9 +89,13 @@ const Trust* Gazetteer::resolve_trust(std::string_view text) const {
     for (const auto& n : t.former_names)
       if (without_nhs(n) == want) return &t;
   }
-  for (const Trust& t : trusts_)
+  for (const Trust& t : trusts_) {
     for (const auto& a : t.abbreviations)
       if (same(a, text)) return &t;
+    for (const auto& a : t.short_names)
+      if (same(a, text)) return &t;
+  }
+  if (const Site* s = resolve_site(text)) return trust_by_code(s->trust);
   return nullptr;
 }
 

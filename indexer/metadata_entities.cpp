@@ -16,6 +16,7 @@ struct Pattern {
   std::vector<std::string> lower;
   std::vector<bool> exact;         // compare this word case-sensitively
   std::string id;
+  bool acronym = false;            // one word of capitals: "LPT", "SLaM", "MTW"
 };
 
 int uppercase_letters(std::string_view s) {
@@ -41,7 +42,9 @@ class Patterns {
     }
   }
 
-  std::vector<Mention> find(const Tokens& t) const {
+  // The mentions in T, longest match first; ACRONYMS (when given) gets for each whether it is
+  // an acronym.
+  std::vector<Mention> find(const Tokens& t, std::vector<bool>* acronyms = nullptr) const {
     std::vector<Mention> out;
     for (size_t i = 0; i < t.size();) {
       const Pattern* best = nullptr;
@@ -51,6 +54,7 @@ class Patterns {
           if (size_t end = match_end(t, i, p); end > best_end) best = &p, best_end = end;
       if (best) {
         out.push_back({i, best_end, best->id});
+        if (acronyms) acronyms->push_back(best->acronym);
         i = best_end;
       } else {
         ++i;
@@ -69,6 +73,7 @@ class Patterns {
       p.exact.push_back(all_exact || uppercase_letters(w) >= 2);
     }
     p.id = id;
+    p.acronym = p.words.size() == 1 && uppercase_letters(p.words.front()) >= 2;
     by_first_[p.lower.front()].push_back(std::move(p));
   }
 
@@ -114,6 +119,7 @@ const Patterns& trust_patterns() {
         p.add(without_nhs(former), trust.code, false);
       }
       for (const std::string& abbr : trust.abbreviations) p.add(abbr, trust.code, true);
+      for (const std::string& short_name : trust.short_names) p.add(short_name, trust.code, true);
     }
     return p;
   }();
@@ -170,6 +176,22 @@ bool rated_after(const Tokens& t, const Mention& m) {
   return false;
 }
 
+// True when T speaks of the NHS, the CQC, an inspection, "requires improvement", mental health
+// or "the trust": a hospital named in it stands for its trust.
+bool health_context(const Tokens& t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Token& w = t[i];
+    if (w.text == "NHS" || w.text == "CQC" ||
+        is_word(w, {"inspection", "inspections", "inspected", "inspectors", "inspector"}) ||
+        (w.text == "Care" && phrase_at(t, i, {"care", "quality", "commission"})) ||
+        phrase_at(t, i, {"requires", "improvement"}) ||
+        phrase_at(t, i, {"requiring", "improvement"}) || phrase_at(t, i, {"mental", "health"}) ||
+        (is_word(w, {"trust", "trust's"}) && i > 0 && is_word(t[i - 1], {"the", "our"})))
+      return true;
+  }
+  return false;
+}
+
 struct TrustStat {
   double score = 0;
   size_t first = 0;
@@ -183,7 +205,61 @@ struct TrustStat {
 
 }  // namespace
 
-std::vector<Mention> find_trusts(const Tokens& t) { return trust_patterns().find(t); }
+namespace {
+
+// M and the variants found beside it, in order.
+std::vector<Mention> with_variants(const Tokens& t, std::vector<Mention> m,
+                                   std::vector<bool>* acronym = nullptr) {
+  std::vector<Mention> variants = find_trust_variants(t, m);
+  if (variants.empty()) return m;
+  if (acronym) acronym->resize(m.size() + variants.size(), false);
+  m.insert(m.end(), variants.begin(), variants.end());
+  std::vector<size_t> order(m.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return m[a].begin < m[b].begin; });
+  std::vector<Mention> sorted;
+  std::vector<bool> flags;
+  for (size_t i : order) {
+    sorted.push_back(std::move(m[i]));
+    if (acronym) flags.push_back((*acronym)[i]);
+  }
+  if (acronym) *acronym = std::move(flags);
+  return sorted;
+}
+
+}  // namespace
+
+std::vector<Mention> find_trust_names(const Tokens& t) {
+  return with_variants(t, trust_patterns().find(t));
+}
+
+std::vector<Mention> find_trusts(const Tokens& t) {
+  std::vector<bool> acronym;
+  std::vector<Mention> out = trust_patterns().find(t, &acronym);
+  out = with_variants(t, std::move(out), &acronym);
+  if (out.empty() || std::find(acronym.begin(), acronym.end(), false) == acronym.end()) {
+    // Only acronyms, or nothing: they and hospitals count where the text is about health care
+    // ("MTW" is a German fire engine, "LAS" a Spanish headline's article).
+    if (!health_context(t)) return {};
+  }
+  std::vector<SiteMention> sites = find_locations(t, out);
+  if (sites.empty()) return out;
+  const size_t names = out.size();
+  for (SiteMention& s : sites) {
+    // Inside a trust's name, or its trust named anywhere ("supported by X Trust, which runs Y
+    // Hospital"): the names, with their context, decide the trust's role; a hospital counts
+    // for a trust the text names only by its hospitals.
+    const bool same_reference =
+        std::any_of(out.begin(), out.begin() + names, [&](const Mention& m) {
+          return (s.begin < m.end && m.begin < s.end) || m.id == s.trust;
+        });
+    if (!same_reference) out.push_back({s.begin, s.end, std::move(s.trust)});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return out;
+}
 
 std::vector<Mention> find_services(const Tokens& t) { return service_patterns().find(t); }
 
@@ -218,6 +294,13 @@ TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, boo
   });
   TrustSplit out;
   if (all.empty()) return out;
+  // A list of four or more trusts, none named in the title nor standing out by weight (a
+  // national release listing the trusts to be inspected next): about none of them.
+  if (all.size() >= 4 && all[0].second.best != Region::kTitle &&
+      all[0].second.score < 2 * all[1].second.score) {
+    for (const auto& [code, stat] : all) out.mentioned.push_back(code);
+    return out;
+  }
   // The main trust: the highest weight, unless it is only ever named in passing and another
   // trust is not.
   size_t main = 0;

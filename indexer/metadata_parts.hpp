@@ -18,7 +18,41 @@ struct Mention {
   std::string id;
 };
 
-// Every trust name, former name (as its current trust) and abbreviation in T, in order.
+// Every trust name, former name (as its current trust), abbreviation and short name in T, in
+// order; abbreviations and short names ("University Hospitals Birmingham") case-sensitively.
+// Also the variants of find_trust_variants.
+std::vector<Mention> find_trust_names(const Tokens& t);
+
+// Trust names as the press writes them, not quite the trust's: capitalised words ending in
+// "NHS Trust", "NHS Foundation Trust" or "Foundation Trust" that Gazetteer::
+// resolve_trust_variant resolves ("Hull and East Yorkshire NHS Trust"), longest first, outside
+// the KNOWN mentions; in order. A one-word name or one after "a" ("a Hampshire NHS trust")
+// describes a trust and is not taken.
+std::vector<Mention> find_trust_variants(const Tokens& t, const std::vector<Mention>& known);
+
+// A hospital or main site of a trust named in the text (data/hospitals.tsv): id is the site's
+// name as in the table, trust the ODS code of the trust that runs it.
+struct SiteMention : Mention {
+  std::string trust;
+};
+
+// Every hospital or site named in T, in order, longest match first ("Birmingham Heartlands
+// Hospital" over "Heartlands Hospital"). Names match case-sensitively except a generic last word
+// ("Good Hope hospital"); "St" and "Saint" are one. An ambiguous name ("St Mary's Hospital",
+// "County Hospital") counts only when a town of one of its sites is written within ten words
+// ("St Mary's Hospital, Newport") or, failing that, when exactly one of its sites' trusts is
+// named in TRUST_NAMES or stands behind an unambiguous site named in T. A list sharing its last
+// words counts item by item ("Wansbeck, North Tyneside and Hexham general hospitals").
+std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Mention>& trust_names);
+// The same, with the trust names found by find_trust_names(T).
+std::vector<SiteMention> find_locations(const Tokens& t);
+
+// The trusts named in T, in order: find_trust_names, and each site of find_locations as its
+// trust. Where T names trusts only by acronyms ("MTW") or not at all, the acronyms and sites
+// count only when T is about health care ("NHS", "CQC", "Care Quality Commission", an
+// inspection, "requires improvement", mental health or "the trust"), so a crime report naming the hospital a victim was taken to, or
+// a German "MTW", gets no trust. A site inside a trust's name, or whose trust T names ("supported by X
+// Trust, which runs Y Hospital"), is not counted again: the names decide that trust's role.
 std::vector<Mention> find_trusts(const Tokens& t);
 
 // Every core service name or alias in T (as its service id), in order; longest match wins.
@@ -34,7 +68,8 @@ struct TrustSplit {
 // mention next to "buddy", "partner", "compared with", "support from" and the like is in
 // passing. About: the main trust; in news any trust named plainly in the title or lead or as
 // the subject of a rating ("X was rated good"); any trust named plainly with at least half the
-// main trust's weight. The rest are mentioned.
+// main trust's weight. The rest are mentioned. A list of four or more trusts, none in the title
+// and none with twice the weight of the next, is about none of them (all are mentioned).
 // SOURCE gets where the main trust was found ("title", "cover page", "first paragraph",
 // "text").
 TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, bool report,

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/date.hpp"
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
@@ -60,6 +62,87 @@ TEST_CASE("gazetteer resolves codes, names, abbreviations and former names") {
   CHECK(g.resolve_rating("INADEQUATE")->id == "inadequate");
   CHECK(g.rating_by_id("outstanding")->rank < g.rating_by_id("inadequate")->rank);
   CHECK(g.resolve_question("well led")->id == "well-led");
+}
+
+TEST_CASE("gazetteer: derived short names are institutions, never bare places") {
+  const auto& g = core::Gazetteer::builtin();
+  auto shorts = [&](const char* code) { return g.trust_by_code(code)->short_names; };
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  CHECK(has(shorts("RRK"), "University Hospitals Birmingham"));
+  CHECK(has(shorts("RT5"), "Leicestershire Partnership"));
+  CHECK(has(shorts("RNA"), "Dudley Group"));  // "The" dropped too
+  CHECK(shorts("RNZ").empty());               // "Salisbury"
+  CHECK(shorts("RVJ").empty());               // "North Bristol"
+  CHECK_FALSE(has(shorts("R0A"), "Manchester University"));  // the university
+  CHECK_FALSE(has(shorts("RY4"), "Hertfordshire Community"));
+  CHECK(shorts("RPC").empty());  // "Queen Victoria Hospital" is also a Morecambe hospital
+  CHECK(g.resolve_trust("University Hospitals Birmingham")->code == "RRK");
+  CHECK(g.resolve_trust("Royal Free")->code == "RAL");  // an explicit short name
+  CHECK_FALSE(g.resolve_trust("Birmingham"));
+}
+
+TEST_CASE("gazetteer: hospitals and sites resolve to their trusts unless ambiguous") {
+  const auto& g = core::Gazetteer::builtin();
+  CHECK(g.sites().size() >= 400);
+  for (const core::Site& s : g.sites()) CHECK(g.trust_by_code(s.trust));
+  REQUIRE(g.resolve_site("Good Hope Hospital"));
+  CHECK(g.resolve_site("good hope hospital")->trust == "RRK");
+  CHECK(g.resolve_site("Heartlands Hospital")->name == "Birmingham Heartlands Hospital");
+  CHECK(g.resolve_site("Heartlands Hospital")->former_trust == "Heart of England NHS Foundation Trust");
+  CHECK(g.resolve_trust("Scunthorpe General Hospital")->code == "RJL");
+  CHECK(g.sites_named("St Mary's Hospital").size() >= 3);
+  CHECK(g.sites_named("Saint Marys Hospital").size() == g.sites_named("St Mary's Hospital").size());
+  CHECK(g.ambiguous_site_name("St Mary's Hospital"));
+  CHECK(g.ambiguous_site_name("County Hospital"));  // flagged, though one row
+  CHECK_FALSE(g.ambiguous_site_name("Good Hope Hospital"));
+  CHECK_FALSE(g.resolve_site("St Mary's Hospital"));
+  CHECK_FALSE(g.resolve_trust("County Hospital"));
+  // Every acute, specialist and mental-health trust has a hospital or site.
+  for (const core::Trust& t : g.trusts())
+    if (t.sector == "acute" || t.sector == "specialist" || t.sector == "mental-health") {
+      bool any = false;
+      for (const core::Site& s : g.sites()) any = any || s.trust == t.code;
+      CHECK_MESSAGE(any, t.code);
+    }
+}
+
+TEST_CASE("gazetteer: a trust's own web site by its host") {
+  const auto& g = core::Gazetteer::builtin();
+  auto code = [&](const char* host) {
+    const core::Trust* t = g.trust_by_host(host);
+    return t ? t->code : std::string();
+  };
+  CHECK(code("www.lpt.nhs.uk") == "RT5");                          // abbreviation
+  CHECK(code("news.UHB.nhs.uk") == "RRK");                         // any case, any subdomain
+  CHECK(code("www.derbyshirehealthcare.nhs.uk") == "RXM");        // short name squashed
+  CHECK(code("www.east-suffolk-and-north-essex.nhs.uk").empty());  // "and" dropped: no match
+  CHECK(code("www.kettering-general.nhs.uk") == "RNQ");            // start of the name
+  CHECK(code("www.walsallhealthcare-tr.nhs.uk") == "RBK");         // "-tr" ignored
+  CHECK(code("www.north.nhs.uk").empty());        // the start of many names
+  CHECK(code("www.nhs.uk").empty());
+  CHECK(code("www.england.nhs.uk").empty());
+  CHECK(code("www.lpt.org.uk").empty());          // not an NHS host
+}
+
+TEST_CASE("gazetteer: trust names with institution words dropped or changed") {
+  const auto& g = core::Gazetteer::builtin();
+  CHECK(g.resolve_trust_variant("Hull and East Yorkshire NHS Trust")->code == "RWA");
+  CHECK(g.resolve_trust_variant("University Hospital Bristol")->code == "RA7");
+  CHECK(g.resolve_trust_variant("Mid Yorkshire NHS trust")->code == "RXF");
+  CHECK_FALSE(g.resolve_trust_variant("Birmingham Hospitals NHS Trust"));  // two trusts
+  CHECK_FALSE(g.resolve_trust_variant("NHS Foundation Trust"));
+  CHECK_FALSE(g.resolve_trust_variant("Hogwarts Hospitals NHS Trust"));
+}
+
+TEST_CASE("malformed hospitals rows name the table and line") {
+  const char* trusts = "RT5\tLeicestershire Partnership NHS Trust\tLPT\t\tmixed\n";
+  CHECK_NOTHROW(core::Gazetteer(trusts, "", "", "Bradgate Unit\tRT5\n"));
+  CHECK_THROWS_WITH(core::Gazetteer(trusts, "", "", "# c\nSome Hospital\tZZZ\n"),
+                    doctest::Contains("hospitals.tsv line 2"));
+  CHECK_THROWS_WITH(core::Gazetteer(trusts, "", "", "Lonely Hospital\n"),
+                    doctest::Contains("hospitals.tsv line 1"));
 }
 
 TEST_CASE("malformed gazetteer rows name the table and line") {
