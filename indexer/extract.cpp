@@ -78,7 +78,7 @@ core::Result<Extraction> extract(std::string_view bytes, std::string_view mime) 
     return core::Failure{"unsupported format" +
                          (type.empty() ? std::string(" (no MIME type)") : " \"" + type + "\"")};
   }
-  return extractor->extract(bytes);
+  return extractor->extract(bytes, mime);
 }
 
 }  // namespace cqc::indexer
