@@ -48,7 +48,8 @@ class Extractor {
 };
 
 // The extractor for MIME type (parameters ignored), falling back to sniffing the bytes
-// (%PDF-, <!doctype html, <html); nullptr when the format is not supported.
+// (%PDF-; <!doctype html, <html, <body, <p, <br, ... as WHATWG MIME sniffing does); nullptr
+// when the format is not supported.
 const Extractor* extractor_for(std::string_view mime, std::string_view bytes);
 
 // Convenience: extractor_for + extract; MIME is the whole Content-Type (its charset

@@ -95,9 +95,9 @@ class HtmlExtractor final : public Extractor {
     x.title = choose_title(scan.head, x.meta);
     std::string text;
     for (const std::string& p : paras) text += (text.empty() ? "" : "\n\n") + p;
-    // A page without visible text (a script-built page) still has its title and markup dates.
-    if (text.empty() && x.title.empty() && !x.meta.published.known())
-      return core::Failure{"HTML has no visible text, title or date"};
+    // A page without visible text (built by scripts) still has its title, dates and description.
+    if (text.empty() && x.title.empty() && !x.meta.published.known() && x.meta.description.empty())
+      return core::Failure{"HTML has no visible text, title, date or description"};
     x.pages.push_back(Page{0, std::move(text)});
     return x;
   }

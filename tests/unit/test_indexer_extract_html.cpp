@@ -239,7 +239,7 @@ TEST_CASE("html: the HTTP charset decodes the page") {
   CHECK(utf16->pages[0].text == "hi");
 }
 
-TEST_CASE("html: documents without text or title fail; a title or date alone is enough") {
+TEST_CASE("html: documents without text or metadata fail; a title, date or description is enough") {
   for (const char* doc : {"", "   \n", "<html><body><nav>Only navigation</nav></body></html>"}) {
     CAPTURE(doc);
     auto r = extract(doc, "text/html");
@@ -254,6 +254,10 @@ TEST_CASE("html: documents without text or title fail; a title or date alone is 
                        "</body></html>", "text/html");
   REQUIRE(dated.ok());
   CHECK(dated->meta.published.iso() == "2021-03-04");
+  auto described = extract("<html><head><meta name=\"description\" content=\"About us.\"></head>"
+                           "<body><div id=\"root\"></div></body></html>", "text/html");
+  REQUIRE(described.ok());
+  CHECK(described->meta.description == "About us.");
 }
 
 TEST_CASE("extract: format dispatch by MIME type, then by sniffing") {
@@ -276,6 +280,9 @@ TEST_CASE("extract: format dispatch by MIME type, then by sniffing") {
       {"", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "html"},
       {"text/plain", "just text", ""},
       {"", "<htmlx>", ""},
+      {"application/octet-stream", "<br />\n<b>Warning</b>: a PHP notice before the page", "html"},
+      {"", "\n <DIV class=x>", "html"},
+      {"", "<brand>", ""},
       {"image/png", "\x89PNG", ""},
   };
   for (const Case& c : cases) {
