@@ -3,6 +3,7 @@
 // metadata_markup.cpp).
 #include <gumbo.h>
 
+#include <initializer_list>
 #include <memory>
 
 #include "core/text.hpp"
@@ -71,6 +72,24 @@ struct Scan {
   }
 };
 
+// PARAS without a leading paragraph that repeats the headline (one of HEADLINES, compared
+// without case and white space): it is the document's title, not its text.
+std::vector<std::string> without_headline(std::vector<std::string> paras,
+                                          std::initializer_list<std::string_view> headlines) {
+  auto norm = [](std::string_view s) { return core::to_lower(core::collapse_space(s)); };
+  const std::size_t lead = std::min<std::size_t>(paras.size(), 4);  // headline, kicker, byline...
+  for (std::size_t i = 0; i < lead; ++i) {
+    const std::string p = norm(paras[i]);
+    for (std::string_view h : headlines) {
+      if (!h.empty() && p == norm(h)) {
+        paras.erase(paras.begin() + static_cast<std::ptrdiff_t>(i));
+        return paras;
+      }
+    }
+  }
+  return paras;
+}
+
 class HtmlExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "html"; }
@@ -94,7 +113,8 @@ class HtmlExtractor final : public Extractor {
         scan.head.h1 += (scan.head.h1.empty() ? "" : " ") + p;
     x.title = choose_title(scan.head, x.meta);
     std::string text;
-    for (const std::string& p : paras) text += (text.empty() ? "" : "\n\n") + p;
+    for (const std::string& p : without_headline(paras, {x.title, scan.head.h1}))
+      text += (text.empty() ? "" : "\n\n") + p;
     // A page without visible text (built by scripts) still has its title, dates and description.
     if (text.empty() && x.title.empty() && !x.meta.published.known() && x.meta.description.empty())
       return core::Failure{"HTML has no visible text, title, date or description"};
