@@ -53,11 +53,24 @@ Selection choose(const PageStats& stats, const GumboNode* top) {
   return sel;
 }
 
+// True when every element directly inside N is a link (or an image or line break).
+bool links_only(const GumboNode* n) {
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned k = 0; k < kids.length; ++k) {
+    auto* c = static_cast<const GumboNode*>(kids.data[k]);
+    if (!element(c)) continue;
+    const GumboTag t = tag_of(c);
+    if (t != GUMBO_TAG_A && t != GUMBO_TAG_IMG && t != GUMBO_TAG_BR) return false;
+  }
+  return true;
+}
+
 // A container that is not prose: a list of links, a short label, a furniture-hinted box; or
 // an inline run of several links inside prose (a pop-up card, a link list).
 bool clutter(const GumboNode* n, const Info& i) {
   const GumboTag t = tag_of(n);
-  if (!block_tag(t) && t != GUMBO_TAG_A) return i.links >= 3 && i.link_chars * 10 >= i.chars * 9;
+  if (!block_tag(t) && t != GUMBO_TAG_A)
+    return i.links >= 3 && i.link_chars * 10 >= i.chars * 9 && links_only(n);
   const bool list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL;
   const bool box = list || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TABLE ||
                    t == GUMBO_TAG_FORM || t == GUMBO_TAG_HEADER;

@@ -20,7 +20,7 @@ namespace cqc::indexer::html {
 //  3. An element's score is that sum plus a tag weight and class/id hints (+/-25), scaled by
 //     1 - its link density. The best element wins; it moves up to an ancestor that holds
 //     several near-best candidates or scores higher (never into one holding other
-//     articles); siblings that score well or are plain prose join it. When an <article>
+//     articles); siblings that score well join it. When an <article>
 //     around it adds little other prose, the article is rendered from its start to the end
 //     of the content, so the headline, standfirst and byline come along and the tags,
 //     author notes and comments after the content do not.

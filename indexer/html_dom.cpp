@@ -35,7 +35,8 @@ bool furniture_word(std::string_view w) {
       "advertisement", "ad", "ads", "share", "sharing", "menu", "breadcrumb",
       "breadcrumbs", "nav", "navbar", "navigation", "newsletter", "promo", "popular", "trending",
       "skip", "widget", "widgets", "masthead", "subscribe", "signup", "disqus", "latestnews",
-      "mostread", "outbrain", "taboola", "recommended", "consent", "gdpr", "sponsored"};
+      "mostread", "outbrain", "taboola", "recommended", "consent", "gdpr", "sponsored", "caption",
+      "captions", "credit", "credits"};
   return words.contains(w);
 }
 
@@ -44,7 +45,12 @@ bool furniture_token(std::string_view t) {
   static const std::unordered_set<std::string_view> tokens{
       "latest-news", "latest_news", "most-read", "more-stories", "sr-only", "visually-hidden",
       "visuallyhidden", "screen-reader-text", "read-next", "see-also"};
-  return tokens.contains(t);
+  if (tokens.contains(t)) return true;
+  // Long furniture words run into other words ("inlinegallery", "relatedposts").
+  for (std::string_view part : {"sidebar", "gallery", "slideshow", "related", "newsletter",
+                                "breadcrumb", "advert", "cookie", "caption"})
+    if (t.find(part) != std::string_view::npos) return true;
+  return false;
 }
 
 // Words in class/id values that hint at the article itself.

@@ -202,10 +202,7 @@ std::vector<const GumboNode*> PageStats::pieces(const GumboNode* top) const {
     const Info& i = at(s);
     if (s != top && i.articles > 0) continue;  // another article (a teaser, a related story)
     const double bonus = !top_class.empty() && attr(s, "class") == top_class ? top_score * 0.2 : 0;
-    const double ld = density(i.link_chars, i.chars);
-    bool join = s == top || (i.score > 0 && final_score(s) + bonus >= threshold);
-    if (!join && tag_of(s) == GUMBO_TAG_P) join = (i.chars > 80 && ld < 0.25) || (i.good > 0 && ld == 0);
-    if (join) out.push_back(s);
+    if (s == top || (i.score > 0 && final_score(s) + bonus >= threshold)) out.push_back(s);
   }
   return out;
 }

@@ -45,7 +45,7 @@ class PageStats {
   // candidates or scoring higher (never into an ancestor holding other articles); nullptr
   // when no element holds prose.
   const GumboNode* best() const;
-  // TOP and the siblings that join it (well scored, or plain prose paragraphs), in document
+  // TOP and the siblings that join it (scoring at least a fifth of TOP, and 10), in document
   // order; a sibling holding an <article> of its own never joins.
   std::vector<const GumboNode*> pieces(const GumboNode* top) const;
   // The element with the most prose and the least other text (nullptr when none).
