@@ -19,8 +19,8 @@ namespace {
 using html::attr;
 using html::kMaxDepth;
 
-// True when NODE is page furniture for the head scan: hidden, or furniture by its class,
-// id or role, or a header/footer (only the first <h1> outside furniture is the heading).
+// True when NODE is page furniture for the head scan: hidden, or furniture by its class, id
+// or role (only the first <h1> outside furniture is the page's heading).
 bool furniture(const GumboNode* node) {
   if (html::invisible(node)) return true;
   bool header_footer = false;

@@ -20,10 +20,10 @@ namespace cqc::indexer::html {
 //  3. An element's score is that sum plus a tag weight and class/id hints (+/-25), scaled by
 //     1 - its link density. The best element wins; it moves up to an ancestor that holds
 //     several near-best candidates or scores higher (never into one holding other
-//     articles); siblings that score well join it. When an <article>
-//     around it adds little other prose, the article is rendered from its start to the end
-//     of the content, so the headline, standfirst and byline come along and the tags,
-//     author notes and comments after the content do not.
+//     articles), or over to another <article> with 1.5 times the prose of its own; siblings
+//     that score well join it. When an <article> around it adds little other prose, the
+//     article is rendered from its start to the end of the content, so the standfirst and
+//     byline come along and the tags, author notes and comments after the content do not.
 //  4. Rendering leaves out page furniture: hidden elements, <footer>, figures and captions,
 //     class/id/role furniture (navigation, share bars, comments, adverts, cookie notices,
 //     related links), link lists, short labels, boxes hinted as furniture, and paragraphs

@@ -182,6 +182,18 @@ const GumboNode* PageStats::best() const {
     }
     last = s;
   }
+  // Articles are self-contained: one with half as much prose again as TOP's own article
+  // (and no articles inside) is the main one, however its classes score.
+  const GumboNode* own = top;
+  while (element(own) && own != body_ && tag_of(own) != GUMBO_TAG_ARTICLE) own = own->parent;
+  if (element(own) && tag_of(own) == GUMBO_TAG_ARTICLE) {
+    const GumboNode* longest = nullptr;
+    for (const auto& [node, i] : info_)
+      if (tag_of(node) == GUMBO_TAG_ARTICLE && i.articles == 1 && 2 * i.good >= 3 * at(own).good &&
+          (!longest || i.good > at(longest).good))
+        longest = node;
+    if (longest) top = longest;
+  }
   // A lone child stands for its parent.
   while (top != body_ && element(top->parent) && top->parent != body_ &&
          element_children(top->parent) == 1)

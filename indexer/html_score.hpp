@@ -42,8 +42,9 @@ class PageStats {
   // density; 0 when no prose scored it.
   double final_score(const GumboNode* node) const;
   // The best candidate for the content, moved up to an ancestor holding several near-best
-  // candidates or scoring higher (never into an ancestor holding other articles); nullptr
-  // when no element holds prose.
+  // candidates or scoring higher (never into an ancestor holding other articles); when it is
+  // in an <article>, another article with 1.5 times its prose replaces it. nullptr when no
+  // element holds prose.
   const GumboNode* best() const;
   // TOP and the siblings that join it (scoring at least a fifth of TOP, and 10), in document
   // order; a sibling holding an <article> of its own never joins.

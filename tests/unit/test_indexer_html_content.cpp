@@ -66,6 +66,19 @@ TEST_CASE("html content: teasers of other articles do not join the story") {
   CHECK_FALSE(has(text, "different hospital"));
 }
 
+TEST_CASE("html content: the longest article wins over teasers that score higher on their classes") {
+  std::string essay = "<p>";
+  for (int i = 0; i < 12; ++i) essay += "The ward is a calm place to recover and the staff know every patient by name. ";
+  essay += "</p>";
+  const std::string teaser =
+      "<article id=\"post-2\" class=\"post hentry\"><p>Short, busy, hopeful: a teaser, with commas, "
+      "for another story, about parking, visiting, food, and more, here.</p></article>";
+  const std::string text =
+      text_of("<div id=\"primary\"><article class=\"entry\">" + essay + "</article>" + teaser + "</div>");
+  CHECK(has(text, "know every patient by name"));
+  CHECK_FALSE(has(text, "a teaser"));
+}
+
 TEST_CASE("html content: link lists, tag lines and inline link cards are left out") {
   const std::string text = text_of(
       kMenu + "<div class=\"body\">" + kStory +
