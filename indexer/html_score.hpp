@@ -51,6 +51,7 @@ class PageStats {
   std::vector<const GumboNode*> pieces(const GumboNode* top) const;
   // The element with the most prose and the least other text (nullptr when none).
   const GumboNode* densest() const;
+  // The body it measured.
   const GumboNode* body() const { return body_; }
 
  private:
