@@ -31,8 +31,10 @@ bool invisible(const GumboNode* node);
 bool landmark(const GumboNode* node);
 
 // Whether the class/id/role of NODE names page furniture (navigation, sidebars, share bars,
-// comments, adverts, cookie notices, related links, ...). HEADER_FOOTER is set when a
-// class/id/role word says "header"/"footer", which is furniture only outside the content.
+// comments, adverts, cookie notices, related links, captions, photo credits, galleries, ...):
+// by whole words (split at '-', '_' and camelCase) or, for a few long words, anywhere in a
+// token ("inlinegallery"). HEADER_FOOTER is set when a class/id/role word says
+// "header"/"footer", which is furniture only outside the content.
 bool furniture_attrs(const GumboNode* node, bool& header_footer);
 
 // A weight from NODE's class and id words: +25 for each attribute naming content (article,
