@@ -140,17 +140,26 @@ core::Result<WarcRecord> Archive::record(const Capture& capture) const {
 }
 
 core::Result<std::string> Archive::payload(const Capture& capture) const {
+  auto typed = typed_payload(capture);
+  if (!typed) return core::Failure{typed.error()};
+  return std::move(typed->bytes);
+}
+
+core::Result<Payload> Archive::typed_payload(const Capture& capture) const {
   if (capture.record_type == "revisit") {
     auto original = catalog_->get(capture.refers_to);
     if (!original) return core::Failure{"revisit " + capture.record_id + " refers to a missing capture"};
-    return payload(*original);
+    return typed_payload(*original);
   }
   auto rec = record(capture);
   if (!rec) return core::Failure{rec.error()};
   auto entity = record_entity(rec.value());
-  if (!entity || !is_http_response(rec.value())) return entity;
+  if (!entity) return core::Failure{entity.error()};
+  if (!is_http_response(rec.value())) return Payload{std::move(entity.value()), rec->get("Content-Type")};
   auto head = parse_http_head(rec->block);
-  return decode_content(entity.value(), head->get("Content-Encoding"));
+  auto body = decode_content(entity.value(), head->get("Content-Encoding"));
+  if (!body) return core::Failure{body.error()};
+  return Payload{std::move(body.value()), head->get("Content-Type")};
 }
 
 bool is_http_response(const WarcRecord& record) {

@@ -30,6 +30,13 @@ struct HttpExchange {
   std::string metadata_json;  // structured metadata kept with the capture ("" if none)
 };
 
+// A capture's document bytes and the Content-Type they were served or imported with.
+struct Payload {
+  std::string bytes;         // as Archive::payload returns them
+  std::string content_type;  // the HTTP response's Content-Type with its parameters (charset),
+                             // else the resource record's Content-Type; "" when absent
+};
+
 struct ImportOutcome {
   ImportStatus status = ImportStatus::stored;
   Capture capture;  // the new capture, or the existing one when unchanged
@@ -67,6 +74,8 @@ class Archive {
   // The document bytes of CAPTURE: a resource's block, a response's body with transfer and
   // content codings removed, or for a revisit the payload of the capture it refers to.
   core::Result<std::string> payload(const Capture& capture) const;
+  // payload() together with the full Content-Type (a revisit's is its original's).
+  core::Result<Payload> typed_payload(const Capture& capture) const;
   // Absolute path of WARC file NAME in this archive.
   std::string warc_path(const std::string& name) const;
 

@@ -44,7 +44,10 @@ const Extractor* sniff(std::string_view bytes) {
       break;
     }
   }
-  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body"}) {
+  // The tags WHATWG MIME sniffing takes for HTML at the start of a resource.
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<script", "<iframe",
+                               "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b",
+                               "<br", "<p"}) {
     if (starts_with_nocase(head, tag)) {
       char next = head.size() > tag.size() ? head[tag.size()] : '>';
       if (next == '>' || std::isspace(static_cast<unsigned char>(next))) return &html_extractor();
@@ -81,7 +84,7 @@ core::Result<Extraction> extract(std::string_view bytes, std::string_view mime) 
     return core::Failure{"unsupported format" +
                          (type.empty() ? std::string(" (no MIME type)") : " \"" + type + "\"")};
   }
-  return extractor->extract(bytes);
+  return extractor->extract(bytes, mime);
 }
 
 }  // namespace cqc::indexer

@@ -39,16 +39,21 @@ class Extractor {
   virtual ~Extractor() = default;
   // Short name for logs: "html", "pdf".
   virtual std::string_view name() const = 0;
-  // Extracts text and markup metadata. A document that cannot be read (corrupt, encrypted,
-  // not UTF-8, empty) gives a Failure whose reason says why, never an exception or crash.
-  virtual core::Result<Extraction> extract(std::string_view bytes) const = 0;
+  // Extracts text and markup metadata from BYTES served as CONTENT_TYPE (the whole
+  // Content-Type value with its parameters, e.g. "text/html; charset=iso-8859-1"; may be "").
+  // A document that cannot be read (corrupt, encrypted, empty) gives a Failure whose reason
+  // says why, never an exception or crash.
+  virtual core::Result<Extraction> extract(std::string_view bytes,
+                                           std::string_view content_type) const = 0;
 };
 
 // The extractor for MIME type (parameters ignored), falling back to sniffing the bytes
-// (%PDF-, <!doctype html, <html); nullptr when the format is not supported.
+// (%PDF-; <!doctype html, <html, <body, <p, <br, ... as WHATWG MIME sniffing does); nullptr
+// when the format is not supported.
 const Extractor* extractor_for(std::string_view mime, std::string_view bytes);
 
-// Convenience: extractor_for + extract; an unsupported format is a Failure.
+// Convenience: extractor_for + extract; MIME is the whole Content-Type (its charset
+// parameter, when present, decodes HTML). An unsupported format is a Failure.
 core::Result<Extraction> extract(std::string_view bytes, std::string_view mime);
 
 }  // namespace cqc::indexer

@@ -63,7 +63,7 @@ std::string first_line(const std::vector<Page>& pages) {
 class PdfExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "pdf"; }
-  core::Result<Extraction> extract(std::string_view bytes) const override {
+  core::Result<Extraction> extract(std::string_view bytes, std::string_view) const override {
     if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos)
       return core::Failure{"not a PDF: no %PDF- header"};
     if (bytes.size() > static_cast<size_t>(INT_MAX)) return core::Failure{"PDF is too large"};

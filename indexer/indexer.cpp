@@ -51,16 +51,19 @@ struct Job {
 // Reads, extracts and builds one document: no catalog or database access, so it can run on
 // any thread.
 void run_job(const archive::Archive& archive, Job& job) {
-  auto bytes = archive.payload(job.payload);
-  if (!bytes) {
-    job.reason = bytes.error();
+  auto payload = archive.typed_payload(job.payload);
+  if (!payload) {
+    job.reason = payload.error();
     return;
   }
-  if (!extractor_for(job.capture.mime, bytes.value())) {
+  const std::string& bytes = payload->bytes;
+  if (!extractor_for(job.capture.mime, bytes)) {
     job.outcome = Job::Outcome::unsupported;
     return;
   }
-  auto doc = extract(bytes.value(), job.capture.mime);
+  // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
+  const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
+  auto doc = extract(bytes, type);
   if (!doc) {
     job.reason = doc.error();
     return;
