@@ -146,7 +146,8 @@ Poco::Dynamic::Var or_null(const std::string& s) { return s.empty() ? Poco::Dyna
 class CqcApiExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "cqc-api"; }
-  core::Result<Extraction> extract(std::string_view bytes) const override {
+  core::Result<Extraction> extract(std::string_view bytes,
+                                   std::string_view /*content_type*/) const override {
     auto l = read(bytes);
     if (!l) return core::Failure{"not a CQC API location with ratings and no report"};
     Extraction x;

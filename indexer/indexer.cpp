@@ -70,7 +70,7 @@ void run_job(const archive::Archive& archive, Job& job) {
   }
   Metadata meta;
   if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
-    apply_api_metadata(api_rating_metadata_json(bytes.value()), meta, job.capture.time);
+    apply_api_metadata(api_rating_metadata_json(bytes), meta, job.capture.time);
   } else {
     meta = extract_metadata(doc.value(), job.capture.uri);
     apply_api_metadata(job.api_metadata, meta, job.capture.time);

@@ -64,7 +64,7 @@ TEST_CASE("cqc api json: only a rated location with no report is a document") {
   CHECK(extractor_for("application/json; charset=utf-8", kRatedLocation) == &cqc_api_extractor());
   CHECK(extractor_for("application/json", R"({"total": 0, "providers": []})") == nullptr);
   CHECK(extractor_for("application/json", with_reports(R"([{"linkId": "x-1"}])")) == nullptr);
-  auto bad = cqc_api_extractor().extract("{}");
+  auto bad = cqc_api_extractor().extract("{}", "application/json");
   CHECK_FALSE(bad.ok());
 }
 
