@@ -1,0 +1,141 @@
+// The publication date a page's markup states: the order of trust in html_head.hpp
+// (choose_published), over <meta> tags, JSON-LD and the element signals of html_dates.cpp.
+#include <array>
+#include <functional>
+
+#include "core/text.hpp"
+#include "indexer/html_head.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+// One raw date and where it came from, in the page's order.
+struct Raw {
+  std::string_view text;
+  bool from_url = false;  // TEXT is a URL: read with url_date
+};
+
+using Keys = std::initializer_list<std::string_view>;
+
+bool opengraph_key(std::string_view k) {
+  return k == "article:published_time" || k == "og:published_time" ||
+         k == "og:article:published_time" || k == "article:published" ||
+         k == "published_time" || (k.ends_with(":published_time") && !k.starts_with("twitter"));
+}
+
+bool meta_family_key(std::string_view k) {
+  static constexpr std::array<std::string_view, 24> keys{
+      "date", "pubdate", "publishdate", "publish-date", "publish_date", "published_date",
+      "publication_date", "publication-date", "publishing_date", "pub_date", "timestamp",
+      "sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
+      "original-publish-date", "date_published", "date-published", "article:publication_date",
+      "cxenseparse:recs:publishtime", "dcsext.articlefirstpublished", "release_date",
+      "og:pubdate", "created"};
+  for (std::string_view key : keys)
+    if (k == key) return true;
+  return false;
+}
+
+std::vector<Raw> metas_where(const HtmlHead& head, const std::function<bool(std::string_view)>& f) {
+  std::vector<Raw> out;
+  for (const auto& [k, v] : head.metas)
+    if (f(k)) out.push_back({v});
+  return out;
+}
+
+std::vector<Raw> metas_named(const HtmlHead& head, Keys keys) {
+  std::vector<Raw> out;
+  for (std::string_view key : keys)  // by the order of KEYS
+    for (const auto& [k, v] : head.metas)
+      if (k == key) out.push_back({v});
+  return out;
+}
+
+std::vector<Raw> signals(const std::vector<DateSignal>& dates, Keys kinds) {
+  std::vector<Raw> out;
+  for (const DateSignal& s : dates)
+    for (std::string_view kind : kinds)
+      if (s.kind == kind) out.push_back({s.text, kind == "canonical"});
+  return out;
+}
+
+// The first non-zero zone offset written in any timestamp of the page, else 0.
+int page_offset(const HtmlHead& head, const std::vector<DateSignal>& json_ld) {
+  auto offset_of = [](std::string_view text) {
+    auto st = parse_markup_stamp(text);
+    return st && st->has_zone ? st->offset : 0;
+  };
+  for (const DateSignal& s : json_ld)
+    if (int o = offset_of(s.text)) return o;
+  for (const auto& [k, v] : head.metas)
+    if (k.find("time") != std::string::npos || k.find("date") != std::string::npos)
+      if (int o = offset_of(v)) return o;
+  for (const DateSignal& s : head.dates)
+    if (s.kind != "canonical" && s.kind != "date-class")
+      if (int o = offset_of(s.text)) return o;
+  return 0;
+}
+
+}  // namespace
+
+std::optional<core::Date> parse_markup_date(std::string_view text) {
+  auto st = parse_markup_stamp(text);
+  if (!st) return std::nullopt;
+  return st->date;
+}
+
+void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_ld,
+                      MarkupMeta& meta) {
+  struct Level {
+    std::string_view source;
+    std::vector<Raw> raws;
+  };
+  const std::vector<Level> levels{
+      {"json-ld", signals(json_ld, {"json-ld-article"})},
+      {"opengraph", metas_where(head, opengraph_key)},
+      {"itemprop", [&] {
+         auto v = metas_named(head, {"datepublished"});
+         auto e = signals(head.dates, {"itemprop"});
+         v.insert(v.end(), e.begin(), e.end());
+         return v;
+       }()},
+      {"json-ld", signals(json_ld, {"json-ld"})},
+      {"citation", metas_named(head, {"citation_publication_date", "citation_date",
+                                      "citation_online_date"})},
+      {"dublin-core", metas_named(head, {"dc.date.issued", "dcterms.issued", "dc.date",
+                                         "dcterms.date", "dcterms.created", "dc.date.created"})},
+      {"meta", metas_where(head, meta_family_key)},
+      {"time-element", signals(head.dates, {"time-pubdate", "time-article"})},
+      {"json-ld", [&] {
+         auto v = signals(json_ld, {"json-ld-created"});
+         auto e = signals(head.dates, {"itemprop-created"});
+         v.insert(v.end(), e.begin(), e.end());
+         return v;
+       }()},
+      {"url", [&] {
+         auto v = signals(head.dates, {"canonical"});
+         for (Raw& r : metas_named(head, {"og:url"})) v.push_back({r.text, true});
+         return v;
+       }()},
+      {"time-element", signals(head.dates, {"time"})},
+      {"byline", signals(head.dates, {"date-class"})},
+  };
+  for (const Level& level : levels)
+    for (const Raw& raw : level.raws) {
+      if (raw.from_url) {
+        if (auto d = url_date(raw.text)) {
+          meta.published = *d;
+          meta.published_source = std::string(level.source);
+          return;
+        }
+        continue;
+      }
+      auto st = parse_markup_stamp(raw.text);
+      if (!st || (level.source == "byline" && st->date.day == 0)) continue;
+      meta.published = local_date(*st, page_offset(head, json_ld));
+      meta.published_source = std::string(level.source);
+      return;
+    }
+}
+
+}  // namespace cqc::indexer
