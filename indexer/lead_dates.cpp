@@ -11,6 +11,7 @@ constexpr size_t kLeadLines = 12;     // lines of the main text looked at
 constexpr size_t kLeadBytes = 2500;   // and no further than this into it
 constexpr size_t kShortLine = 100;    // a line this short is a byline or a date line
 constexpr size_t kCueWindow = 48;     // bytes before the date where a cue may stand
+// After the second paragraph of prose or a comments heading only labelled dates count.
 
 // Words before a date that make it a modification or another event's date.
 bool not_publication(std::string_view before) {
@@ -21,6 +22,30 @@ bool not_publication(std::string_view before) {
   for (std::string_view w : words)
     if (lower.find(w) != std::string::npos) return true;
   return false;
+}
+
+// Words before a date that make its line a teaser for another article.
+bool teaser(std::string_view before) {
+  static constexpr std::array<std::string_view, 9> words{
+      "related", "read more", "see also", "read also", "more:", "latest", "recommended",
+      "lesen sie auch", "mehr zum thema"};
+  const std::string lower = core::to_lower(before);
+  for (std::string_view w : words)
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// A heading that starts the comments: nothing after it is the article's.
+bool comments_heading(std::string_view line) {
+  const std::string lower = core::to_lower(line);
+  return line.size() <= 40 && line.find_first_of("0123456789") == std::string_view::npos &&
+         (lower.find("comment") != std::string::npos ||
+          lower.find("kommentar") != std::string::npos);
+}
+
+// A paragraph of prose (not a headline, which may end in '?'): the body may have begun.
+bool prose(std::string_view line) {
+  return line.size() >= 40 && std::string_view(".!\"").find(line.back()) != std::string_view::npos;
 }
 
 // Words that announce a publication date within a longer line.
@@ -34,11 +59,24 @@ bool cue(std::string_view before) {
   return false;
 }
 
+// A label naming the publication date: "Datum:", "Published:", "Date of publication:".
+bool label_cue(std::string_view head) {
+  static constexpr std::array<std::string_view, 10> words{
+      "published", "posted", "date", "datum", "erstellt", "veröffentlicht", "publié",
+      "publicado", "pubblicato", "gepubliceerd"};
+  const std::string lower = core::to_lower(core::trim(head));
+  for (std::string_view w : words)
+    if (lower.starts_with(w)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<core::Date> lead_text_date(std::string_view text) {
   text = text.substr(0, std::min(text.size(), kLeadBytes));
-  size_t lines = 0;
+  size_t lines = 0, prose_lines = 0;
+  bool body = false;        // the body has begun: only labelled dates count now
+  std::string_view label;   // the previous line when it is a label such as "Datum:"
   for (size_t pos = 0; pos < text.size() && lines < kLeadLines; ++lines) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -48,11 +86,23 @@ std::optional<core::Date> lead_text_date(std::string_view text) {
       --lines;
       continue;
     }
+    std::string_view previous = label;
+    label = line.size() <= 30 && line.back() == ':' ? line : std::string_view();
     size_t at = 0;
     auto d = find_written_date(line, &at);
-    if (!d) continue;
+    if (!d) {
+      body = body || comments_heading(line) || (prose(line) && ++prose_lines == 2);
+      continue;
+    }
     std::string_view before = line.substr(0, at);
-    if (not_publication(before)) continue;
+    if (not_publication(before) || teaser(before)) continue;
+    if (body) {
+      // "Datum: 03.11.2021", or "Datum:" on the line before
+      std::string_view head = before.empty() ? previous : before;
+      if (head.size() <= 30 && head.find(':') != std::string_view::npos && label_cue(head))
+        return d;
+      continue;
+    }
     bool leading = at <= 2 || (at < 24 && before.find(',') != std::string_view::npos &&
                                before.find(' ') == before.rfind(' '));  // "Mittwoch, 3. ..."
     if (line.size() <= kShortLine || leading ||
