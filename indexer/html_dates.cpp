@@ -45,7 +45,7 @@ bool skipped(const GumboNode* node, const std::string& cls) {
     default:
       break;
   }
-  return contains_any(cls, {"comment", "sidebar", "related", "widget", "recommend", "popular",
+  return contains_any(cls, {"comment", "sidebar", "related", "recommend", "popular",
                             "trending", "mostread", "most-read", "outbrain", "taboola", "disqus",
                             "respond", "reply"});
 }

@@ -76,6 +76,32 @@ int page_offset(const HtmlHead& head, const std::vector<DateSignal>& json_ld) {
   return 0;
 }
 
+bool utc(const Stamp& s) { return s.has_time && s.has_zone && s.offset == 0; }
+
+// The local day of the UTC timestamp S when the page states no zone: the day before (a
+// morning UTC time, the Americas) or after (an evening one, the East) when a date written
+// in local time in the page's markup - a URL, a zoneless timestamp - says so and none
+// says S's own day. Else S's day as written.
+template <typename Levels>
+core::Date local_day(const Stamp& s, const Levels& levels) {
+  const core::Date near = local_date(s, s.minutes < 12 * 60 ? -12 * 60 : 12 * 60);
+  if (near == s.date) return s.date;
+  bool same = false, other = false;
+  for (const auto& level : levels)
+    for (const Raw& raw : level.raws) {
+      if (level.source == "byline") continue;  // date lines may be today's edition
+      std::optional<core::Date> d;
+      if (raw.from_url) {
+        d = url_date(raw.text);
+      } else if (auto st = parse_markup_stamp(raw.text); st && !utc(*st)) {
+        d = st->date;
+      }
+      same = same || d == s.date;
+      other = other || d == near;
+    }
+  return other && !same ? near : s.date;
+}
+
 }  // namespace
 
 std::optional<core::Date> parse_markup_date(std::string_view text) {
@@ -132,7 +158,8 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
       }
       auto st = parse_markup_stamp(raw.text);
       if (!st || (level.source == "byline" && st->date.day == 0)) continue;
-      meta.published = local_date(*st, page_offset(head, json_ld));
+      int offset = page_offset(head, json_ld);
+      meta.published = offset || !utc(*st) ? local_date(*st, offset) : local_day(*st, levels);
       meta.published_source = std::string(level.source);
       return;
     }
