@@ -112,7 +112,7 @@ struct Walk {
     if (el.tag == GUMBO_TAG_META) return;  // read by the extractor's scan
     std::string_view itemtype = attr(node, "itemtype");
     in_article = in_article || el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
-                 el.tag == GUMBO_TAG_HEADER || core::to_lower(attr(node, "role")) == "main" ||
+                 core::to_lower(attr(node, "role")) == "main" ||
                  itemprop == "articleBody" || itemtype.ends_with("Article") ||
                  itemtype.ends_with("BlogPosting");
     std::string value;
@@ -131,10 +131,11 @@ struct Walk {
     }
     if (date_class(cls) && el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML) {
       std::string title(core::trim(attr(node, "title")));
+      const char* kind = in_article ? "date-class-article" : "date-class";
       if (auto text = short_text(node); !text.empty())
-        add("date-class", find_written_date(title) ? title : text);
+        add(kind, find_written_date(title) ? title : text);
       else if (find_written_date(title))
-        add("date-class", title);
+        add(kind, title);
     }
     for (unsigned i = 0; i < el.children.length; ++i)
       visit(static_cast<const GumboNode*>(el.children.data[i]), in_article, depth + 1);

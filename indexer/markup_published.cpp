@@ -24,9 +24,9 @@ bool opengraph_key(std::string_view k) {
 }
 
 bool meta_family_key(std::string_view k) {
-  static constexpr std::array<std::string_view, 24> keys{
-      "date", "pubdate", "publishdate", "publish-date", "publish_date", "published_date",
-      "publication_date", "publication-date", "publishing_date", "pub_date", "timestamp",
+  static constexpr std::array<std::string_view, 22> keys{
+      "pubdate", "publishdate", "publish-date", "publish_date", "published_date",
+      "publication_date", "publication-date", "publishing_date", "pub_date",
       "sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
       "original-publish-date", "date_published", "date-published", "article:publication_date",
       "cxenseparse:recs:publishtime", "dcsext.articlefirstpublished", "release_date",
@@ -132,6 +132,7 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
                                          "dcterms.date", "dcterms.created", "dc.date.created"})},
       {"meta", metas_where(head, meta_family_key)},
       {"time-element", signals(head.dates, {"time-pubdate", "time-article"})},
+      {"meta", metas_named(head, {"date", "timestamp"})},  // often the last change
       {"json-ld", [&] {
          auto v = signals(json_ld, {"json-ld-created"});
          auto e = signals(head.dates, {"itemprop-created"});
@@ -143,6 +144,7 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
          for (Raw& r : metas_named(head, {"og:url"})) v.push_back({r.text, true});
          return v;
        }()},
+      {"byline", signals(head.dates, {"date-class-article"})},
       {"time-element", signals(head.dates, {"time"})},
       {"byline", signals(head.dates, {"date-class"})},
   };
