@@ -88,7 +88,7 @@ bool clock_or_zone(const Tok& t) {
   return true;
 }
 
-std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i) {
+std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_digit_years) {
   auto at = [&](size_t k) -> const Tok* { return k < t.size() ? &t[k] : nullptr; };
   const Tok& a = t[i];
   const Tok *b = at(i + 1), *c = at(i + 2);
@@ -101,6 +101,10 @@ std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i) {
         (y == "\xEB\x85\x84" && m == "\xEC\x9B\x94" && d.starts_with("\xEC\x9D\xBC")))
       return day(a.value, c->value, t[i + 4].value);  // 2020年7月11日, 2020년 3월 4일
   }
+  if (two_digit_years && small_tok(a) && b && c && small_tok(*b) && c->num &&
+      c->text.size() == 2 && joined(*b, '.') && joined(*c, '.') &&
+      (i + 3 >= t.size() || !(t[i + 3].num && !t[i + 3].space && t[i + 3].sep == ".")))
+    return day(2000 + c->value, b->value, a.value);  // 31.10.23
   if (small_tok(a) && b && c && small_tok(*b) && year_tok(*c) && b->sep == "." && c->sep == "." &&
       b->space && c->space && a.value <= 31)
     return day(c->value, b->value, a.value);  // 4. 2. 2022
@@ -223,10 +227,11 @@ int month_from_any_name(std::string_view word) {
   return it == names.end() ? 0 : it->second;
 }
 
-std::optional<core::Date> find_written_date(std::string_view text, size_t* at) {
+std::optional<core::Date> find_written_date(std::string_view text, size_t* at,
+                                            bool two_digit_years) {
   const std::vector<Tok> t = tokens(text);
   for (size_t i = 0; i < t.size(); ++i)
-    if (auto d = date_at(t, i)) {
+    if (auto d = date_at(t, i, two_digit_years)) {
       if (at) *at = t[i].begin;
       return d;
     }
@@ -286,6 +291,14 @@ std::optional<core::Date> url_date(std::string_view url) {
   if (start == std::string_view::npos) return std::nullopt;
   std::string_view path = url.substr(start, url.find_first_of("?#", start) - start);
   auto boundary = [&](size_t i) { return i >= path.size() || !digit(path[i]); };
+  for (size_t i = 1; i + 10 <= path.size(); ++i) {  // a segment "/29-10-2021"
+    if (path[i - 1] != '/' || !boundary(i + 10) || path[i + 2] != path[i + 5] ||
+        (path[i + 2] != '-' && path[i + 2] != '.'))
+      continue;
+    int d = digits_at(path, i, 2), m = digits_at(path, i + 3, 2), y = digits_at(path, i + 6, 4);
+    if (d > 0 && m > 0 && y >= 1990 && y <= 2099)
+      if (auto r = day(y, m, d)) return r;
+  }
   for (size_t i = 1; i < path.size(); ++i) {
     if (!digit(path[i]) || digit(path[i - 1]) || std::string_view("/-_").find(path[i - 1]) == std::string_view::npos)
       continue;

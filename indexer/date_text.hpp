@@ -41,7 +41,9 @@ core::Date local_date(const Stamp& s, int offset);
 // "May 14, 2019", "Dezember 16th, 2012", "Jul 30 09:35:14 CEST 2019"; "2020年7月11日" and
 // "2020년 3월 4일"; "4. 2. 2022". nullopt when there is none. A number run inside a longer
 // one never counts. AT, when given, gets the byte offset where the date starts.
-std::optional<core::Date> find_written_date(std::string_view text, size_t* at = nullptr);
+// TWO_DIGIT_YEARS: also "31.10.23" (20YY; dots only), for date lines.
+std::optional<core::Date> find_written_date(std::string_view text, size_t* at = nullptr,
+                                            bool two_digit_years = false);
 
 // A publication date written near the top of a page's main TEXT (lines separated by '\n';
 // the first 12 lines within 2,500 bytes): the first full date (find_written_date) on a
@@ -52,7 +54,7 @@ std::optional<core::Date> find_written_date(std::string_view text, size_t* at = 
 std::optional<core::Date> lead_text_date(std::string_view text);
 
 // A day written in a URL's path: "/2019/05/14/", "/2019-05-14-title", "/20190514/",
-// "/2019/0514/". The query and fragment are ignored; a 14-digit archive timestamp is not a
+// "/2019/0514/", "/2020/oct/02/", a segment "/29-10-2021". The query and fragment are ignored; a 14-digit archive timestamp is not a
 // date. nullopt when the path has none.
 std::optional<core::Date> url_date(std::string_view url);
 

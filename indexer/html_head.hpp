@@ -19,12 +19,12 @@ namespace cqc::indexer {
 struct DateSignal {
   // "itemprop": itemprop=datePublished on an element (content=, datetime=, title= or text);
   // "itemprop-created": itemprop=dateCreated; "time-pubdate": <time pubdate> or a <time>
-  // whose class says published; "time-article": <time> inside <article>, <main> or a
-  // <header>; "time": any other <time> outside page furniture; "canonical": <link
-  // rel=canonical> href; "date-class": the short text (or title=) of an element whose
-  // class or id names a date ("date", "datum", "published", "posted", "byline", "meta"...).
-  // Elements marked modified/updated and furniture (comments, sidebars, related lists) are
-  // never read.
+  // whose class says published; "time-article": <time> inside <article> or <main>;
+  // "time": any other <time>; "canonical": <link rel=canonical> href; "date-class": the
+  // short text (or title=) of an element whose class or id names a date ("date", "datum",
+  // "published", "posted", "byline", "meta"...), "date-class-article" inside <article> or
+  // <main>. Elements marked modified/updated and furniture (comments, sidebars, related
+  // lists, <nav>, <aside>) are never read.
   std::string kind;
   std::string text;
 };
@@ -56,14 +56,18 @@ MarkupMeta markup_meta(const HtmlHead& head);
 //   4 "json-ld"      datePublished of any other @type (Yoast's WebPage)
 //   5 "citation"     citation_publication_date, citation_date, citation_online_date
 //   6 "dublin-core"  dc.date.issued, dcterms.issued, dc.date, dcterms.date, dcterms.created
-//   7 "meta"         <meta name=date|pubdate|publishdate|publish-date|timestamp|
-//                    sailthru.date|parsely-pub-date|article.published|...>
+//   7 "meta"         <meta name=pubdate|publishdate|publish-date|sailthru.date|
+//                    parsely-pub-date|article.published|...>
 //   8 "time-element" <time pubdate>, a <time> whose class says published, a <time> in an
-//                    <article>, <main> or <header>
+//                    <article> or <main>
+//   8b "meta"        plain <meta name=date|timestamp> (often the last change)
 //   9 "json-ld"      dateCreated or uploadDate of any object
 //  10 "url"          a date in the path of the page's canonical URL or og:url
-//  11 "time-element" any other <time> outside page furniture
-//  12 "byline"       the short text of an element whose class names a date (DateSignal)
+//  11 "byline"       the short text of an element whose class names a date (DateSignal),
+//                    inside an <article> or <main>
+//  12 "time-element" any other <time> outside page furniture
+//  13 "date-line"    such a date line elsewhere (extract_metadata puts it below the URI's
+//                    date and the main text's date lines)
 // Modified dates (dateModified, article:modified_time, "updated" elements) are never used.
 // Dates are calendar days as written; a UTC timestamp ("Z", "+00:00") is moved to the
 // page's own zone when another timestamp on the page states a non-zero offset. After the

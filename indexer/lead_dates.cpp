@@ -90,6 +90,8 @@ std::optional<core::Date> lead_text_date(std::string_view text) {
     label = line.size() <= 30 && line.back() == ':' ? line : std::string_view();
     size_t at = 0;
     auto d = find_written_date(line, &at);
+    if (!d)  // "von Ann Lee, 8.5.12": a two-digit year only after a cue
+      if (d = find_written_date(line, &at, true); d && !cue(line.substr(0, at))) d.reset();
     if (!d) {
       body = body || comments_heading(line) || (prose(line) && ++prose_lines == 2);
       continue;

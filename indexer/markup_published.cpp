@@ -89,7 +89,7 @@ core::Date local_day(const Stamp& s, const Levels& levels) {
   bool same = false, other = false;
   for (const auto& level : levels)
     for (const Raw& raw : level.raws) {
-      if (level.source == "byline") continue;  // date lines may be today's edition
+      if (level.source == "byline" || level.source == "date-line") continue;  // today's edition?
       std::optional<core::Date> d;
       if (raw.from_url) {
         d = url_date(raw.text);
@@ -146,7 +146,7 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
        }()},
       {"byline", signals(head.dates, {"date-class-article"})},
       {"time-element", signals(head.dates, {"time"})},
-      {"byline", signals(head.dates, {"date-class"})},
+      {"date-line", signals(head.dates, {"date-class"})},
   };
   for (const Level& level : levels)
     for (const Raw& raw : level.raws) {
@@ -159,7 +159,10 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
         continue;
       }
       auto st = parse_markup_stamp(raw.text);
-      if (!st || (level.source == "byline" && st->date.day == 0)) continue;
+      const bool date_line = level.source == "byline" || level.source == "date-line";
+      if (!st && date_line)  // "Von: Ann Lee | 31.10.23"
+        if (auto d = find_written_date(raw.text, nullptr, true)) st = Stamp{*d};
+      if (!st || (date_line && st->date.day == 0)) continue;
       int offset = page_offset(head, json_ld);
       meta.published = offset || !utc(*st) ? local_date(*st, offset) : local_day(*st, levels);
       meta.published_source = std::string(level.source);

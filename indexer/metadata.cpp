@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "core/gazetteer.hpp"
-#include "indexer/date_text.hpp"
 #include "indexer/metadata_parts.hpp"
+#include "indexer/metadata_published.hpp"
 
 namespace cqc::indexer {
 namespace {
@@ -50,27 +50,9 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
 
   find_ratings(t, trusts, services, report, md.trusts.size() - md.mentioned_trusts.size(), md);
 
-  // Publication: markup (choose_published's order of trust), then a date in the URI's path
-  // (above markup date lines; for a report below its cover page), then bylines in the text.
-  const std::optional<core::Date> in_uri = url_date(uri);
-  const bool uri_first = in_uri && !report && doc.meta.published_source == "byline";
-  if (doc.meta.published.known() && !uri_first) {
-    md.published = doc.meta.published;
-    md.provenance["published"] =
-        doc.meta.published_source.empty() ? "markup" : doc.meta.published_source;
-  } else if (in_uri && !report) {
-    md.published = *in_uri;
-    md.provenance["published"] = "url";
-  } else if (auto published = find_published(t, report, source)) {
-    md.published = published->from;
-    md.provenance["published"] = source;
-  } else if (auto lead = report || doc.pages.empty() ? std::nullopt
-                                                     : lead_text_date(doc.pages.front().text)) {
-    md.published = *lead;
-    md.provenance["published"] = "byline";
-  } else if (in_uri) {
-    md.published = *in_uri;
-    md.provenance["published"] = "url";
+  if (auto publication = find_publication(doc, t, uri, report)) {
+    md.published = publication->date;
+    md.provenance["published"] = publication->source;
   }
 
   if (auto visit = find_inspected(t, report, md.published, source)) {
