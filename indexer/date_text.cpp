@@ -88,7 +88,10 @@ bool clock_or_zone(const Tok& t) {
   return true;
 }
 
-std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_digit_years) {
+// The date starting at token I; END gets the index of its last token.
+std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_digit_years,
+                                  size_t& end) {
+  end = i + 2;
   auto at = [&](size_t k) -> const Tok* { return k < t.size() ? &t[k] : nullptr; };
   const Tok& a = t[i];
   const Tok *b = at(i + 1), *c = at(i + 2);
@@ -99,7 +102,7 @@ std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_
     std::string_view y = b->text, m = t[i + 3].text, d = at(i + 5) ? t[i + 5].text : "";
     if ((y == "\xE5\xB9\xB4" && m == "\xE6\x9C\x88" && d.starts_with("\xE6\x97\xA5")) ||
         (y == "\xEB\x85\x84" && m == "\xEC\x9B\x94" && d.starts_with("\xEC\x9D\xBC")))
-      return day(a.value, c->value, t[i + 4].value);  // 2020年7月11日, 2020년 3월 4일
+      return end = i + 5, day(a.value, c->value, t[i + 4].value);  // 2020年7月11日, 2020년 3월 4일
   }
   if (two_digit_years && small_tok(a) && b && c && small_tok(*b) && c->num &&
       c->text.size() == 2 && joined(*b, '.') && joined(*c, '.') &&
@@ -126,7 +129,7 @@ std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_
     if (!m) return std::nullopt;
     ++k;
     if (k < t.size() && !t[k].num && (lower(t[k].text) == "de" || lower(t[k].text) == "del")) ++k;
-    if (k < t.size() && year_tok(t[k])) return day(t[k].value, m, a.value);
+    if (k < t.size() && year_tok(t[k])) return end = k, day(t[k].value, m, a.value);
     return std::nullopt;
   }
   if (!a.num) {  // May 14, 2019; Dezember 16th, 2012; Jul 30 09:35:14 CEST 2019
@@ -137,7 +140,7 @@ std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_
     if (k < t.size() && t[k].num && t[k].sep == ":") return std::nullopt;  // "May 14:30"
     for (size_t skipped = 0; k < t.size() && !year_tok(t[k]) && skipped < 6; ++k, ++skipped)
       if (!clock_or_zone(t[k])) return std::nullopt;
-    if (k < t.size() && year_tok(t[k])) return day(t[k].value, m, b->value);
+    if (k < t.size() && year_tok(t[k])) return end = k, day(t[k].value, m, b->value);
   }
   return std::nullopt;
 }
@@ -227,15 +230,22 @@ int month_from_any_name(std::string_view word) {
   return it == names.end() ? 0 : it->second;
 }
 
+std::optional<WrittenDate> match_written_date(std::string_view text, bool two_digit_years) {
+  const std::vector<Tok> t = tokens(text);
+  for (size_t i = 0; i < t.size(); ++i) {
+    size_t end = 0;
+    if (auto d = date_at(t, i, two_digit_years, end))
+      return WrittenDate{*d, t[i].begin, t[end].begin + t[end].text.size()};
+  }
+  return std::nullopt;
+}
+
 std::optional<core::Date> find_written_date(std::string_view text, size_t* at,
                                             bool two_digit_years) {
-  const std::vector<Tok> t = tokens(text);
-  for (size_t i = 0; i < t.size(); ++i)
-    if (auto d = date_at(t, i, two_digit_years)) {
-      if (at) *at = t[i].begin;
-      return d;
-    }
-  return std::nullopt;
+  auto m = match_written_date(text, two_digit_years);
+  if (!m) return std::nullopt;
+  if (at) *at = m->begin;
+  return m->date;
 }
 
 std::optional<Stamp> parse_markup_stamp(std::string_view text) {

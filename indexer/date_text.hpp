@@ -53,6 +53,16 @@ std::optional<core::Date> find_written_date(std::string_view text, size_t* at = 
 // date after "updated", "aktualisiert", "(c)" and the like is skipped. nullopt when none.
 std::optional<core::Date> lead_text_date(std::string_view text);
 
+// A date written in a text and where: TEXT[begin, end) spells it.
+struct WrittenDate {
+  core::Date date;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// find_written_date with the date's place in TEXT.
+std::optional<WrittenDate> match_written_date(std::string_view text, bool two_digit_years = false);
+
 // A day written in a URL's path: "/2019/05/14/", "/2019-05-14-title", "/20190514/",
 // "/2019/0514/", "/2020/oct/02/", a segment "/29-10-2021". The query and fragment are ignored; a 14-digit archive timestamp is not a
 // date. nullopt when the path has none.

@@ -1,5 +1,6 @@
 // lead_text_date: a date line near the top of a page's main text (date_text.hpp).
 #include <array>
+#include <cctype>
 
 #include "core/text.hpp"
 #include "indexer/date_text.hpp"
@@ -15,9 +16,10 @@ constexpr size_t kCueWindow = 48;     // bytes before the date where a cue may s
 
 // Words before a date that make it a modification or another event's date.
 bool not_publication(std::string_view before) {
-  static constexpr std::array<std::string_view, 12> words{
+  static constexpr std::array<std::string_view, 16> words{
       "updated",  "update",     "aktualisiert", "geändert", "modified", "mis à jour",
-      "actualizado", "aggiornato", "bijgewerkt", "copyright", "\xC2\xA9", "last edited"};
+      "actualizado", "aggiornato", "bijgewerkt", "copyright", "\xC2\xA9", "last edited",
+      "inspect", "visit", "carried out", "between"};
   const std::string lower = core::to_lower(before);
   for (std::string_view w : words)
     if (lower.find(w) != std::string::npos) return true;
@@ -32,6 +34,29 @@ bool teaser(std::string_view before) {
   const std::string lower = core::to_lower(before);
   for (std::string_view w : words)
     if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// True when TEXT starts with a day or a month ("8 October", "July"), not a clock time.
+bool starts_date(std::string_view text) {
+  size_t n = 0;
+  while (n < text.size() && std::isdigit(static_cast<unsigned char>(text[n]))) ++n;
+  if (n > 0) return n <= 2 && (n == text.size() || (text[n] != ':' && text[n] != '.') ||
+                               (text[n] == '.' && n + 1 < text.size() && text[n + 1] == ' '));
+  size_t w = 0;
+  while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  return w > 0 && month_from_any_name(text.substr(0, w)) != 0;
+}
+
+// True when the date between BEFORE and AFTER is an end of a range or one of a list
+// ("5 to 8 October 2015", "26 & 27 April 2022", "21 May 2018 to 05 July 2018", "05 May 2021,
+// 06 May 2021"): inspection visits and events, not a publication.
+bool in_range(std::string_view before, std::string_view after) {
+  const std::string b = core::to_lower(core::trim(before)), a = core::to_lower(core::trim(after));
+  for (std::string_view w : {" to", "-", "\xE2\x80\x93", "&", " and", " until", " bis", " au"})
+    if (b.ends_with(w) || b == core::trim(w)) return true;
+  for (std::string_view w : {"to ", "-", "\xE2\x80\x93", "&", "and ", "until ", "bis ", ","})
+    if (a.starts_with(w)) return starts_date(core::trim(std::string_view(a).substr(w.size())));
   return false;
 }
 
@@ -88,16 +113,18 @@ std::optional<core::Date> lead_text_date(std::string_view text) {
     }
     std::string_view previous = label;
     label = line.size() <= 30 && line.back() == ':' ? line : std::string_view();
-    size_t at = 0;
-    auto d = find_written_date(line, &at);
-    if (!d)  // "von Ann Lee, 8.5.12": a two-digit year only after a cue
-      if (d = find_written_date(line, &at, true); d && !cue(line.substr(0, at))) d.reset();
-    if (!d) {
+    auto m = match_written_date(line);
+    if (!m)  // "von Ann Lee, 8.5.12": a two-digit year only after a cue
+      if (m = match_written_date(line, true); m && !cue(line.substr(0, m->begin))) m.reset();
+    if (!m) {
       body = body || comments_heading(line) || (prose(line) && ++prose_lines == 2);
       continue;
     }
+    const size_t at = m->begin;
+    const core::Date d = m->date;
     std::string_view before = line.substr(0, at);
-    if (not_publication(before) || teaser(before)) continue;
+    if (not_publication(before) || teaser(before) || in_range(before, line.substr(m->end)))
+      continue;
     if (body) {
       // "Datum: 03.11.2021", or "Datum:" on the line before
       std::string_view head = before.empty() ? previous : before;
