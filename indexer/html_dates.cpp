@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "core/text.hpp"
 #include "indexer/html_head.hpp"
@@ -34,26 +36,45 @@ std::string class_id(const GumboNode* node) {
   return core::to_lower(std::string(attr(node, "class")) + " " + std::string(attr(node, "id")));
 }
 
-// Never read: scripts, forms, navigation, and class/id-marked comments, sidebars and
-// related-article lists, whose dates are not the page's.
-bool skipped(const GumboNode* node, const std::string& cls) {
+// The first part of each class/id token: "sidebar" of "sidebar-first", "comments" of
+// "comments_area" (so a layout class such as "one-sidebar" names nothing).
+std::vector<std::string> token_heads(const std::string& cls) {
+  std::vector<std::string> out;
+  for (std::string_view token : core::split(core::collapse_space(cls), ' '))
+    if (!token.empty()) out.emplace_back(token.substr(0, token.find_first_of("-_")));
+  return out;
+}
+
+// Never read: scripts, forms, navigation, an <aside> outside the article, and elements
+// whose class or id starts with a furniture word (comments, sidebars, related-article
+// lists), whose dates are not the page's. <html>, <body>, <main> and <article> always are.
+bool skipped(const GumboNode* node, const std::string& cls, bool in_article) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_IFRAME:
       return true;
+    case GUMBO_TAG_ASIDE:
+      return !in_article;
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_MAIN: case GUMBO_TAG_ARTICLE:
+      return false;
     default:
       break;
   }
-  return contains_any(cls, {"comment", "sidebar", "related", "recommend", "popular",
-                            "trending", "mostread", "most-read", "outbrain", "taboola", "disqus",
-                            "respond", "reply"});
+  static const std::array<std::string_view, 16> words{
+      "comment", "comments", "sidebar", "related", "recommended", "recommendations", "popular",
+      "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies",
+      "teaser"};
+  for (const std::string& head : token_heads(cls))
+    for (std::string_view w : words)
+      if (head == w) return true;
+  return contains_any(cls, {"most-read"});
 }
 
-// A modified date, never the publication date.
+// A modified date, never the publication date: "updated", "modified" unless the class
+// also says published ("date updated published").
 bool modified(const std::string& cls, std::string_view itemprop) {
-  return contains_any(cls, {"updated", "modified", "update"}) ||
-         contains_any(core::to_lower(itemprop), {"datemodified"});
+  if (core::to_lower(itemprop) == "datemodified") return true;
+  return contains_any(cls, {"updated", "modified", "update"}) && !contains_any(cls, {"publi"});
 }
 
 // Appends the text under NODE to OUT; false when it grows beyond kMaxText.
@@ -102,7 +123,7 @@ struct Walk {
     const GumboElement& el = node->v.element;
     if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return;
     const std::string cls = class_id(node);
-    if (skipped(node, cls)) return;
+    if (skipped(node, cls, in_article)) return;
     const std::string_view itemprop = attr(node, "itemprop");
     if (modified(cls, itemprop)) return;
     if (el.tag == GUMBO_TAG_LINK) {
