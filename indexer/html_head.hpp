@@ -68,6 +68,8 @@ MarkupMeta markup_meta(const HtmlHead& head);
 //  12 "time-element" any other <time> outside page furniture
 //  13 "date-line"    such a date line elsewhere (extract_metadata puts it below the URI's
 //                    date and the main text's date lines)
+//  14 "meta"         any other <meta> whose key names a publication ("sw-pubdate",
+//                    "...:uploaded"; never "modified", "updated", "expiration")
 // Modified dates (dateModified, article:modified_time, "updated" elements) are never used.
 // Dates are calendar days as written; a UTC timestamp ("Z", "+00:00") is moved to the
 // page's own zone when another timestamp on the page states a non-zero offset. After the

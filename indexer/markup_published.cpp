@@ -36,6 +36,14 @@ bool meta_family_key(std::string_view k) {
   return false;
 }
 
+// Any other key naming a publication: "sw-pubdate", "five_hundred_pixels:uploaded".
+bool loose_publish_key(std::string_view k) {
+  return (k.find("publish") != std::string_view::npos || k.ends_with("pubdate") ||
+          k.ends_with("uploaded")) &&
+         k.find("modif") == std::string_view::npos && k.find("updat") == std::string_view::npos &&
+         k.find("expir") == std::string_view::npos;
+}
+
 std::vector<Raw> metas_where(const HtmlHead& head, const std::function<bool(std::string_view)>& f) {
   std::vector<Raw> out;
   for (const auto& [k, v] : head.metas)
@@ -147,6 +155,8 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
       {"byline", signals(head.dates, {"date-class-article"})},
       {"time-element", signals(head.dates, {"time"})},
       {"date-line", signals(head.dates, {"date-class"})},
+      {"meta", metas_where(head, loose_publish_key)},
+
   };
   for (const Level& level : levels)
     for (const Raw& raw : level.raws) {
