@@ -108,7 +108,7 @@ std::string short_text(const GumboNode* node) {
 // Class/id parts that name a date line.
 bool date_class(const std::string& cls) {
   return contains_any(cls, {"date", "datum", "fecha", "time", "publi", "posted", "byline",
-                            "dateline", "meta"});
+                            "dateline", "meta", "author"});
 }
 
 struct Walk {
