@@ -60,7 +60,8 @@ MarkupMeta markup_meta(const HtmlHead& head);
 //                    parsely-pub-date|article.published|...>
 //   8 "time-element" <time pubdate>, a <time> whose class says published, a <time> in an
 //                    <article> or <main>
-//   8b "meta"        plain <meta name=date|timestamp> (often the last change)
+//   8b "meta-date"   plain <meta name=date|timestamp>: often the last change, so
+//                    extract_metadata puts it below the URI's date and the text's date lines
 //   9 "json-ld"      dateCreated or uploadDate of any object
 //  10 "url"          a date in the path of the page's canonical URL or og:url
 //  11 "byline"       the short text of an element whose class names a date (DateSignal),

@@ -140,7 +140,7 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
                                          "dcterms.date", "dcterms.created", "dc.date.created"})},
       {"meta", metas_where(head, meta_family_key)},
       {"time-element", signals(head.dates, {"time-pubdate", "time-article"})},
-      {"meta", metas_named(head, {"date", "timestamp"})},  // often the last change
+      {"meta-date", metas_named(head, {"date", "timestamp"})},  // often the last change
       {"json-ld", [&] {
          auto v = signals(json_ld, {"json-ld-created"});
          auto e = signals(head.dates, {"itemprop-created"});

@@ -9,7 +9,7 @@ namespace cqc::indexer {
 std::optional<Publication> find_publication(const Extraction& doc, const Tokens& t,
                                             std::string_view uri, bool report) {
   const MarkupMeta& m = doc.meta;
-  const bool date_line = m.published_source == "date-line";
+  const bool date_line = m.published_source == "date-line" || m.published_source == "meta-date";
   if (m.published.known() && !date_line)
     return Publication{m.published, m.published_source.empty() ? "markup" : m.published_source};
   const std::optional<core::Date> in_uri = url_date(uri);

@@ -177,7 +177,10 @@ TEST_CASE("dates: element signals and the markup's order of trust") {
       {R"(<meta name="date" content="2015-02-02">)",
        "<article><header><time datetime='2014-03-03T09:00'>3 March</time></header></article>",
        "2014-03-03", "time-element"},
-      {R"(<meta name="date" content="2015-02-02">)", "", "2015-02-02", "meta"},
+      {R"(<meta name="date" content="2015-02-02">)", "", "2015-02-02", "meta-date"},
+      {R"(<meta property="gallery:uploaded" content="2013-02-16T04:36:36-05:00">)", "",
+       "2013-02-16", "meta"},
+      {R"(<meta property="article:expiration_time" content="2013-02-16">)", "", "", ""},
       {R"(<link rel="canonical" href="https://example.org/2013/08/07/story/">)",
        "<time datetime='2012-01-01'>x</time>", "2013-08-07", "url"},
       {"", "<div class='post-date'>Posted on 9 June 2011</div>", "2011-06-09", "date-line"},
@@ -186,6 +189,15 @@ TEST_CASE("dates: element signals and the markup's order of trust") {
       {"", "<abbr class='published' title='06-08-2009T14:12:32+0200'>6 August</abbr>",
        "2009-08-06", "date-line"},
       {"", "<div class='updated'><time datetime='2010-10-10'>x</time></div>", "", ""},
+      {"", "<article><time class='date updated published' datetime='2010-10-10'>x</time></article>",
+       "2010-10-10", "time-element"},
+      {"", "<div class='one-sidebar'><article><aside class='meta'><time datetime='2011-11-11'>"
+           "11 Nov</time></aside></article></div>",
+       "2011-11-11", "time-element"},
+      {"", "<aside><time datetime='2011-11-11'>x</time></aside>", "", ""},
+      {"", "<div class='sidebar-first'><time datetime='2011-11-11'>x</time></div>", "", ""},
+      {"", "<article><p class='single-author'>von Kim Berg <em>31.10.2023</em></p></article>",
+       "2023-10-31", "byline"},
       {"", "<section class='comments'><time datetime='2010-10-10'>x</time></section>", "", ""},
       {"", "<time class='modified' datetime='2010-10-10'>x</time>", "", ""},
   };
@@ -279,6 +291,8 @@ TEST_CASE("dates: publication by markup, URI, bylines and date lines") {
       {"", "", uri, "2021-03-04", "url"},
       {"", "", "https://example.org/news/ward-opens", "2020-05-12", "byline"},
       {"date-line", "2019-01-02", "https://example.org/news/ward-opens", "2020-05-12", "byline"},
+      {"meta-date", "2019-01-02", "https://example.org/news/ward-opens", "2020-05-12", "byline"},
+      {"meta-date", "2019-01-02", uri, "2021-03-04", "url"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.markup_source);
