@@ -23,10 +23,27 @@ struct Tok {
   size_t begin = 0;    // byte offset in the text
 };
 
-bool nbsp_at(std::string_view s, size_t i) {
-  return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
-         static_cast<unsigned char>(s[i + 1]) == 0xA0;
+// Length of a Unicode space at S[I] (no-break, thin, narrow and the like), else 0.
+size_t uspace_at(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return 2;
+  if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) <= 0x8B || byte(i + 2) == 0xAF))
+    return byte(i + 2) >= 0x80 ? 3 : 0;
+  if (byte(i) == 0xE3 && byte(i + 1) == 0x80 && byte(i + 2) == 0x80) return 3;
+  return 0;
 }
+
+// Length of a Unicode hyphen or dash at S[I] (U+2010 to U+2015), else 0.
+size_t udash_at(std::string_view s, size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+                 static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                 static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+                 static_cast<unsigned char>(s[i + 2]) <= 0x95
+             ? 3
+             : 0;
+}
+
+bool nbsp_at(std::string_view s, size_t i) { return uspace_at(s, i) != 0; }
 
 std::vector<Tok> tokens(std::string_view s) {
   std::vector<Tok> out;
@@ -36,7 +53,12 @@ std::vector<Tok> tokens(std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (nbsp_at(s, i) || std::isspace(c)) {
       space = true;
-      i += nbsp_at(s, i) ? 2 : 1;
+      i += nbsp_at(s, i) ? uspace_at(s, i) : 1;
+      continue;
+    }
+    if (size_t n = udash_at(s, i)) {
+      sep.push_back('-');
+      i += n;
       continue;
     }
     bool num = digit(s[i]);
@@ -48,7 +70,8 @@ std::vector<Tok> tokens(std::string_view s) {
     }
     size_t j = i;
     while (j < s.size() && (num ? digit(s[j])
-                                : !nbsp_at(s, j) && (std::isalpha(static_cast<unsigned char>(s[j])) ||
+                                : !nbsp_at(s, j) && !udash_at(s, j) &&
+                                      (std::isalpha(static_cast<unsigned char>(s[j])) ||
                                                      static_cast<unsigned char>(s[j]) >= 0x80)))
       ++j;
     Tok t{num, s.substr(i, j - i), sep, space, 0, i};

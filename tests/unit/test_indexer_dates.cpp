@@ -119,6 +119,8 @@ TEST_CASE("dates: written dates in bylines, any common order and language") {
       {"2020年7月11日(土)", "2020-07-11"},
       {"2020년 3월 4일", "2020-03-04"},
       {"Von Ann Lee 4. 2. 2022.", "2022-02-04"},
+      {"Von Ann Lee 4.\xE2\x80\x89" "2.\xE2\x80\x89" "2022.", "2022-02-04"},  // thin spaces
+      {"14\xC2\xA0May\xC2\xA0" "2019", "2019-05-14"},  // no-break spaces
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -248,6 +250,7 @@ TEST_CASE("dates: date lines near the top of the main text") {
       {"Ward news\nRead more: Another story (14 January 2019)\nText.", ""},
       {"Ward news\nUpdated 5 May 2021\nText.", ""},
       {"Ward news\n5 to 8 October 2015\nText.", ""},
+      {"Ward news\n2 \xE2\x80\x93 4 November 2020\nText.", ""},  // an en dash
       {"Ward news\n05 May 2021, 06 May 2021\nText.", ""},
       {"Ward news\nInspection carried out on 21 May 2018\nText.", ""},
       {"Ward news\nGespeichert von Kim am 7. Juli 2019 - 18:44\nText.", "2019-07-07"},
