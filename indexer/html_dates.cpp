@@ -60,10 +60,9 @@ bool skipped(const GumboNode* node, const std::string& cls, bool in_article) {
     default:
       break;
   }
-  static const std::array<std::string_view, 16> words{
+  static const std::array<std::string_view, 15> words{
       "comment", "comments", "sidebar", "related", "recommended", "recommendations", "popular",
-      "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies",
-      "teaser"};
+      "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies"};
   for (const std::string& head : token_heads(cls))
     for (std::string_view w : words)
       if (head == w) return true;
