@@ -114,8 +114,10 @@ std::optional<core::Date> lead_text_date(std::string_view text) {
     std::string_view previous = label;
     label = line.size() <= 30 && line.back() == ':' ? line : std::string_view();
     auto m = match_written_date(line);
-    if (!m)  // "von Ann Lee, 8.5.12": a two-digit year only after a cue
-      if (m = match_written_date(line, true); m && !cue(line.substr(0, m->begin))) m.reset();
+    if (!m)  // "von Ann Lee, 8.5.12": a two-digit year only after a cue or on its own
+      if (m = match_written_date(line, true);
+          m && !cue(line.substr(0, m->begin)) && (m->begin != 0 || m->end != line.size()))
+        m.reset();
     if (!m) {
       body = body || comments_heading(line) || (prose(line) && ++prose_lines == 2);
       continue;

@@ -256,6 +256,7 @@ TEST_CASE("dates: date lines near the top of the main text") {
       {"Ward news\nGespeichert von Kim am 7. Juli 2019 - 18:44\nText.", "2019-07-07"},
       {"Ward news\nvon Kim Berg, 8.5.12\nText.", "2012-05-08"},
       {"Ward news\nVersion 1.2.10\nText.", ""},
+      {"Ward news\n01.06.18\nText.", "2018-06-01"},
       {"Ward news\n" + body + "13 June 2019", ""},
       {"Ward news\n" + body + "Datum:\n03.11.2021", "2021-11-03"},
       {"Ward news\nReaders' comments\nKim, 1 February 2023: good.", ""},
