@@ -363,4 +363,17 @@ std::optional<core::Date> url_date(std::string_view url) {
   return std::nullopt;
 }
 
+std::optional<core::Date> url_month(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+  if (start == std::string_view::npos) return std::nullopt;
+  std::string_view path = url.substr(start, url.find_first_of("?#", start) - start);
+  for (size_t i = 0; i + 9 < path.size(); ++i) {
+    if (path[i] != '/' || path[i + 5] != '/' || path[i + 8] != '/') continue;
+    int y = digits_at(path, i + 1, 4), m = digits_at(path, i + 6, 2);
+    if (y >= 1990 && y <= 2099 && m >= 1 && m <= 12) return core::Date{y, m, 0};
+  }
+  return std::nullopt;
+}
+
 }  // namespace cqc::indexer

@@ -68,4 +68,7 @@ std::optional<WrittenDate> match_written_date(std::string_view text, bool two_di
 // date. nullopt when the path has none.
 std::optional<core::Date> url_date(std::string_view url);
 
+// A month written as two path segments "/2018/02/" (a blog's archive path); nullopt else.
+std::optional<core::Date> url_month(std::string_view url);
+
 }  // namespace cqc::indexer

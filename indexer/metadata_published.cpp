@@ -20,6 +20,7 @@ std::optional<Publication> find_publication(const Extraction& doc, const Tokens&
     if (auto lead = lead_text_date(doc.pages.front().text)) return Publication{*lead, "byline"};
   if (m.published.known()) return Publication{m.published, m.published_source};
   if (in_uri) return Publication{*in_uri, "url"};
+  if (auto month = url_month(uri)) return Publication{*month, "url"};
   return std::nullopt;
 }
 

@@ -22,7 +22,7 @@ struct Publication {
 //   3 a report's "Date of publication" or an English byline in the lead (find_published)
 //   4 a date line near the top of the main text (lead_text_date; not for reports)
 //   5 the markup's "date-line" or "meta-date"
-//   6 for a report, a date in URI's path
+//   6 for a report, a date in URI's path; then a month in it, "/2018/02/" (url_month)
 // nullopt when none is found.
 std::optional<Publication> find_publication(const Extraction& doc, const Tokens& t,
                                             std::string_view uri, bool report);

@@ -156,6 +156,9 @@ TEST_CASE("dates: a day in a URL's path") {
   CHECK_FALSE(url_date("https://example.org/page?date=2019/05/14"));
   CHECK_FALSE(url_date("https://2019.example.org/"));
   CHECK_FALSE(url_date(""));
+  CHECK(iso(cqc::indexer::url_month("https://example.org/2018/02/trust-rated-good/")) == "2018-02");
+  CHECK_FALSE(cqc::indexer::url_month("https://example.org/2018/13/x/"));
+  CHECK_FALSE(cqc::indexer::url_month("https://example.org/news/2018-02/x"));
 }
 
 TEST_CASE("dates: element signals and the markup's order of trust") {
@@ -305,6 +308,11 @@ TEST_CASE("dates: publication by markup, URI, bylines and date lines") {
     CHECK(md.published.iso() == c.iso);
     CHECK(md.provenance.at("published") == c.source);
   }
+  const Metadata month = cqc::indexer::extract_metadata(
+      news("", "", {"Ward opens", "The new ward opened to patients."}),
+      "https://example.org/2018/02/ward-opens/");
+  CHECK(month.published.iso() == "2018-02");
+  CHECK(month.provenance.at("published") == "url");
   const Metadata none = cqc::indexer::extract_metadata(
       news("date-line", "2019-01-02", {"Ward opens", "The new ward opened to patients."}),
       "https://example.org/news/ward-opens");
