@@ -48,21 +48,22 @@ std::vector<std::string> token_heads(const std::string& cls) {
 // Never read: scripts, forms, navigation, an <aside> outside the article, and elements
 // whose class or id starts with a furniture word (comments, sidebars, related-article
 // lists), whose dates are not the page's. <html>, <body>, <main> and <article> always are.
-bool skipped(const GumboNode* node, const std::string& cls, bool in_article) {
+bool skipped(const GumboNode* node, const std::string& cls, bool in_article_element) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_NAV: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_IFRAME:
       return true;
     case GUMBO_TAG_ASIDE:
-      return !in_article;
+      return !in_article_element;
     case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_MAIN: case GUMBO_TAG_ARTICLE:
       return false;
     default:
       break;
   }
-  static const std::array<std::string_view, 15> words{
+  static const std::array<std::string_view, 16> words{
       "comment", "comments", "sidebar", "related", "recommended", "recommendations", "popular",
-      "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies"};
+      "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies",
+      "latest"};
   for (const std::string& head : token_heads(cls))
     for (std::string_view w : words)
       if (head == w) return true;
@@ -117,12 +118,14 @@ struct Walk {
     if (!core::trim(text).empty()) head.dates.push_back({std::move(kind), std::string(text)});
   }
 
-  void visit(const GumboNode* node, bool in_article, int depth) {
+  // IN_ARTICLE: inside <article>, <main> or an article's markup; IN_ARTICLE_ELEMENT: inside
+  // an <article> (or itemprop=articleBody), where an <aside> belongs to the article.
+  void visit(const GumboNode* node, bool in_article, bool in_article_element, int depth) {
     if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& el = node->v.element;
     if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return;
     const std::string cls = class_id(node);
-    if (skipped(node, cls, in_article)) return;
+    if (skipped(node, cls, in_article_element)) return;
     const std::string_view itemprop = attr(node, "itemprop");
     if (modified(cls, itemprop)) return;
     if (el.tag == GUMBO_TAG_LINK) {
@@ -131,7 +134,9 @@ struct Walk {
     }
     if (el.tag == GUMBO_TAG_META) return;  // read by the extractor's scan
     std::string_view itemtype = attr(node, "itemtype");
-    in_article = in_article || el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
+    in_article_element = in_article_element || el.tag == GUMBO_TAG_ARTICLE ||
+                         itemprop == "articleBody";
+    in_article = in_article || in_article_element || el.tag == GUMBO_TAG_MAIN ||
                  core::to_lower(attr(node, "role")) == "main" ||
                  itemprop == "articleBody" || itemtype.ends_with("Article") ||
                  itemtype.ends_with("BlogPosting");
@@ -158,14 +163,15 @@ struct Walk {
         add(kind, title);
     }
     for (unsigned i = 0; i < el.children.length; ++i)
-      visit(static_cast<const GumboNode*>(el.children.data[i]), in_article, depth + 1);
+      visit(static_cast<const GumboNode*>(el.children.data[i]), in_article, in_article_element,
+            depth + 1);
   }
 };
 
 }  // namespace
 
 void collect_dates(const GumboInternalNode* root, HtmlHead& head) {
-  if (root) Walk{head}.visit(root, false, 0);
+  if (root) Walk{head}.visit(root, false, false, 0);
 }
 
 }  // namespace cqc::indexer

@@ -200,6 +200,9 @@ TEST_CASE("dates: element signals and the markup's order of trust") {
            "11 Nov</time></aside></article></div>",
        "2011-11-11", "time-element"},
       {"", "<aside><time datetime='2011-11-11'>x</time></aside>", "", ""},
+      {"", "<main><article><p>Text.</p></article><aside><span class='date'>8 May 2020</span>"
+           "</aside></main>", "", ""},
+      {"", "<div class='latest-news'><span class='date'>8 May 2020</span></div>", "", ""},
       {"", "<div class='sidebar-first'><time datetime='2011-11-11'>x</time></div>", "", ""},
       {"", "<article><p class='single-author'>von Kim Berg <em>31.10.2023</em></p></article>",
        "2023-10-31", "byline"},
