@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "core/text.hpp"
 #include "indexer/html_head.hpp"
