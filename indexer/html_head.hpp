@@ -55,12 +55,12 @@ MarkupMeta markup_meta(const HtmlHead& head);
 //   3 "itemprop"     itemprop=datePublished (a <meta> or any element)
 //   4 "json-ld"      datePublished of any other @type (Yoast's WebPage)
 //   5 "citation"     citation_publication_date, citation_date, citation_online_date
-//   6 "dublin-core"  dc.date.issued, dcterms.issued, dc.date, dcterms.date, dcterms.created
+//   6 "dublin-core"  dc.date.issued, dcterms.issued, dc.date, dcterms.created
 //   7 "meta"         <meta name=pubdate|publishdate|publish-date|sailthru.date|
 //                    parsely-pub-date|article.published|...>
 //   8 "time-element" <time pubdate>, a <time> whose class says published, a <time> in an
 //                    <article> or <main>
-//   8b "meta-date"   plain <meta name=date|timestamp>: often the last change, so
+//   8b "meta-date"   plain <meta name=date|timestamp|dcterms.date>: often the last change, so
 //                    extract_metadata puts it below the URI's date and the text's date lines
 //   9 "json-ld"      dateCreated or uploadDate of any object
 //  10 "url"          a date in the path of the page's canonical URL or og:url

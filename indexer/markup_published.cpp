@@ -137,10 +137,10 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
       {"citation", metas_named(head, {"citation_publication_date", "citation_date",
                                       "citation_online_date"})},
       {"dublin-core", metas_named(head, {"dc.date.issued", "dcterms.issued", "dc.date",
-                                         "dcterms.date", "dcterms.created", "dc.date.created"})},
+                                         "dcterms.created", "dc.date.created"})},
       {"meta", metas_where(head, meta_family_key)},
       {"time-element", signals(head.dates, {"time-pubdate", "time-article"})},
-      {"meta-date", metas_named(head, {"date", "timestamp"})},  // often the last change
+      {"meta-date", metas_named(head, {"date", "timestamp", "dcterms.date"})},  // often the last change
       {"json-ld", [&] {
          auto v = signals(json_ld, {"json-ld-created"});
          auto e = signals(head.dates, {"itemprop-created"});
