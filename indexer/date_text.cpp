@@ -168,7 +168,9 @@ std::optional<core::Date> date_at(const std::vector<Tok>& t, size_t i, bool two_
   return std::nullopt;
 }
 
+// D moved by N (-1, 0 or 1) days; D itself when it is not a day between years 2 and 9998.
 core::Date add_days(core::Date d, int n) {
+  if (!core::valid_day(d.year, d.month, d.day) || d.year < 2 || d.year > 9998) return d;
   for (; n > 0; --n)
     if (!core::valid_day(d.year, d.month, ++d.day)) {
       d.day = 1;
@@ -178,7 +180,7 @@ core::Date add_days(core::Date d, int n) {
     if (--d.day == 0) {
       if (--d.month == 0) d.month = 12, --d.year;
       d.day = 31;
-      while (!core::valid_day(d.year, d.month, d.day)) --d.day;
+      while (d.day > 28 && !core::valid_day(d.year, d.month, d.day)) --d.day;
     }
   return d;
 }

@@ -9,6 +9,9 @@
 namespace cqc::indexer {
 namespace {
 
+// Earlier years in markup are placeholders ("0001-01-01T00:00:00Z", "1970-01-01").
+constexpr int kFirstYear = 1980;
+
 // One raw date and where it came from, in the page's order.
 struct Raw {
   std::string_view text;
@@ -172,7 +175,7 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
       const bool date_line = level.source == "byline" || level.source == "date-line";
       if (!st && date_line)  // "Von: Ann Lee | 31.10.23"
         if (auto d = find_written_date(raw.text, nullptr, true)) st = Stamp{*d};
-      if (!st || (date_line && st->date.day == 0)) continue;
+      if (!st || (date_line && st->date.day == 0) || st->date.year < kFirstYear) continue;
       int offset = page_offset(head, json_ld);
       meta.published = offset || !utc(*st) ? local_date(*st, offset) : local_day(*st, levels);
       meta.published_source = std::string(level.source);

@@ -92,6 +92,7 @@ TEST_CASE("dates: a UTC time moves to the page's zone only across midnight") {
   CHECK(local_date(*parse_markup_stamp("2020-12-31T23:15:00Z"), 60).iso() == "2021-01-01");
   CHECK(local_date(*parse_markup_stamp("2024-03-01T00:30:00+00:00"), -60).iso() == "2024-02-29");
   CHECK(local_date(*parse_markup_stamp("2023-11-09 02:11:03"), -300).iso() == "2023-11-09");
+  CHECK(local_date(*parse_markup_stamp("0001-01-01T00:00:00Z"), -300).iso() == "0001-01-01");
 }
 
 TEST_CASE("dates: written dates in bylines, any common order and language") {
@@ -186,6 +187,12 @@ TEST_CASE("dates: element signals and the markup's order of trust") {
       {R"(<meta property="gallery:uploaded" content="2013-02-16T04:36:36-05:00">)", "",
        "2013-02-16", "meta"},
       {R"(<meta property="article:expiration_time" content="2013-02-16">)", "", "", ""},
+      // A placeholder date is no date; the UTC one must not loop back before year 1.
+      {R"(<meta property="article:published_time" content="0001-01-01T00:00:00Z">
+          <meta property="article:modified_time" content="2020-01-01T10:00:00-05:00">)",
+       "<link rel='canonical' href='https://example.org/0000/12/31/x'>", "", ""},
+      {R"(<meta property="article:published_time" content="1970-01-01T00:00:00+00:00">)", "",
+       "", ""},
       {R"(<link rel="canonical" href="https://example.org/2013/08/07/story/">)",
        "<time datetime='2012-01-01'>x</time>", "2013-08-07", "url"},
       {"", "<div class='post-date'>Posted on 9 June 2011</div>", "2011-06-09", "date-line"},
