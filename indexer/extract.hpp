@@ -19,7 +19,7 @@ struct Page {
 struct MarkupMeta {
   std::string headline;          // JSON-LD headline, else og:title
   core::Date published;          // see published_source
-  std::string published_source;  // "json-ld" | "opengraph" | "citation" | "dublin-core" | ""
+  std::string published_source;  // its source (html_head.hpp, choose_published) or ""
   std::string site_name;         // og:site_name or JSON-LD publisher name
   std::string description;       // meta description / og:description
 };

@@ -104,6 +104,7 @@ class HtmlExtractor final : public Extractor {
     if (!out) return core::Failure{"HTML parser failed"};
     Scan scan;
     scan.visit(out->root, false, 0);
+    collect_dates(out->root, scan.head);
     std::vector<std::string> paras = html::main_text(scan.body ? scan.body : out->root);
     Extraction x;
     x.format = "html";

@@ -5,6 +5,7 @@
 
 #include "core/gazetteer.hpp"
 #include "indexer/metadata_parts.hpp"
+#include "indexer/metadata_published.hpp"
 
 namespace cqc::indexer {
 namespace {
@@ -49,13 +50,9 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
 
   find_ratings(t, trusts, services, report, md.trusts.size() - md.mentioned_trusts.size(), md);
 
-  if (doc.meta.published.known()) {
-    md.published = doc.meta.published;
-    md.provenance["published"] =
-        doc.meta.published_source.empty() ? "markup" : doc.meta.published_source;
-  } else if (auto published = find_published(t, report, source)) {
-    md.published = published->from;
-    md.provenance["published"] = source;
+  if (auto publication = find_publication(doc, t, uri, report)) {
+    md.published = publication->date;
+    md.provenance["published"] = publication->source;
   }
 
   if (auto visit = find_inspected(t, report, md.published, source)) {

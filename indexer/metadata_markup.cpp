@@ -1,5 +1,5 @@
 // MarkupMeta from what a page says about itself: JSON-LD, OpenGraph, citation_* and
-// Dublin Core <meta> tags.
+// Dublin Core <meta> tags; the publication date is chosen in markup_published.cpp.
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "core/text.hpp"
 #include "indexer/html_head.hpp"
@@ -21,7 +20,6 @@ using Poco::JSON::Object;
 
 struct JsonLdArticle {
   std::string headline;
-  std::string date_published;
   std::string publisher;
 };
 
@@ -69,7 +67,6 @@ void find_article(const Var& v, JsonLdArticle& out, bool& found, int depth = 0) 
   if (has_article_type(*obj)) {
     out.headline = string_of(obj->get("headline"));
     if (out.headline.empty()) out.headline = string_of(obj->get("name"));
-    out.date_published = string_of(obj->get("datePublished"));
     out.publisher = publisher_name(obj->get("publisher"));
     found = true;
     return;
@@ -78,7 +75,31 @@ void find_article(const Var& v, JsonLdArticle& out, bool& found, int depth = 0) 
     if (obj->has(key)) find_article(obj->get(key), out, found, depth + 1);
 }
 
-std::optional<JsonLdArticle> json_ld_article(const std::vector<std::string>& scripts) {
+// Every datePublished (kind "json-ld-article" on an article type, else "json-ld") and
+// dateCreated/uploadDate ("json-ld-created") in V, in document order.
+void find_dates(const Var& v, std::vector<DateSignal>& out, int depth = 0) {
+  if (depth > 16) return;
+  if (v.type() == typeid(Array::Ptr)) {
+    for (const Var& item : *v.extract<Array::Ptr>()) find_dates(item, out, depth + 1);
+    return;
+  }
+  if (v.type() != typeid(Object::Ptr)) return;
+  const Object::Ptr obj = v.extract<Object::Ptr>();
+  const bool article = has_article_type(*obj);
+  for (const auto& [key, value] : *obj) {
+    if (key == "datePublished" && value.isString())
+      out.push_back({article ? "json-ld-article" : "json-ld", value.convert<std::string>()});
+    else if ((key == "dateCreated" || key == "uploadDate") && value.isString())
+      out.push_back({"json-ld-created", value.convert<std::string>()});
+    else if (value.type() == typeid(Array::Ptr) || value.type() == typeid(Object::Ptr))
+      find_dates(value, out, depth + 1);
+  }
+}
+
+// The first article object of the scripts, and every JSON-LD date into DATES.
+std::optional<JsonLdArticle> json_ld_article(const std::vector<std::string>& scripts,
+                                             std::vector<DateSignal>& dates) {
+  std::optional<JsonLdArticle> first;
   for (const std::string& script : scripts) {
     // Raw control characters inside strings are common in the wild and illegal in JSON.
     std::string text = script;
@@ -87,16 +108,17 @@ std::optional<JsonLdArticle> json_ld_article(const std::vector<std::string>& scr
     try {
       Poco::JSON::Parser parser;
       Var root = parser.parse(text);
+      find_dates(root, dates);
       JsonLdArticle article;
       bool found = false;
-      find_article(root, article, found);
-      if (found) return article;
+      if (!first) find_article(root, article, found);
+      if (found) first = article;
     } catch (const Poco::Exception&) {
       // Malformed JSON-LD is skipped like a missing one.
     } catch (const std::exception&) {
     }
   }
-  return std::nullopt;
+  return first;
 }
 
 std::string meta_value(const HtmlHead& head, std::string_view key) {
@@ -105,71 +127,20 @@ std::string meta_value(const HtmlHead& head, std::string_view key) {
   return "";
 }
 
-// The first parseable date among the tags KEYS.
-std::optional<core::Date> meta_date(const HtmlHead& head,
-                                    std::initializer_list<std::string_view> keys) {
-  for (std::string_view key : keys)
-    for (const auto& [k, v] : head.metas)
-      if (k == key)
-        if (auto d = parse_markup_date(v)) return d;
-  return std::nullopt;
-}
-
-int number(std::string_view s) {
-  if (s.empty() || s.size() > 4) return -1;
-  int v = 0;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 }  // namespace
-
-std::optional<core::Date> parse_markup_date(std::string_view text) {
-  text = core::trim(text);
-  if (auto d = core::parse_iso_date(text)) return d;
-  if (size_t t = text.find_first_of("T "); t != std::string_view::npos) text = text.substr(0, t);
-  auto parts = core::split(text, '/');
-  if (parts.size() != 3 || parts[0].size() != 4) return std::nullopt;
-  int y = number(parts[0]), m = number(parts[1]), d = number(parts[2]);
-  if (parts[1].size() > 2 || parts[2].size() > 2 || !core::valid_day(y, m, d)) return std::nullopt;
-  return core::Date{y, m, d};
-}
 
 MarkupMeta markup_meta(const HtmlHead& head) {
   MarkupMeta meta;
-  auto article = json_ld_article(head.json_ld);
-  if (article) {
+  std::vector<DateSignal> dates;
+  if (auto article = json_ld_article(head.json_ld, dates)) {
     meta.headline = article->headline;
     meta.site_name = article->publisher;
-    if (auto d = parse_markup_date(article->date_published)) {
-      meta.published = *d;
-      meta.published_source = "json-ld";
-    }
   }
   if (meta.headline.empty()) meta.headline = meta_value(head, "og:title");
   if (std::string og = meta_value(head, "og:site_name"); !og.empty()) meta.site_name = og;
   meta.description = meta_value(head, "description");
   if (meta.description.empty()) meta.description = meta_value(head, "og:description");
-
-  struct Source {
-    std::string_view name;
-    std::initializer_list<std::string_view> keys;
-  };
-  static const std::array<Source, 3> sources{{
-      {"opengraph", {"article:published_time", "og:published_time", "og:article:published_time"}},
-      {"citation", {"citation_publication_date", "citation_date", "citation_online_date"}},
-      {"dublin-core", {"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date"}},
-  }};
-  for (const Source& s : sources) {
-    if (!meta.published_source.empty()) break;
-    if (auto d = meta_date(head, s.keys)) {
-      meta.published = *d;
-      meta.published_source = std::string(s.name);
-    }
-  }
+  choose_published(head, dates, meta);
   return meta;
 }
 

@@ -438,7 +438,7 @@ TEST_CASE("metadata: a CQC provider URI names the trust") {
 TEST_CASE("metadata: kind, and nothing known stays unknown") {
   const Metadata md =
       extract_metadata(news("Weather", {"It rained in June 2019 and the good weather ended."}),
-                       "https://example.org/2019/06/01/weather");
+                       "https://example.org/news/weather");
   CHECK(md.kind == "news");
   CHECK(md.trusts.empty());
   CHECK(md.services.empty());
