@@ -25,7 +25,8 @@ struct KeyQuestionRating {
 };
 
 struct Metadata {
-  std::string kind;                           // "report" (PDF) | "news" (HTML) | "other"
+  std::string kind;  // report | cqc-page | cqc-press | trust-news | press | rating | other
+                     // (document_kind in metadata_kind.cpp; "rating" from the CQC API)
   std::vector<std::string> trusts;            // ODS codes the document names with a role in
                                               // it: the ones it is about first (main first),
                                               // then those in mentioned_trusts

@@ -1,0 +1,91 @@
+// Health-care context: trusts, services and ratings are taken only from documents about health
+// care and inspection, and a service named by an ordinary word only where the words around it
+// are about health care ("critical section", "ICU" the library and "resilience" in a manual
+// are not core services).
+#include <algorithm>
+#include <set>
+
+#include "core/gazetteer.hpp"
+#include "indexer/metadata_parts.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+// Words of health care: a cue alone, "hospital" or "patients", says little; several say much.
+bool care_word(const Token& w) {
+  return is_word(w, {"nhs", "cqc", "hospital", "hospitals", "patients", "ward",
+                     "wards", "healthcare", "clinical", "clinicians", "nurse", "nurses",
+                     "nursing", "midwives", "midwifery", "doctors", "mental", "maternity",
+                     "inpatient", "inpatients", "ambulance", "paramedics", "gp", "gps",
+                     "psychiatric", "care", "health"}) ||
+         w.text == "A&E";
+}
+
+// Words of inspection and regulation.
+bool inspection_word(const Token& w) {
+  return is_word(w, {"inspection", "inspections", "inspected", "inspectors", "inspector",
+                     "rated", "rating", "ratings", "regulator", "watchdog"});
+}
+
+// The lower-case words that count as strong evidence on their own (a regulator, the NHS).
+bool strong_word(const Token& w) {
+  return w.text == "CQC" || w.text == "NHS" || is_word(w, {"hospital", "hospitals", "patients"});
+}
+
+// True when a word of care or "inspection", "inspected", "inspectors" lies within N tokens of [B, E) in the same paragraph.
+bool care_near(const Tokens& t, size_t b, size_t e, size_t n) {
+  const size_t lo = b > n ? b - n : 0, hi = std::min(t.size(), e + n);
+  for (size_t k = lo; k < hi; ++k)
+    if ((k < b || k >= e) && t[k].para == t[b].para &&
+        (care_word(t[k]) || is_word(t[k], {"inspection", "inspected", "inspectors"})))
+      return true;
+  return false;
+}
+
+// A service named by a single word ("Surgery", "Resilience", "ICU", "paediatrics").
+bool one_word(const Mention& m) { return m.end - m.begin == 1; }
+
+}  // namespace
+
+bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
+                    const std::vector<Mention>& services) {
+  std::set<std::string> distinct;
+  size_t strong = 0, inspection = 0;
+  for (const Token& w : t) {
+    if (strong_word(w)) ++strong;
+    if (inspection_word(w)) ++inspection;
+    if (care_word(w) || inspection_word(w)) distinct.insert(w.lower);
+  }
+  for (size_t i = 0; i + 1 < t.size(); ++i)
+    if (phrase_at(t, i, {"overall", "rating"}) || phrase_at(t, i, {"is", "the", "trust"}) ||
+        phrase_at(t, i, {"are", "services"}) || phrase_at(t, i, {"is", "the", "service"}))
+      ++inspection;  // a rating grid: "Overall rating for this trust", "Are services safe?"
+  for (size_t i = 0; i + 2 < t.size() && strong == 0; ++i)
+    if (phrase_at(t, i, {"care", "quality", "commission"})) ++strong;
+  // A trust's full name ("Tavistock and Portman NHS Foundation Trust") or a service's name of
+  // several words ("forensic inpatient or secure wards") is health care by itself; an
+  // abbreviation or a one-word alias ("ICU", "Resilience") is not.
+  for (const Mention& m : trusts) strong += m.end - m.begin >= 3;
+  for (const Mention& m : services) strong += m.end - m.begin >= 2;
+  // A short text (a snippet, a summary) naming health care or inspection is about it.
+  if (t.size() <= 300) return strong + inspection + trusts.size() + services.size() > 0;
+  if (strong == 0) return false;
+  // A longer one also has several different words of care and inspection, so that one stray
+  // mention in a manual is not enough.
+  const size_t needed = t.size() > 5000 ? 8 : t.size() > 1000 ? 6 : 4;
+  return distinct.size() >= needed;
+}
+
+std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Mention>& services) {
+  std::vector<Mention> out;
+  for (const Mention& m : services) {
+    const bool named_beside = std::any_of(services.begin(), services.end(), [&](const Mention& o) {
+      return !one_word(o) && t[o.begin].para == t[m.begin].para;
+    });
+    if (t.size() <= 300 || !one_word(m) || named_beside || care_near(t, m.begin, m.end, 25))
+      out.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace cqc::indexer
