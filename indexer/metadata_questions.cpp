@@ -25,7 +25,8 @@ const core::KeyQuestion* question_at(const Tokens& t, size_t k, size_t& end) {
 
 class Questions {
  public:
-  Questions(const Tokens& t, bool report) : t_(t), report_(report) {}
+  Questions(const Tokens& t, bool report, bool single_service)
+      : t_(t), report_(report), single_service_(single_service) {}
 
   std::vector<KeyQuestionRating> run(std::string& source) {
     for (size_t i = 0; i < t_.size(); ++i) {
@@ -33,6 +34,7 @@ class Questions {
       all_five_at(i);
       subject_at(i);
       prose_at(i);
+      rated_list_as(i);
     }
     source = first_page_ && report_ ? "cover page" : "text";
     return out_;
@@ -66,17 +68,23 @@ class Questions {
     if (auto r = rating_at(t_, end)) add(q->id, r->id, i);
   }
 
-  // "R for Q1, Q2 and Q3": each question in the list gets R.
+  // "R for Q1, Q2 and Q3": each question in the list gets R; "from R0 to R for Q" too.
   void prose_at(size_t i) {
     auto r = rating_at(t_, i);
-    if (!r || !key_question_after(t_, r->end) || past_rating(t_, i) || service_level(i)) return;
-    size_t k = r->end + 1;  // after "for" / "in"
-    if (k < t_.size() && is_word(t_[k], {"the", "its", "their", "being", "how", "whether"})) ++k;
+    if (!r || service_level(i)) return;
+    const bool changed_to = i >= 2 && is_word(t_[i - 1], {"to"}) && word_before(t_, i - 1, 4, {"from"});
+    if (past_rating(t_, i) && !changed_to) return;
+    if (size_t k = question_list_at(t_, r->end)) list_from(k, r->id, i);
+  }
+
+  // The key questions listed from K ("safe, effective and well-led", "safe effective
+  // well-led", "caring and for well-led") all get RATING.
+  void list_from(size_t k, const std::string& rating, size_t i) {
     while (k < t_.size() && same_sentence(t_, i, k)) {
       size_t end = 0;
       const core::KeyQuestion* q = question_at(t_, k, end);
       if (!q) break;
-      add(q->id, r->id, i);
+      add(q->id, rating, i);
       k = end;
       if (k < t_.size() && is_word(t_[k], {"services"})) ++k;
       if (k < t_.size() && is_word(t_[k], {"and", "or"}) && same_sentence(t_, i, k)) {
@@ -84,6 +92,8 @@ class Questions {
       } else if (k < t_.size() && t_[k].sep.find(',') != std::string::npos &&
                  same_sentence(t_, i, k)) {
         if (is_word(t_[k], {"and"})) ++k;
+      } else if (size_t e = 0; k < t_.size() && same_sentence(t_, i, k) && question_at(t_, k, e)) {
+        continue;  // "safe, effective well-led": a comma lost
       } else {
         break;
       }
@@ -91,6 +101,32 @@ class Questions {
       if (k < t_.size() && is_word(t_[k], {"for", "on", "in"})) ++k;
       if (k < t_.size() && is_word(t_[k], {"being", "the", "its"})) ++k;
     }
+  }
+
+  // "We rated safe, effective, caring, responsive and well-led as good", "rated each of the
+  // key questions - safe, effective ... - as good": a list of questions, then "as R".
+  void rated_list_as(size_t i) {
+    if (!is_word(t_[i], {"rated"}) || service_level(i)) return;
+    size_t k = i + 1;
+    for (int skipped = 0; skipped < 6 && k < t_.size() && same_sentence(t_, i, k) &&
+                          is_word(t_[k], {"each", "all", "of", "the", "five", "key", "questions"});
+         ++skipped)
+      ++k;
+    std::vector<std::string> questions;
+    size_t end = 0;
+    while (k < t_.size() && same_sentence(t_, i, k)) {
+      const core::KeyQuestion* q = question_at(t_, k, end);
+      if (!q) break;
+      questions.push_back(q->id);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+    }
+    if (questions.size() < 2 || k + 1 >= t_.size() || !same_sentence(t_, i, k) ||
+        !is_word(t_[k], {"as"}))
+      return;
+    auto r = rating_at(t_, k + 1);
+    if (!r || past_rating(t_, i)) return;
+    for (const auto& q : questions) add(q, r->id, i);
   }
 
   // "rated good in all five areas", "Good for every one of the five key questions apart from
@@ -131,6 +167,7 @@ class Questions {
   // True when the sentence holding I is about one service ("within the service", "overall
   // for the service"): its key-question ratings are the service's, not the trust's.
   bool service_level(size_t i) const {
+    if (single_service_) return false;  // the one service's ratings are the document's
     for (size_t k = sentence_start(t_, i); k + 1 < t_.size() && t_[k].sentence == t_[i].sentence; ++k)
       if (is_word(t_[k], {"the", "this", "that"}) && is_word(t_[k + 1], {"service", "unit", "department"}))
         return true;
@@ -169,6 +206,7 @@ class Questions {
 
   const Tokens& t_;
   const bool report_;
+  const bool single_service_;
   bool first_page_ = false;
   std::vector<KeyQuestionRating> out_;
 };
@@ -176,8 +214,9 @@ class Questions {
 }  // namespace
 
 std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
+                                                         bool single_service,
                                                          std::string& source) {
-  return Questions(t, report).run(source);
+  return Questions(t, report, single_service).run(source);
 }
 
 }  // namespace cqc::indexer

@@ -1,0 +1,106 @@
+// Real-world CQC wordings (issue 8), each in a hand-written fixture: key-question lead-ins,
+// ratings changed "from R0 to R", earlier inspections, location reports, section labels.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/extract.hpp"
+#include "indexer/metadata.hpp"
+
+using cqc::indexer::Extraction;
+using cqc::indexer::extract_metadata;
+using cqc::indexer::Metadata;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+Metadata news(const Strings& paras) {
+  Extraction x;
+  x.format = "html";
+  x.title = paras.empty() ? "" : paras[0];
+  std::string text;
+  for (size_t i = 1; i < paras.size(); ++i) text += (text.empty() ? "" : "\n\n") + paras[i];
+  x.pages.push_back({0, text});
+  return extract_metadata(x, "https://news.example.org/story.html");
+}
+
+std::string kq(const Metadata& md) {
+  std::string out;
+  for (const auto& q : md.key_question_ratings) out += (out.empty() ? "" : ";") + q.question + "=" + q.rating;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cqc wording: key questions after 'for whether its services are', 'for providing'") {
+  CHECK(kq(news({"Midshire trust rated", "Midshire Hospitals NHS Trust is rated as inadequate for whether its "
+                 "services are safe and well-led, and good for whether its services are caring."})) ==
+        "safe=inadequate;well-led=inadequate;caring=good");
+  CHECK(kq(news({"Midshire trust rated", "Inspectors rated Midshire Hospitals NHS Trust as good for providing "
+                 "effective, caring and responsive services, and requires improvement for providing "
+                 "safe care."})) == "effective=good;caring=good;responsive=good;safe=requires-improvement");
+  CHECK(kq(news({"Midshire trust rated", "The trust was rated requires improvement with regard to whether "
+                 "services were effective."})) == "effective=requires-improvement");
+  // a comma lost between two questions
+  CHECK(kq(news({"Midshire trust rated", "The trust was rated inadequate for being safe, effective "
+                 "well-led."})) == "safe=inadequate;effective=inadequate;well-led=inadequate");
+}
+
+TEST_CASE("cqc wording: 'we rated Q1, Q2 ... as R'; 'for having caring services' is no overall rating") {
+  CHECK(kq(news({"Report", "We rated safe, effective, caring, responsive and well-led as good for the "
+                 "Midshire Hospitals NHS Trust."})) ==
+        "safe=good;effective=good;caring=good;responsive=good;well-led=good");
+  const Metadata md = news({"Report", "The CQC inspected Midshire Hospitals NHS Trust and rated it good "
+                            "for having caring, effective services."});
+  CHECK(md.overall_rating.empty());
+  CHECK(kq(md) == "caring=good;effective=good");
+}
+
+TEST_CASE("cqc wording: a single rated service's key questions are the document's") {
+  const Metadata md = news({"Crisis service improves",
+                            "Midshire Mental Health NHS Trust's crisis teams were rated good. The "
+                            "service was rated good for being caring and responsive."});
+  CHECK(md.overall_rating.empty());
+  CHECK(kq(md) == "caring=good;responsive=good");
+}
+
+TEST_CASE("cqc wording: overall ratings that changed, were kept, or are earlier ones") {
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust has moved from a requires improvement rating "
+              "to good."}).overall_rating == "good");
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust was downgraded to inadequate."}).overall_rating ==
+        "inadequate");
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust has kept its good rating from the regulator."})
+            .overall_rating == "good");
+  CHECK(news({"Trust rated", "The trust rating remains as requires improvement, said Oxleas NHS "
+              "Foundation Trust."}).overall_rating == "requires-improvement");
+  // earlier inspections and the future are not this inspection's rating
+  CHECK(news({"Trust rated", "This follows a previous inspection in January 2015, in which Oxleas NHS "
+              "Foundation Trust was rated as requires improvement overall."}).overall_rating.empty());
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust was rated inadequate almost three years ago."})
+            .overall_rating.empty());
+  CHECK(news({"Trust rated", "The leadership of Oxleas NHS Foundation Trust will be rated as inadequate "
+              "by inspectors."}).overall_rating.empty());
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust said it has no services rated inadequate overall."})
+            .overall_rating.empty());
+}
+
+TEST_CASE("cqc wording: 'Overall rating for this hospital' when no trust rating is given") {
+  Extraction x;
+  x.format = "pdf";
+  x.title = "Midshire General Hospital";
+  x.pages.push_back({1, "Midshire Hospitals NHS Trust\nMidshire General Hospital\nQuality Report\n\n"
+                        "Overall rating for this hospital Inadequate\n\nUrgent and emergency services Inadequate"});
+  CHECK(extract_metadata(x, "").overall_rating == "inadequate");
+  x.pages[0].text += "\n\nOverall rating for this trust Requires improvement";
+  CHECK(extract_metadata(x, "").overall_rating == "requires-improvement");
+}
+
+TEST_CASE("cqc wording: a 'Latest news' section label above the article is not the end of it") {
+  const Metadata md = news({"Our response to the CQC report", "Latest news",
+                            "Today the Care Quality Commission published its report on Oxleas NHS "
+                            "Foundation Trust, which it rated good overall after inspecting our wards.",
+                            "Latest news", "Another story about Kent Community Health NHS Foundation Trust."});
+  CHECK(md.overall_rating == "good");
+  CHECK(md.trusts.size() == 1);
+}
