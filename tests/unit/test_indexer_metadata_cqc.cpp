@@ -104,3 +104,20 @@ TEST_CASE("cqc wording: a 'Latest news' section label above the article is not t
   CHECK(md.overall_rating == "good");
   CHECK(md.trusts.size() == 1);
 }
+
+TEST_CASE("cqc wording: a provider page's inspection entry, 'on the 16, 17 and 18 June', a merger date") {
+  auto visit = [](const Metadata& md) { return md.inspected_from.iso() + ".." + md.inspected_to.iso(); };
+  CHECK(visit(news({"Midshire Hospitals NHS Trust", "25-27 July, 7-9 August and 17 August 2023",
+                    "During an inspection looking at part of this service",
+                    "We rated maternity services as good."})) == "2023-07-25..2023-08-17");
+  CHECK(visit(news({"Midshire Hospitals NHS Trust", "13 June to 7 July 2022", "During a routine inspection",
+                    "The CQC rated the trust good overall."})) == "2022-06-13..2022-07-07");
+  CHECK(visit(news({"Midshire Hospitals NHS Trust", "04 May 2021, 05 May 2021, 02 June 2021",
+                    "During a routine inspection"})) == "2021-05-04..2021-06-02");
+  CHECK(visit(news({"Trust inspected", "Inspectors visited Midshire Hospitals NHS Trust on the 16, 17 and "
+                    "18 June 2025."})) == "2025-06-16..2025-06-18");
+  CHECK(visit(news({"Trust inspected", "It was the first inspection of Midshire Hospitals NHS Trust, "
+                    "which formed in April 2020 after a merger."})) == "..");
+  CHECK(visit(news({"Trust inspected", "Midshire Hospitals NHS Trust prepares for a planned inspection of "
+                    "its services in March 2017."})) == "2017-03..2017-03");
+}
