@@ -265,6 +265,11 @@ size_t question_list_at(const Tokens& t, size_t j) {
 bool key_question_after(const Tokens& t, size_t j) { return question_list_at(t, j) != 0; }
 
 bool past_rating(const Tokens& t, size_t i) {
+  // "from inadequate to good", "improved to good": the rating after "to" is the new one.
+  if (i > 0 && is_word(t[i - 1], {"to"}) && t[i - 1].sentence == t[i].sentence &&
+      word_before(t, i - 1, 7, {"from", "improved", "moved", "progressed", "changed", "dropped",
+                                "fell", "rose", "downgraded", "upgraded", "gone", "went"}))
+    return false;
   for (size_t k = i; k > 0 && i - k < 5; --k) {
     const Token& w = t[k - 1];
     if (w.sentence != t[i].sentence) return false;
@@ -287,6 +292,9 @@ bool past_rating(const Tokens& t, size_t i) {
         (k < i && rating_at(t, k - 1)))
       return false;  // "previously rated R0 but improved to R", "since ...", "this time", a
                      // rating between (the row before in a grid with a "previously" column)
+    if (is_word(w, {"last"}) && k < i && is_word(t[k], {"inspected", "inspection", "visited"}) &&
+        !word_before(t, k - 1, 2, {"since", "following", "after", "than"}))
+      return true;  // "were last inspected in 2018 and were rated good"
     if (is_word(w, {"previous", "previously", "earlier", "prior"}) &&
         !word_before(t, k - 1, 2, {"since", "following", "after", "than", "the"}))
       return true;

@@ -121,3 +121,38 @@ TEST_CASE("cqc wording: a provider page's inspection entry, 'on the 16, 17 and 1
   CHECK(visit(news({"Trust inspected", "Midshire Hospitals NHS Trust prepares for a planned inspection of "
                     "its services in March 2017."})) == "2017-03..2017-03");
 }
+
+namespace {
+
+std::string sr(const Metadata& md) {
+  std::string out;
+  for (const auto& r : md.service_ratings) out += (out.empty() ? "" : ";") + r.service + "=" + r.rating;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cqc wording: service ratings with the services in brackets, 'rated R for S', 'this service'") {
+  CHECK(sr(news({"Trust inspected", "Inspectors looked at three core services of Midshire Mental Health "
+                 "NHS Trust and rated one as good (acute wards and PICU) and two as requires improvement "
+                 "(community mental health teams and secure wards)."})) ==
+        "acute-wards-picu=good;community-mh-adults=requires-improvement;forensic-secure=requires-improvement");
+  CHECK(sr(news({"Trust inspected", "Midshire Hospitals NHS Trust: medical care was rated requires "
+                 "improvement (previously requires improvement) by inspectors."})) ==
+        "medical-care=requires-improvement");
+  CHECK(sr(news({"Ambulance trust rated", "Midshire Ambulance Service NHS Trust was rated as outstanding for "
+                 "emergency and urgent care services and for its emergency operations centre."})) ==
+        "ambulance-euc=outstanding;ambulance-eoc=outstanding");
+  CHECK(sr(news({"Midshire Community NHS Trust", "During an inspection of community dental services",
+                 "Our rating of this service stayed the same. We rated it as requires improvement."})) ==
+        "community-dental=requires-improvement");
+  CHECK(sr(news({"Trust inspected", "Inspectors visited the rehabilitation wards and the crisis teams of "
+                 "Midshire Mental Health NHS Trust. The CQC rated both of these services as good."})) ==
+        "long-stay-rehab=good;mh-crisis=good");
+  CHECK(sr(news({"Trust inspected", "The emergency department at Midshire Hospitals NHS Trust has "
+                 "progressed from an inadequate rating to requires improvement."})) ==
+        "urgent-emergency=requires-improvement");
+  // an earlier inspection's rating of the same service is not this one's
+  CHECK(sr(news({"Trust inspected", "The wards for older people were last inspected in 2018 and were rated "
+                 "good at that time."})) == "");
+}
