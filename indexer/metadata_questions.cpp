@@ -2,6 +2,7 @@
 // service caring? Good") and prose ("rated good for caring and effective, but requires
 // improvement for safe, responsive and well-led").
 #include <algorithm>
+#include <optional>
 
 #include "core/gazetteer.hpp"
 #include "indexer/metadata_ratings.hpp"
@@ -31,6 +32,9 @@ class Questions {
   std::vector<KeyQuestionRating> run(std::string& source) {
     for (size_t i = 0; i < t_.size(); ++i) {
       grid_at(i);
+      service_grid_at(i);
+      rating_for_at(i);
+      for_q_rated_at(i);
       all_five_at(i);
       subject_at(i);
       prose_at(i);
@@ -46,6 +50,25 @@ class Questions {
       if (q.question == question) return;
     if (out_.empty()) first_page_ = t_[at].page <= 1;
     out_.push_back({question, rating});
+  }
+
+  // A single service's grid: "Are community health inpatient services safe? Good", also with
+  // the rating moved before the question by the page layout ("Are S Good effective?").
+  void service_grid_at(size_t i) {
+    if (!single_service_ || !is_word(t_[i], {"are"}) || phrase_at(t_, i, {"are", "services"})) return;
+    std::optional<RatingHit> inside;
+    for (size_t k = i + 1; k < i + 12 && k < t_.size() && t_[k].para == t_[i].para; ++k) {
+      size_t end = 0;
+      if (const core::KeyQuestion* q = question_at(t_, k, end);
+          q && (end >= t_.size() || t_[end].sep.find('?') != std::string::npos)) {
+        if (auto r = end < t_.size() && t_[end].para == t_[i].para ? rating_at(t_, end) : std::nullopt)
+          add(q->id, r->id, i);
+        else if (inside) add(q->id, inside->id, i);
+        return;
+      }
+      if (t_[k].sep.find('?') != std::string::npos) return;
+      if (auto r = rating_at(t_, k)) inside = r;
+    }
   }
 
   // "Are services safe? R", "Is the service well-led? R", "Is it caring? R".
@@ -87,6 +110,7 @@ class Questions {
       add(q->id, rating, i);
       k = end;
       if (k < t_.size() && is_word(t_[k], {"services"})) ++k;
+      if (phrase_at(t_, k, {"to", "people", "s", "needs"})) k += 4;  // "responsive to people's needs"
       if (k < t_.size() && is_word(t_[k], {"and", "or"}) && same_sentence(t_, i, k)) {
         ++k;
       } else if (k < t_.size() && t_[k].sep.find(',') != std::string::npos &&
@@ -103,13 +127,58 @@ class Questions {
     }
   }
 
+  // "the rating for well-led has been amended from outstanding to good", "the ratings for
+  // well-led, responsive and caring also remained good": the questions, then a rating.
+  void rating_for_at(size_t i) {
+    if (!phrase_at(t_, i, {"rating", "for"}) && !phrase_at(t_, i, {"ratings", "for"})) return;
+    if (service_level(i) || past_rating(t_, i)) return;
+    std::vector<std::string> questions;
+    size_t k = i + 2, end = 0;
+    while (k < t_.size() && same_sentence(t_, i, k)) {
+      if (is_word(t_[k], {"how", "being"})) ++k;
+      const core::KeyQuestion* q = question_at(t_, k, end);
+      if (!q) break;
+      questions.push_back(q->id);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+    }
+    if (questions.empty()) return;
+    for (size_t j = k; j < k + 10 && j < t_.size() && same_sentence(t_, i, j); ++j) {
+      auto r = rating_at(t_, j);
+      if (!r) continue;
+      if (!past_rating(t_, j) && !key_question_after(t_, r->end))
+        for (const auto& q : questions) add(q, r->id, i);
+      if (!past_rating(t_, j)) return;
+      j = r->end - 1;
+    }
+  }
+
+  // "For 'Caring' the Trust was rated as 'good' overall".
+  void for_q_rated_at(size_t i) {
+    if (!is_word(t_[i], {"for"}) || (i > 0 && same_sentence(t_, i - 1, i))) return;
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, i + 1, end);
+    if (!q) return;
+    for (size_t k = end; k < end + 6 && k + 1 < t_.size() && same_sentence(t_, i, k); ++k) {
+      if (!is_word(t_[k], {"rated"})) continue;
+      size_t j = k + 1;
+      if (j < t_.size() && is_word(t_[j], {"as"})) ++j;
+      if (auto r = j < t_.size() && same_sentence(t_, i, j) ? rating_at(t_, j) : std::nullopt;
+          r && !past_rating(t_, j))
+        add(q->id, r->id, i);
+      return;
+    }
+  }
+
   // "We rated safe, effective, caring, responsive and well-led as good", "rated each of the
   // key questions - safe, effective ... - as good": a list of questions, then "as R".
   void rated_list_as(size_t i) {
     if (!is_word(t_[i], {"rated"}) || service_level(i)) return;
     size_t k = i + 1;
-    for (int skipped = 0; skipped < 6 && k < t_.size() && same_sentence(t_, i, k) &&
-                          is_word(t_[k], {"each", "all", "of", "the", "five", "key", "questions"});
+    for (int skipped = 0; skipped < 9 && k < t_.size() && same_sentence(t_, i, k) &&
+                          is_word(t_[k], {"each", "all", "of", "the", "five", "key", "questions",
+                                          "one", "two", "three", "four", "are", "is", "services",
+                                          "service"});
          ++skipped)
       ++k;
     std::vector<std::string> questions;

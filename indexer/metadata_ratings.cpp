@@ -241,6 +241,26 @@ size_t question_list_at(const Tokens& t, size_t j) {
   size_t k = j;
   if (is_word(t[k], {"overall"})) ++k;  // "rated good overall for being safe"
   if (k < t.size() && phrase_at(t, k, {"as", "well", "as"})) k += 3;
+  // "in four of the five areas measured - for being effective", "in three out of five quality
+  // measurements - caring", "in the remaining two, effective and safe"
+  if (k < t.size() && is_word(t[k], {"in"})) {
+    size_t m = k + 1;
+    bool counted = false;
+    while (m < t.size() && m < k + 10 && same_sentence(t, j, m) &&
+           is_word(t[m], {"one", "two", "three", "four", "five", "all", "of", "out", "the",
+                          "remaining", "areas", "measured", "key", "questions", "domains",
+                          "quality", "measures", "measurements"})) {
+      counted = counted || is_word(t[m], {"one", "two", "three", "four", "five"});
+      ++m;
+    }
+    if (counted && m < t.size() && same_sentence(t, j, m)) {
+      if (is_word(t[m], {"for"})) ++m;
+      while (m < t.size() && is_word(t[m], {"being", "the", "its"})) ++m;
+      if (m < t.size() && same_sentence(t, j, m) &&
+          (phrase_at(t, m, {"well", "led"}) || core::Gazetteer::builtin().resolve_question(t[m].text)))
+        return m;
+    }
+  }
   if (k < t.size() && (phrase_at(t, k, {"with", "regard", "to"}) ||
                        phrase_at(t, k, {"with", "regards", "to"}))) {
     k += 3;

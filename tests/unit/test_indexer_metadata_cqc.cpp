@@ -156,3 +156,29 @@ TEST_CASE("cqc wording: service ratings with the services in brackets, 'rated R 
   CHECK(sr(news({"Trust inspected", "The wards for older people were last inspected in 2018 and were rated "
                  "good at that time."})) == "");
 }
+
+TEST_CASE("cqc wording: key questions counted out, 'the rating for Q', 'For Q the trust was rated'") {
+  CHECK(kq(news({"Trust rated", "Midshire Hospitals NHS Trust is rated outstanding in four of the five "
+                 "areas measured - for being effective, caring, responsive and well-led, and good for safe."})) ==
+        "effective=outstanding;caring=outstanding;responsive=outstanding;well-led=outstanding;safe=good");
+  CHECK(kq(news({"Trust rated", "Midshire Hospitals NHS Trust remains good overall, but its rating for "
+                 "well-led has been amended from outstanding to good."})) == "well-led=good");
+  CHECK(kq(news({"Trust rated", "The inspection of Midshire Hospitals NHS Trust is published.",
+                 "For caring the trust was rated as good overall."})) == "caring=good");
+  CHECK(kq(news({"Trust rated", "Midshire Hospitals NHS Trust is now rated as good for being safe, caring, "
+                 "responsive to people's needs and well-led."})) ==
+        "safe=good;caring=good;responsive=good;well-led=good");
+  CHECK(kq(news({"Trust rated", "At Midshire Hospitals NHS Trust we rated two of the key questions, 'are "
+                 "services caring and responsive' as good."})) == "caring=good;responsive=good");
+}
+
+TEST_CASE("cqc wording: the grid of a single-service document names the service") {
+  Extraction x;
+  x.format = "pdf";
+  x.title = "Community health inpatient services";
+  x.pages.push_back({1, "Midshire Community NHS Trust\nCommunity health inpatient services\nQuality Report\n\n"
+                        "Overall rating for community health inpatient services Good\n"
+                        "Are community health inpatient services safe? Requires improvement\n"
+                        "Are community health inpatient services Good caring?\n"});
+  CHECK(kq(extract_metadata(x, "")) == "safe=requires-improvement;caring=good");
+}
