@@ -63,12 +63,16 @@ class Overall {
   std::optional<RatingHit> overall_phrase(size_t i) const {
     const Token& w = t_[i];
     if (is_word(w, {"overall"})) return after_overall(i);
+    if (phrase_at(t_, i, {"over", "all", "rating"})) return after_overall(i + 1);  // "over-all"
     if (auto r = rating_at(t_, i);
         r && r->end < t_.size() && is_word(t_[r->end], {"overall"}) &&
         same_sentence(t_, i, r->end) && !service_before(i) && !service_noun_before(i - 1) &&
-        word_before(t_, i, 3, {"rated", "rating", "remains", "remained"}))
+        word_before(t_, i, 3, {"rated", "rating", "remains", "remained", "be"}))
       return r;  // "rated good overall", not "no services rated inadequate (overall)"
     if (is_word(w, {"rated"}) && !service_before(i)) return after_rated(i);
+    if (trust_end_[i] && w.sep.find_first_of("'\"") != std::string::npos && !service_before(i) &&
+        t_[i].region != Region::kBody)
+      if (auto r = plain_rating(i)) return r;  // a headline: "Midshire trust 'requires improvement'"
     if (is_word(w, {"kept", "keeps", "retained", "retains", "maintained", "maintains"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i)) {
       size_t k = i + 1;  // "X has kept its good rating"
@@ -87,6 +91,9 @@ class Overall {
       if (k < t_.size() && is_word(t_[k], {"rated"})) ++k;
       return plain_rating(k);
     }
+    const bool dated = i > 0 && t_[i - 1].text.size() == 4 &&
+                       (t_[i - 1].text.starts_with("19") || t_[i - 1].text.starts_with("20"));
+    if (dated && is_word(w, {"rating"})) return std::nullopt;  // "the 2014 rating of R remains"
     if (is_word(w, {"rating"}) && i + 1 < t_.size() && is_word(t_[i + 1], {"of", "as"}) &&
         trust_before(i) && !service_before(i))
       return plain_rating(i + 2);  // "the trust kept its rating of requires improvement"
@@ -107,6 +114,15 @@ class Overall {
   }
   bool service_before(size_t i) const { return service_in(sentence_start(t_, i), i); }
 
+  // The token after the last trust named (or "trust") before I in its sentence, else the
+  // sentence's first token.
+  size_t last_trust_before(size_t i) const {
+    size_t from = sentence_start(t_, i);
+    for (size_t k = from; k <= i; ++k)
+      if (trust_end_[k] || (k > 0 && is_word(t_[k - 1], {"trust"}))) from = k;
+    return from;
+  }
+
   // A trust is the subject: named, or "the trust", earlier in the sentence.
   bool trust_before(size_t i) const {
     for (size_t k = sentence_start(t_, i); k <= i; ++k)
@@ -119,7 +135,8 @@ class Overall {
     size_t k = i;
     while (k > 0 && same_sentence(t_, k - 1, i) &&
            is_word(t_[k - 1], {"is", "was", "were", "are", "has", "have", "had", "been", "be",
-                               "being", "now", "still", "also", "again", "newly"}))
+                               "being", "now", "still", "also", "again", "newly", "that",
+                               "which"}))
       --k;
     return k > 0 && same_sentence(t_, k - 1, i) &&
            is_word(t_[k - 1], {"wards", "ward", "service", "services", "unit", "units", "team",
@@ -130,6 +147,9 @@ class Overall {
   // A rating at K that is not a key question's nor a named service's.
   std::optional<RatingHit> plain_rating(size_t k) const {
     if (k < t_.size() && is_word(t_[k], {"as"})) ++k;
+    if (phrase_at(t_, k, {"an", "organisation", "which"}) || phrase_at(t_, k, {"an", "organisation", "that"}) ||
+        phrase_at(t_, k, {"a", "trust", "which"}) || phrase_at(t_, k, {"a", "trust", "that"}))
+      k += 3;  // "rated as an organisation which 'requires improvement'"
     if (k >= t_.size()) return std::nullopt;
     auto r = rating_at(t_, k);
     if (!r || key_question_after(t_, r->end)) return std::nullopt;
@@ -163,10 +183,16 @@ class Overall {
     } else if (k < t_.size() && trust_from_[k]) {
       k = trust_from_[k];
       named = true;
+      if (k + 1 < t_.size() && t_[k].sep.find('(') != std::string::npos &&
+          t_[k + 1].sep.find(')') != std::string::npos)
+        k += 1;  // "rated Midshire Ambulance Service NHS Trust (MAS) as good"
     } else if (k < t_.size() && is_word(t_[k], {"it"})) {
       ++k;
     }
-    if (!named && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
+    // "We are rated as outstanding" on a trust's own page: the trust speaks
+    const bool we_are = i >= 2 && is_word(t_[i - 1], {"are", "were", "been"}) &&
+                        word_before(t_, i - 1, 3, {"we"});
+    if (!named && !we_are && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
     if (k >= t_.size() || !same_sentence(t_, i, k)) return std::nullopt;
     return plain_rating(k);
   }
@@ -176,6 +202,8 @@ class Overall {
     size_t anchor = phrase_at(t_, i, {"overall", "trust", "quality", "rating"}) ? 4
                     : phrase_at(t_, i, {"overall", "rating"})                    ? 2
                                                                                  : 0;
+    // "Medical care ... achieved an overall rating of Good": a service's, not the trust's
+    if (anchor && service_in(last_trust_before(i), i)) return std::nullopt;
     if (anchor) {
       size_t k = i + anchor;
       if (k < t_.size() && is_word(t_[k], {"for"})) {
@@ -198,9 +226,13 @@ class Overall {
     if (auto r = rating_at(t_, i + 1); r && r->end < t_.size() && is_word(t_[r->end], {"rating"}))
       return r;  // "an overall inadequate rating"
     if (service_before(i)) return std::nullopt;
-    for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k)
+    for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k) {
+      // "Overall, six services were inspected with three being rated ..." is not the trust
+      if (is_word(t_[k], {"services", "wards", "units", "teams", "departments", "hospitals"}))
+        return std::nullopt;
       if (is_word(t_[k], {"rated"}))  // "Overall, the trust was rated as ..."
         return service_in(i, k) ? std::nullopt : plain_rating(k + 1);
+    }
     return std::nullopt;
   }
 
@@ -318,6 +350,9 @@ bool past_rating(const Tokens& t, size_t i) {
     if (is_word(w, {"previous", "previously", "earlier", "prior"}) &&
         !word_before(t, k - 1, 2, {"since", "following", "after", "than", "the"}))
       return true;
+    if (is_word(w, {"which", "when"}) && k >= 2 &&
+        word_before(t, k - 1, 8, {"previous", "previously", "earlier", "prior"}))
+      return true;  // "following a previous inspection in 2015, in which it was rated"
     if (is_word(w, {"previous", "earlier", "prior"}) && k >= 2 && is_word(t[k - 2], {"the"}) &&
         !word_before(t, k - 2, 2, {"since", "following", "after", "than"}))
       return true;  // "at the previous inspection"

@@ -182,3 +182,26 @@ TEST_CASE("cqc wording: the grid of a single-service document names the service"
                         "Are community health inpatient services Good caring?\n"});
   CHECK(kq(extract_metadata(x, "")) == "safe=requires-improvement;caring=good");
 }
+
+TEST_CASE("cqc wording: more overall-rating phrasings, and services' ratings that are not the trust's") {
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust has been rated as an organisation which "
+              "'requires improvement'."}).overall_rating == "requires-improvement");
+  CHECK(news({"Trust rated", "Inspectors judged Oxleas NHS Foundation Trust to be 'inadequate' overall."})
+            .overall_rating == "inadequate");
+  CHECK(news({"Trust rated", "The regulator gave Oxleas NHS Foundation Trust an over-all rating of "
+              "'requires improvement'."}).overall_rating == "requires-improvement");
+  CHECK(news({"Trust rated", "The CQC rated Yorkshire Ambulance Service NHS Trust (YAS) as good following "
+              "its inspection."}).overall_rating == "good");
+  CHECK(news({"Our rating", "We are rated as 'outstanding' by the Care Quality Commission, said Oxleas NHS "
+              "Foundation Trust."}).overall_rating == "outstanding");
+  // not the trust's rating
+  CHECK(news({"Trust rated", "At Oxleas NHS Foundation Trust, medical care achieved an overall rating of "
+              "good."}).overall_rating.empty());
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust was inspected in May.",
+              "Overall, six services were inspected with three being rated as requires improvement."})
+            .overall_rating.empty());
+  CHECK(news({"Trust rated", "Oxleas NHS Foundation Trust no longer has any services that are rated "
+              "inadequate."}).overall_rating.empty());
+  CHECK(news({"Trust rated", "No trust rating was given, so for Oxleas NHS Foundation Trust the 2014 "
+              "rating of requires improvement remains."}).overall_rating.empty());
+}
