@@ -26,12 +26,15 @@ const core::KeyQuestion* question_at(const Tokens& t, size_t k, size_t& end) {
 
 class Questions {
  public:
-  Questions(const Tokens& t, bool report, bool single_service)
-      : t_(t), report_(report), single_service_(single_service) {}
+  Questions(const Tokens& t, const std::vector<Mention>& services, bool report, bool single_service)
+      : t_(t), service_start_(t.size() + 1, false), report_(report), single_service_(single_service) {
+    for (const Mention& m : services) service_start_[m.begin] = true;
+  }
 
   std::vector<KeyQuestionRating> run(std::string& source) {
     for (size_t i = 0; i < t_.size(); ++i) {
       grid_at(i);
+      bare_grid_at(i);
       service_grid_at(i);
       rating_for_at(i);
       for_q_rated_at(i);
@@ -40,6 +43,8 @@ class Questions {
       prose_at(i);
       rated_list_as(i);
     }
+    if (bare_rows_.size() >= 3)
+      for (const auto& [q, r] : bare_rows_) add(q, r, first_bare_);
     source = first_page_ && report_ ? "cover page" : "text";
     return out_;
   }
@@ -69,6 +74,22 @@ class Questions {
       if (t_[k].sep.find('?') != std::string::npos) return;
       if (auto r = rating_at(t_, k)) inside = r;
     }
+  }
+
+  // A grid without questions, one row per key question at a sentence start: "Safe Requires
+  // improvement", "Effective Good" (bullets or lines). Taken when three or more rows are seen.
+  void bare_grid_at(size_t i) {
+    if (i > 0 && t_[i - 1].sentence == t_[i].sentence) return;
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, i, end);
+    if (!q || end >= t_.size()) return;
+    auto r = rating_at(t_, end);  // on the same line, or alone on the next
+    if (!r || (r->end < t_.size() && same_sentence(t_, end, r->end))) return;  // the row ends there
+    if (!same_sentence(t_, i, end) && end + 1 < t_.size() && t_[end].sentence == t_[end - 1].sentence + 1 &&
+        r->end < t_.size() && t_[r->end].sentence == t_[end].sentence)
+      return;
+    bare_rows_.push_back({q->id, r->id});
+    if (bare_rows_.size() == 3 && first_bare_ == 0) first_bare_ = i;
   }
 
   // "Are services safe? R", "Is the service well-led? R", "Is it caring? R".
@@ -208,8 +229,9 @@ class Questions {
     size_t k = r->end + 1;
     bool five = false;
     for (; k < r->end + 8 && same_sentence(t_, i, k); ++k) {
-      if (is_word(t_[k], {"five"})) {
-        five = true;
+      if (is_word(t_[k], {"five"}) || phrase_at(t_, k, {"key", "question"}) ||
+          phrase_at(t_, k, {"key", "questions"})) {
+        five = true;  // "in all five areas", "for each key question"
         break;
       }
       if (!is_word(t_[k], {"all", "each", "every", "one", "of", "the"})) return;
@@ -237,6 +259,9 @@ class Questions {
   // for the service"): its key-question ratings are the service's, not the trust's.
   bool service_level(size_t i) const {
     if (single_service_) return false;  // the one service's ratings are the document's
+    // a named service is the subject: "The forensic wards were rated outstanding for caring"
+    for (size_t k = sentence_start(t_, i); k < i; ++k)
+      if (service_start_[k]) return true;
     for (size_t k = sentence_start(t_, i); k + 1 < t_.size() && t_[k].sentence == t_[i].sentence; ++k)
       if (is_word(t_[k], {"the", "this", "that"}) && is_word(t_[k + 1], {"service", "unit", "department"}))
         return true;
@@ -274,18 +299,22 @@ class Questions {
   }
 
   const Tokens& t_;
+  std::vector<bool> service_start_;  // a core service's name starts at token i
   const bool report_;
   const bool single_service_;
   bool first_page_ = false;
+  std::vector<std::pair<std::string, std::string>> bare_rows_;  // bare_grid_at's rows
+  size_t first_bare_ = 0;
   std::vector<KeyQuestionRating> out_;
 };
 
 }  // namespace
 
-std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
-                                                         bool single_service,
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t,
+                                                         const std::vector<Mention>& services,
+                                                         bool report, bool single_service,
                                                          std::string& source) {
-  return Questions(t, report, single_service).run(source);
+  return Questions(t, services, report, single_service).run(source);
 }
 
 }  // namespace cqc::indexer

@@ -394,8 +394,9 @@ void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
   md.service_ratings = find_service_ratings(t, services, report);
   std::string source;
   // One service rated and no overall rating: a document about a single service.
-  const bool single_service = md.service_ratings.size() == 1 && md.overall_rating.empty();
-  md.key_question_ratings = find_key_question_ratings(t, report, single_service, source);
+  const bool single_service = md.overall_rating.empty() &&
+                              (md.service_ratings.size() == 1 || distinct_ids(services).size() == 1);
+  md.key_question_ratings = find_key_question_ratings(t, services, report, single_service, source);
   if (!md.key_question_ratings.empty()) md.provenance["key_question_ratings"] = source;
   if (!md.overall_rating.empty()) md.ratings.push_back(md.overall_rating);
   for (const ServiceRating& sr : md.service_ratings)

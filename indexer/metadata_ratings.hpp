@@ -45,9 +45,12 @@ std::vector<ServiceRating> find_service_ratings(const Tokens& t,
 // Key-question ratings stated in T (report grids and "rated good for caring"), the first
 // per question, in order. SOURCE gets "cover page" (a report's first page) or "text".
 // SINGLE_SERVICE: the document is about one service, whose ratings are its key-question
-// ratings; otherwise a sentence about "the service" is not the trust's.
-std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
-                                                         bool single_service,
+// ratings; otherwise a sentence about "the service" or with one of SERVICES named before the
+// rating is not the trust's. A grid of bare rows ("Safe Good", "Caring Good") counts from
+// three rows.
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t,
+                                                         const std::vector<Mention>& services,
+                                                         bool report, bool single_service,
                                                          std::string& source);
 
 }  // namespace cqc::indexer

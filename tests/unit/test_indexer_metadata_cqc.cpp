@@ -205,3 +205,19 @@ TEST_CASE("cqc wording: more overall-rating phrasings, and services' ratings tha
   CHECK(news({"Trust rated", "No trust rating was given, so for Oxleas NHS Foundation Trust the 2014 "
               "rating of requires improvement remains."}).overall_rating.empty());
 }
+
+TEST_CASE("cqc wording: bare rating rows, 'for each key question', a named service's key questions") {
+  // A location page's ratings list: each question on its own line, the rating on the next.
+  CHECK(kq(news({"Ratings", "Midshire Mental Health NHS Trust", "Ratings - Crisis teams", "Overall",
+                 "Requires improvement", "Safe", "Requires improvement", "Effective", "Good", "Caring", "Good"})) ==
+        "safe=requires-improvement;effective=good;caring=good");
+  // two rows are not a grid
+  CHECK(kq(news({"Ratings", "Midshire Mental Health NHS Trust", "Safe", "Good", "Caring", "Good"})) == "");
+  CHECK(kq(news({"Report", "Inspectors visited the sexual health services of Midshire Community NHS "
+                 "Trust. We rated this core service as good for each key question and overall."})) ==
+        "safe=good;effective=good;caring=good;responsive=good;well-led=good");
+  // in a document about several services, a named service's key questions are not the trust's
+  CHECK(kq(news({"Report", "Midshire Mental Health NHS Trust was rated good overall.",
+                 "The forensic wards were rated outstanding for caring.",
+                 "The crisis teams were rated requires improvement."})) == "");
+}
