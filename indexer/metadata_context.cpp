@@ -76,9 +76,41 @@ bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
   return distinct.size() >= needed;
 }
 
+// Paragraphs and sentences that list services NOT inspected: "Services we did not inspect
+// this time" and the short lines after it; "We did not inspect maternity or surgery."
+static std::vector<bool> not_inspected(const Tokens& t) {
+  std::vector<bool> out(t.size(), false);
+  int list_para = -1;  // the heading's paragraph; short paragraphs after it are the list
+  for (size_t i = 0; i < t.size(); ++i) {
+    const bool negated = (phrase_at(t, i, {"did", "not", "inspect"}) ||
+                          phrase_at(t, i, {"not", "inspected"}) ||
+                          phrase_at(t, i, {"were", "not", "inspected"}));
+    if (negated) {
+      size_t para_len = 0, start = i;
+      while (start > 0 && t[start - 1].para == t[i].para) --start;
+      for (size_t k = start; k < t.size() && t[k].para == t[i].para; ++k) ++para_len;
+      if (para_len <= 12) list_para = t[i].para;  // a heading
+      // the clause that says so: "We did not inspect S1 or S2, but S3 ..."
+      for (size_t k = i; k < t.size() && t[k].sentence == t[i].sentence &&
+                         !is_word(t[k], {"but", "however", "while", "whereas", "although"});
+           ++k)
+        out[k] = true;
+    }
+    if (list_para >= 0 && t[i].para > list_para) {
+      size_t para_len = 0;
+      for (size_t k = i; k < t.size() && t[k].para == t[i].para; ++k) ++para_len;
+      if (para_len > 12 && (i == 0 || t[i - 1].para != t[i].para)) list_para = -1;
+      else out[i] = true;
+    }
+  }
+  return out;
+}
+
 std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Mention>& services) {
   std::vector<Mention> out;
+  const std::vector<bool> skipped = not_inspected(t);
   for (const Mention& m : services) {
+    if (skipped[m.begin]) continue;
     const bool named_beside = std::any_of(services.begin(), services.end(), [&](const Mention& o) {
       return !one_word(o) && t[o.begin].para == t[m.begin].para;
     });

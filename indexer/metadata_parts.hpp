@@ -84,7 +84,9 @@ bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
 
 // SERVICES without the one-word mentions ("Surgery", "ICU", "Resilience") that have no word
 // of care or inspection within 25 tokens in their paragraph and no longer service name in it
-// (in texts of over 300 words; a shorter one is judged whole by health_context).
+// (in texts of over 300 words; a shorter one is judged whole by health_context), and without
+// the services listed as not inspected ("Services we did not inspect this time" and the short
+// lines after it; "We did not inspect maternity.").
 std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Mention>& services);
 
 // What the document is (Metadata::kind), from URI's site, DOC's markers and T

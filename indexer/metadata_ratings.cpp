@@ -73,6 +73,19 @@ class Overall {
     if (trust_end_[i] && w.sep.find_first_of("'\"") != std::string::npos && !service_before(i) &&
         t_[i].region != Region::kBody)
       if (auto r = plain_rating(i)) return r;  // a headline: "Midshire trust 'requires improvement'"
+    if (is_word(w, {"given", "gave", "give", "awarded", "handed"}) && !service_before(i)) {
+      size_t k = i + 1;  // "has given X a 'requires improvement' rating", "gave the trust an R rating"
+      bool named = false;
+      if (phrase_at(t_, k, {"the", "trust"}) || phrase_at(t_, k, {"our", "trust"})) k += 2, named = true;
+      else if (k < t_.size() && trust_from_[k]) k = trust_from_[k], named = true;
+      else if (k < t_.size() && is_word(t_[k], {"it"}) && trust_before(i)) ++k, named = true;
+      if (named && k < t_.size() && is_word(t_[k], {"a", "an"})) {
+        auto r = k + 1 < t_.size() ? rating_at(t_, k + 1) : std::nullopt;
+        if (r && r->end < t_.size() && is_word(t_[r->end], {"rating"}) && same_sentence(t_, i, r->end) &&
+            !(r->end + 1 < t_.size() && is_word(t_[r->end + 1], {"for"})))
+          return r;
+      }
+    }
     if (is_word(w, {"kept", "keeps", "retained", "retains", "maintained", "maintains"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i)) {
       size_t k = i + 1;  // "X has kept its good rating"

@@ -221,3 +221,23 @@ TEST_CASE("cqc wording: bare rating rows, 'for each key question', a named servi
                  "The forensic wards were rated outstanding for caring.",
                  "The crisis teams were rated requires improvement."})) == "");
 }
+
+TEST_CASE("cqc wording: 'has given X a R rating', services not inspected, earlier and ranged visits") {
+  CHECK(news({"Trust rated", "The Care Quality Commission has given Oxleas NHS Foundation Trust a "
+              "'requires improvement' rating."}).overall_rating == "requires-improvement");
+  CHECK(news({"Trust rated", "The Care Quality Commission has given Oxleas NHS Foundation Trust a good "
+              "rating for its maternity services."}).overall_rating.empty());
+  const Metadata page = news({"Midshire Hospitals NHS Trust", "We inspected maternity services at the trust.",
+                              "Services we did not inspect this time", "Surgery", "Critical care",
+                              "Outpatients and diagnostic imaging",
+                              "The maternity service was rated good after a long inspection of its wards "
+                              "and its staffing by our team of inspectors."});
+  CHECK(page.services == Strings{"maternity"});
+  CHECK(news({"Trust inspected", "We did not inspect surgery or critical care at Midshire Hospitals NHS "
+              "Trust, but maternity was inspected."}).services == Strings{"maternity"});
+  auto visit = [](const Metadata& md) { return md.inspected_from.iso() + ".." + md.inspected_to.iso(); };
+  CHECK(visit(news({"Trust inspected", "Inspectors visited Oxleas NHS Foundation Trust between May and "
+                    "July 2021."})) == "2021-05..2021-07");
+  CHECK(visit(news({"Trust inspected", "Oxleas NHS Foundation Trust was last inspected in October 2019."})) ==
+        "..");
+}
