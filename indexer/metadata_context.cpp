@@ -42,8 +42,18 @@ bool care_near(const Tokens& t, size_t b, size_t e, size_t n) {
   return false;
 }
 
-// A service named by a single word ("Surgery", "Resilience", "ICU", "paediatrics").
+// A service named by a single word ("Maternity", "Resilience", "ICU", "paediatrics").
 bool one_word(const Mention& m) { return m.end - m.begin == 1; }
+
+// A one-word name that is also something else: an acronym ("ICU" the Unicode library, "HART"
+// the field protocol, "EOC") or an ordinary word ("resilience"). "Maternity" or "paediatrics"
+// is health care wherever it is written.
+bool ambiguous(const Tokens& t, const Mention& m) {
+  if (!one_word(m)) return false;
+  const std::string& w = t[m.begin].text;
+  const auto upper = std::count_if(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return upper >= 2 || is_word(t[m.begin], {"resilience"});
+}
 
 }  // namespace
 
@@ -114,7 +124,7 @@ std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Ment
     const bool named_beside = std::any_of(services.begin(), services.end(), [&](const Mention& o) {
       return !one_word(o) && t[o.begin].para == t[m.begin].para;
     });
-    if (t.size() <= 300 || !one_word(m) || named_beside || care_near(t, m.begin, m.end, 25))
+    if (t.size() <= 300 || !ambiguous(t, m) || named_beside || care_near(t, m.begin, m.end, 25))
       out.push_back(m);
   }
   return out;

@@ -82,7 +82,8 @@ std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core:
 bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
                     const std::vector<Mention>& services);
 
-// SERVICES without the one-word mentions ("Surgery", "ICU", "Resilience") that have no word
+// SERVICES without the ambiguous one-word mentions (acronyms such as "ICU", "HART", "EOC" and
+// ordinary words such as "Resilience"; not "Maternity") that have no word
 // of care or inspection within 25 tokens in their paragraph and no longer service name in it
 // (in texts of over 300 words; a shorter one is judged whole by health_context), and without
 // the services listed as not inspected ("Services we did not inspect this time" and the short

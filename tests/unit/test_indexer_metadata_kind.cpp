@@ -143,3 +143,12 @@ TEST_CASE("context: a one-word service alias needs words of care around it in a 
   CHECK(list(md.services) == "critical-care");
   CHECK(md.overall_rating == "good");
 }
+
+TEST_CASE("context: an unambiguous one-word service needs no words of care around it") {
+  Strings report{"Hospital inspection",
+                 "Inspectors from the Care Quality Commission visited the hospital and its wards; "
+                 "patients and the NHS trust's clinical staff spoke to them.",
+                 manual_text(), "Maternity", "Leaders had introduced a new governance structure."};
+  const Metadata md = extract_metadata(html(report), "https://news.example.org/x.html");
+  CHECK(list(md.services) == "maternity");
+}
