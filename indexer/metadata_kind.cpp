@@ -154,6 +154,7 @@ std::string document_kind(const Extraction& doc, std::string_view uri, const Tok
                           bool health) {
   const Site s = site_of(uri);
   const bool pdf = doc.format == "pdf";
+  if (pdf && ends_with_domain(s.host, "cqc.org.uk")) return "report";  // the site or its API
   if (cqc_site(s)) {
     if (pdf) return "report";
     if (contains_any(s.path, {"/provider/", "/location/", "/inspection-summary"})) return "cqc-page";

@@ -91,7 +91,7 @@ bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
 std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Mention>& services);
 
 // What the document is (Metadata::kind), from URI's site, DOC's markers and T
-// (metadata_kind.cpp): "report" (a CQC inspection report: a PDF from the CQC, or a PDF whose
+// (metadata_kind.cpp): "report" (a CQC inspection report: a PDF from the CQC's site or API, or a PDF whose
 // first pages name the CQC and read as an inspection report, not a board paper), "cqc-page"
 // (provider/location pages on cqc.org.uk and its copies), "cqc-press" (CQC news releases and
 // stories; a press release speaking as the CQC on another site), "trust-news" (an NHS trust's

@@ -73,8 +73,8 @@ TEST_CASE("kind: the CQC's own site by path, and its copies") {
   CHECK(extract_metadata(html(kStory), "https://cqc.org.uk/press-release/trust-rated").kind == "cqc-press");
   CHECK(extract_metadata(html(kStory), "https://cqc-newsroom.example.com/news/trust-rated").kind ==
         "cqc-press");
-  CHECK(extract_metadata(pdf({"Some text"}), "https://api.cqc.org.uk/public/v1/reports/abc").kind ==
-        "other");  // the API host is not the CQC's web site; the text decides
+  CHECK(extract_metadata(pdf({"Some text"}), "https://api.service.cqc.org.uk/public/v1/reports/abc").kind ==
+        "report");  // a PDF from the CQC's API is one of its reports
   CHECK(extract_metadata(pdf({"Some text"}), "https://www.cqc.org.uk/sites/default/files/x.pdf").kind ==
         "report");
 }
