@@ -34,6 +34,15 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   std::string source;
 
   TrustSplit split = about_trusts(t, trusts, report, source);
+  // A list of many trusts (a national release, a round-up) none of which the title names is
+  // about none of them: they are all only mentioned.
+  if (split.about.size() + split.mentioned.size() >= 5 &&
+      std::none_of(trusts.begin(), trusts.end(), [&](const Mention& m) {
+        return t[m.begin].region == Region::kTitle;
+      })) {
+    split.mentioned.insert(split.mentioned.begin(), split.about.begin(), split.about.end());
+    split.about.clear();
+  }
   if (!split.about.empty()) md.provenance["trusts"] = source;
   if (const core::Trust* named = health ? uri_trust(uri) : nullptr) {
     std::erase(split.about, named->code);

@@ -152,3 +152,17 @@ TEST_CASE("context: an unambiguous one-word service needs no words of care aroun
   const Metadata md = extract_metadata(html(report), "https://news.example.org/x.html");
   CHECK(list(md.services) == "maternity");
 }
+
+TEST_CASE("context: a list of many trusts that the title names none of is about none of them") {
+  Strings release{"More providers to be inspected this autumn",
+                  "The Care Quality Commission will inspect these NHS trusts in the coming months: "
+                  "Oxleas NHS Foundation Trust, Kent Community Health NHS Foundation Trust, Devon "
+                  "Partnership NHS Trust, Southern Health NHS Foundation Trust and Norfolk and Suffolk "
+                  "NHS Foundation Trust. Oxleas NHS Foundation Trust will be first."};
+  const Metadata md = extract_metadata(html(release), "https://www.cqc.org.uk/news/stories/x");
+  CHECK(md.trusts.size() == 5);
+  CHECK(md.mentioned_trusts.size() == 5);  // about none
+  Strings titled = release;
+  titled[0] = "Oxleas NHS Foundation Trust among providers to be inspected";
+  CHECK(extract_metadata(html(titled), "").mentioned_trusts.size() < 5);
+}
