@@ -82,7 +82,8 @@ bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words
 
 // A site name written as words ("Wensum Valley Courier", "UK News Online").
 bool press_site_name(std::string_view name) {
-  for (std::string_view w : core::split(core::to_lower(name), ' '))
+  const std::string lower = core::to_lower(name);  // split's views point into it
+  for (std::string_view w : core::split(lower, ' '))
     if (is_one_of(w, {"news", "times", "post", "herald", "gazette", "echo", "chronicle",
                       "observer", "courier", "advertiser", "journal", "mail", "mirror",
                       "express", "telegraph", "standard", "bulletin", "today", "argus",
