@@ -58,6 +58,18 @@ class ServiceRatings {
           }
         if (forward_[j]) continue;
       }
+      // "Community teams were rated good, as were the forensic secure wards"
+      if (r && r->end + 2 < t_.size() && is_word(t_[r->end], {"as"}) &&
+          is_word(t_[r->end + 1], {"were", "was", "are", "is"}) && same_sentence(t_, j, r->end + 2) &&
+          !past_rating(t_, j) && !key_question_after(t_, r->end)) {
+        size_t k = r->end + 2;
+        if (k < t_.size() && is_word(t_[k], {"the", "its", "their"})) ++k;
+        for (size_t e = k; e < k + 2 && same_sentence(t_, j, e); ++e)  // "the forensic secure wards"
+          if (const Mention* m = mention_at(e)) {
+            found_.try_emplace(m->id, r->id);
+            break;
+          }
+      }
       // "rated as outstanding for emergency and urgent care and for their NHS 111 service"
       if (r && word_before(t_, j, 2, {"rated"}) && r->end < t_.size() &&
           is_word(t_[r->end], {"for"}) && !key_question_after(t_, r->end) && !past_rating(t_, j)) {

@@ -241,3 +241,8 @@ TEST_CASE("cqc wording: 'has given X a R rating', services not inspected, earlie
   CHECK(visit(news({"Trust inspected", "Oxleas NHS Foundation Trust was last inspected in October 2019."})) ==
         "..");
 }
+
+TEST_CASE("cqc wording: 'R, as were S'") {
+  CHECK(sr(news({"Trust rated", "At Midshire Mental Health NHS Trust the crisis teams were rated "
+                 "good, as were the forensic secure wards."})) == "mh-crisis=good;forensic-secure=good");
+}
