@@ -121,7 +121,7 @@ const std::vector<Command>& commands() {
        {{"trust", "CODE|NAME", "only documents about this trust", true},
         {"service", "NAME", "only documents about this core service", true},
         {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
-        {"kind", "KIND", "report or news", true},
+        {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
         {"year", "YYYY", "inspection year (else publication year)", true},
         {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
         {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},

@@ -21,7 +21,7 @@ inline constexpr std::string_view kMentioned = "XMENTION"; // XMENTION:<ODS code
 inline constexpr std::string_view kService = "XSERVICE"; // XSERVICE<service id>
 inline constexpr std::string_view kRating = "XRATING";   // XRATING<rating id>
 inline constexpr std::string_view kFacetYear = "XYEAR";  // XYEAR<YYYY>: inspection else publication year
-inline constexpr std::string_view kKind = "XKIND";       // XKIND<report|news|other>
+inline constexpr std::string_view kKind = "XKIND";       // XKIND<kind>: report | cqc-page | cqc-press | trust-news | press | rating | other
 inline constexpr std::string_view kLocation = "XLOCATION"; // XLOCATION:<CQC location id>: the
                                                            // location (hospital, unit) it is about
 
@@ -34,7 +34,7 @@ enum Slot : unsigned {
   kSlotTrusts = 4,        // list of ODS codes the document is about (encode_list)
   kSlotServices = 5,      // list of service ids
   kSlotRatings = 6,       // list of rating ids
-  kSlotKind = 7,          // report|news|other
+  kSlotKind = 7,          // the kind, as XKIND
   kSlotDigest = 8,        // block digest of the capture this document was built from
   kSlotSortDate = 9,      // published, else inspected: the document's date for sorting
   kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)

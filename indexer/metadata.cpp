@@ -24,14 +24,28 @@ const core::Trust* uri_trust(std::string_view uri) {
 Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   Metadata md;
   const bool report = doc.format == "pdf";
-  md.kind = report ? "report" : doc.format == "html" ? "news" : "other";
   const Tokens t = tokenize(doc);
+  std::vector<Mention> trusts = find_trusts(t);
+  std::vector<Mention> services = find_services(t);
+  // Outside health care (a manual, a spec) no name is a trust's or a service's.
+  const bool health = health_context(t, trusts, services);
+  if (!health) trusts.clear(), services.clear();
+  services = services_in_context(t, services);
+  md.kind = document_kind(doc, uri, t, health);
   std::string source;
 
-  const std::vector<Mention> trusts = find_trusts(t);
   TrustSplit split = about_trusts(t, trusts, report, source);
+  // A list of many trusts (a national release, a round-up) none of which the title names is
+  // about none of them: they are all only mentioned.
+  if (split.about.size() + split.mentioned.size() >= 5 &&
+      std::none_of(trusts.begin(), trusts.end(), [&](const Mention& m) {
+        return t[m.begin].region == Region::kTitle;
+      })) {
+    split.mentioned.insert(split.mentioned.begin(), split.about.begin(), split.about.end());
+    split.about.clear();
+  }
   if (!split.about.empty()) md.provenance["trusts"] = source;
-  if (const core::Trust* named = uri_trust(uri)) {
+  if (const core::Trust* named = health ? uri_trust(uri) : nullptr) {
     std::erase(split.about, named->code);
     std::erase(split.mentioned, named->code);
     split.about.insert(split.about.begin(), named->code);
@@ -42,20 +56,20 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   md.mentioned_trusts = std::move(split.mentioned);
   if (!md.mentioned_trusts.empty()) md.provenance["mentioned_trusts"] = "text";
 
-  const std::vector<Mention> services = find_services(t);
   md.services = distinct_ids(services);
   if (!services.empty())
     md.provenance["services"] =
         report && t[services.front().begin].page == 1 ? "cover page" : "text";
 
-  find_ratings(t, trusts, services, report, md.trusts.size() - md.mentioned_trusts.size(), md);
+  if (health)
+    find_ratings(t, trusts, services, report, md.trusts.size() - md.mentioned_trusts.size(), md);
 
   if (auto publication = find_publication(doc, t, uri, report)) {
     md.published = publication->date;
     md.provenance["published"] = publication->source;
   }
 
-  if (auto visit = find_inspected(t, report, md.published, source)) {
+  if (auto visit = health ? find_inspected(t, report, md.published, source) : std::nullopt) {
     md.inspected_from = visit->from;
     md.inspected_to = visit->to;
     md.provenance["inspected"] = source;

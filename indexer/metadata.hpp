@@ -25,8 +25,8 @@ struct KeyQuestionRating {
 };
 
 struct Metadata {
-  std::string kind;                           // "report" (PDF) | "news" (HTML) | "other";
-                                              // "rating" for a CQC API location's ratings
+  std::string kind;  // report | cqc-page | cqc-press | trust-news | press | rating | other
+                     // (document_kind in metadata_kind.cpp; "rating" from the CQC API)
   std::string location;                       // the CQC location (hospital, unit) the document
                                               // is about, by name; "" for a trust or unknown
   std::string location_id;                    // its CQC location id ("1-116913456"), "" if none

@@ -99,8 +99,7 @@ bool date_lead_in(const Token& w) {
 // True when one of the 3 words before I shows an inspection is not the one reported on.
 bool other_visit(const Tokens& t, size_t i) {
   return word_before(t, i, 3, {"previous", "previously", "last", "earlier", "prior", "since",
-                               "next", "future", "further", "subsequent", "upcoming",
-                               "planned"});
+                               "next", "future", "further", "subsequent", "originally"});
 }
 
 // Words that introduce an inspection: "inspected", "an unannounced inspection",
@@ -244,16 +243,40 @@ std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core:
       return span;
     }
   }
+  // A CQC provider page's "All inspections" entry: a line that is only the visit dates
+  // ("5 to 8 October 2015", "25-27 July, 7-9 August and 17 August 2023", "05 May 2021,
+  // 06 May 2021"), then "During an inspection of ..." / "During a routine inspection".
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (i > 0 && t[i - 1].para == t[i].para) continue;
+    auto span = parse_date_span(t, i, published);
+    if (!span || span->from.month == 0 || span->end >= t.size() || t[span->end].para == t[i].para ||
+        !is_word(t[span->end], {"during"}))
+      continue;
+    const size_t next = span->end;
+    for (size_t k = next + 1; k < next + 6 && k < t.size() && t[k].para == t[next].para; ++k)
+      if (is_word(t[k], {"inspection", "inspections"})) {
+        source = "text";
+        return span;
+      }
+  }
   auto after_publication = [&](const DateSpan& s) {
     return published.known() && s.from.slot() > published.slot_end();
   };
   for (size_t c = 0; c < t.size(); ++c) {
     if (!inspection_cue(t, c) || other_visit(t, c)) continue;
     for (size_t k = c + 1; k < c + 40 && k < t.size() && t[k].sentence == t[c].sentence; ++k) {
+      // "the first inspection of the trust, which formed in April 2020": another event's date
+      if (is_word(t[k - 1], {"formed", "merged", "founded", "established", "created", "opened",
+                             "launched", "became", "joined"}))
+        break;
       const bool bare_relative = k == c + 1 && is_word(t[k], {"last", "this"});  // "visited last month"
       if ((!date_lead_in(t[k - 1]) && !bare_relative) || other_visit(t, k - 1)) continue;  // "previous visit in"
-      auto span = parse_date_span(t, k, published);
-      if (span && span->from.month == 0 && k > c + 3) continue;  // a bare year far off
+      size_t at = k;
+      if (at + 1 < t.size() && is_word(t[at], {"the"}) && t[at].sentence == t[at + 1].sentence &&
+          day_value(t[at + 1]))
+        ++at;  // "on the 16, 17 and 18 June", "between the 16 and 18 September"
+      auto span = parse_date_span(t, at, published);
+      if (span && span->from.month == 0 && at > c + 3) continue;  // a bare year far off
       if (span && !after_publication(*span)) {
         source = "text";
         return span;

@@ -107,4 +107,33 @@ std::optional<DateSpan> find_published(const Tokens& t, bool report, std::string
 std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core::Date& published,
                                        std::string& source);
 
+// True when T is about health care. A text of up to 300 words: it names the NHS, the CQC
+// ("Care Quality Commission"), hospitals or patients, a trust's full name (3+ words in
+// TRUSTS; here any trust or service), a service's name of 2+ words, an inspection word (inspected,
+// inspectors, rated, regulator, ...) or a rating grid ("Overall rating", "Are services").
+// A longer text: one of the first five, and several distinct words of care and inspection (4,
+// 6 over 1,000 words, 8 over 5,000), so a manual's stray "patient" is not enough.
+// Documents without it get no trusts, services, ratings or inspection dates.
+bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
+                    const std::vector<Mention>& services);
+
+// SERVICES without the ambiguous one-word mentions (acronyms such as "ICU", "HART", "EOC" and
+// ordinary words such as "Resilience"; not "Maternity") that have no word
+// of care or inspection within 25 tokens in their paragraph and no longer service name in it
+// (in texts of over 300 words; a shorter one is judged whole by health_context), and without
+// the services listed as not inspected ("Services we did not inspect this time" and the short
+// lines after it; "We did not inspect maternity.").
+std::vector<Mention> services_in_context(const Tokens& t, const std::vector<Mention>& services);
+
+// What the document is (Metadata::kind), from URI's site, DOC's markers and T
+// (metadata_kind.cpp): "report" (a CQC inspection report: a PDF from the CQC's site or API, or a PDF whose
+// first pages name the CQC and read as an inspection report, not a board paper), "cqc-page"
+// (provider/location pages on cqc.org.uk and its copies), "cqc-press" (CQC news releases and
+// stories; a press release speaking as the CQC on another site), "trust-news" (an NHS trust's
+// *.nhs.uk site, a site named as a trust, or a page ending with a trust press-office block),
+// "press" (newspapers, broadcasters, trade press: by host, site name, byline or markup date),
+// "other" (anything else, and every document without HEALTH context).
+std::string document_kind(const Extraction& doc, std::string_view uri, const Tokens& t,
+                          bool health);
+
 }  // namespace cqc::indexer

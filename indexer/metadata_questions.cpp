@@ -2,6 +2,7 @@
 // service caring? Good") and prose ("rated good for caring and effective, but requires
 // improvement for safe, responsive and well-led").
 #include <algorithm>
+#include <optional>
 
 #include "core/gazetteer.hpp"
 #include "indexer/metadata_ratings.hpp"
@@ -25,15 +26,25 @@ const core::KeyQuestion* question_at(const Tokens& t, size_t k, size_t& end) {
 
 class Questions {
  public:
-  Questions(const Tokens& t, bool report) : t_(t), report_(report) {}
+  Questions(const Tokens& t, const std::vector<Mention>& services, bool report, bool single_service)
+      : t_(t), service_start_(t.size() + 1, false), report_(report), single_service_(single_service) {
+    for (const Mention& m : services) service_start_[m.begin] = true;
+  }
 
   std::vector<KeyQuestionRating> run(std::string& source) {
     for (size_t i = 0; i < t_.size(); ++i) {
       grid_at(i);
+      bare_grid_at(i);
+      service_grid_at(i);
+      rating_for_at(i);
+      for_q_rated_at(i);
       all_five_at(i);
       subject_at(i);
       prose_at(i);
+      rated_list_as(i);
     }
+    if (bare_rows_.size() >= 3)
+      for (const auto& [q, r] : bare_rows_) add(q, r, first_bare_);
     source = first_page_ && report_ ? "cover page" : "text";
     return out_;
   }
@@ -44,6 +55,41 @@ class Questions {
       if (q.question == question) return;
     if (out_.empty()) first_page_ = t_[at].page <= 1;
     out_.push_back({question, rating});
+  }
+
+  // A single service's grid: "Are community health inpatient services safe? Good", also with
+  // the rating moved before the question by the page layout ("Are S Good effective?").
+  void service_grid_at(size_t i) {
+    if (!single_service_ || !is_word(t_[i], {"are"}) || phrase_at(t_, i, {"are", "services"})) return;
+    std::optional<RatingHit> inside;
+    for (size_t k = i + 1; k < i + 12 && k < t_.size() && t_[k].para == t_[i].para; ++k) {
+      size_t end = 0;
+      if (const core::KeyQuestion* q = question_at(t_, k, end);
+          q && (end >= t_.size() || t_[end].sep.find('?') != std::string::npos)) {
+        if (auto r = end < t_.size() && t_[end].para == t_[i].para ? rating_at(t_, end) : std::nullopt)
+          add(q->id, r->id, i);
+        else if (inside) add(q->id, inside->id, i);
+        return;
+      }
+      if (t_[k].sep.find('?') != std::string::npos) return;
+      if (auto r = rating_at(t_, k)) inside = r;
+    }
+  }
+
+  // A grid without questions, one row per key question at a sentence start: "Safe Requires
+  // improvement", "Effective Good" (bullets or lines). Taken when three or more rows are seen.
+  void bare_grid_at(size_t i) {
+    if (i > 0 && t_[i - 1].sentence == t_[i].sentence) return;
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, i, end);
+    if (!q || end >= t_.size()) return;
+    auto r = rating_at(t_, end);  // on the same line, or alone on the next
+    if (!r || (r->end < t_.size() && same_sentence(t_, end, r->end))) return;  // the row ends there
+    if (!same_sentence(t_, i, end) && end + 1 < t_.size() && t_[end].sentence == t_[end - 1].sentence + 1 &&
+        r->end < t_.size() && t_[r->end].sentence == t_[end].sentence)
+      return;
+    bare_rows_.push_back({q->id, r->id});
+    if (bare_rows_.size() == 3 && first_bare_ == 0) first_bare_ = i;
   }
 
   // "Are services safe? R", "Is the service well-led? R", "Is it caring? R".
@@ -66,24 +112,33 @@ class Questions {
     if (auto r = rating_at(t_, end)) add(q->id, r->id, i);
   }
 
-  // "R for Q1, Q2 and Q3": each question in the list gets R.
+  // "R for Q1, Q2 and Q3": each question in the list gets R; "from R0 to R for Q" too.
   void prose_at(size_t i) {
     auto r = rating_at(t_, i);
-    if (!r || !key_question_after(t_, r->end) || past_rating(t_, i) || service_level(i)) return;
-    size_t k = r->end + 1;  // after "for" / "in"
-    if (k < t_.size() && is_word(t_[k], {"the", "its", "their", "being", "how", "whether"})) ++k;
+    if (!r || service_level(i)) return;
+    const bool changed_to = i >= 2 && is_word(t_[i - 1], {"to"}) && word_before(t_, i - 1, 4, {"from"});
+    if (past_rating(t_, i) && !changed_to) return;
+    if (size_t k = question_list_at(t_, r->end)) list_from(k, r->id, i);
+  }
+
+  // The key questions listed from K ("safe, effective and well-led", "safe effective
+  // well-led", "caring and for well-led") all get RATING.
+  void list_from(size_t k, const std::string& rating, size_t i) {
     while (k < t_.size() && same_sentence(t_, i, k)) {
       size_t end = 0;
       const core::KeyQuestion* q = question_at(t_, k, end);
       if (!q) break;
-      add(q->id, r->id, i);
+      add(q->id, rating, i);
       k = end;
       if (k < t_.size() && is_word(t_[k], {"services"})) ++k;
+      if (phrase_at(t_, k, {"to", "people", "s", "needs"})) k += 4;  // "responsive to people's needs"
       if (k < t_.size() && is_word(t_[k], {"and", "or"}) && same_sentence(t_, i, k)) {
         ++k;
       } else if (k < t_.size() && t_[k].sep.find(',') != std::string::npos &&
                  same_sentence(t_, i, k)) {
         if (is_word(t_[k], {"and"})) ++k;
+      } else if (size_t e = 0; k < t_.size() && same_sentence(t_, i, k) && question_at(t_, k, e)) {
+        continue;  // "safe, effective well-led": a comma lost
       } else {
         break;
       }
@@ -91,6 +146,77 @@ class Questions {
       if (k < t_.size() && is_word(t_[k], {"for", "on", "in"})) ++k;
       if (k < t_.size() && is_word(t_[k], {"being", "the", "its"})) ++k;
     }
+  }
+
+  // "the rating for well-led has been amended from outstanding to good", "the ratings for
+  // well-led, responsive and caring also remained good": the questions, then a rating.
+  void rating_for_at(size_t i) {
+    if (!phrase_at(t_, i, {"rating", "for"}) && !phrase_at(t_, i, {"ratings", "for"})) return;
+    if (service_level(i) || past_rating(t_, i)) return;
+    std::vector<std::string> questions;
+    size_t k = i + 2, end = 0;
+    while (k < t_.size() && same_sentence(t_, i, k)) {
+      if (is_word(t_[k], {"how", "being"})) ++k;
+      const core::KeyQuestion* q = question_at(t_, k, end);
+      if (!q) break;
+      questions.push_back(q->id);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+    }
+    if (questions.empty()) return;
+    for (size_t j = k; j < k + 10 && j < t_.size() && same_sentence(t_, i, j); ++j) {
+      auto r = rating_at(t_, j);
+      if (!r) continue;
+      if (!past_rating(t_, j) && !key_question_after(t_, r->end))
+        for (const auto& q : questions) add(q, r->id, i);
+      if (!past_rating(t_, j)) return;
+      j = r->end - 1;
+    }
+  }
+
+  // "For 'Caring' the Trust was rated as 'good' overall".
+  void for_q_rated_at(size_t i) {
+    if (!is_word(t_[i], {"for"}) || (i > 0 && same_sentence(t_, i - 1, i))) return;
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, i + 1, end);
+    if (!q) return;
+    for (size_t k = end; k < end + 6 && k + 1 < t_.size() && same_sentence(t_, i, k); ++k) {
+      if (!is_word(t_[k], {"rated"})) continue;
+      size_t j = k + 1;
+      if (j < t_.size() && is_word(t_[j], {"as"})) ++j;
+      if (auto r = j < t_.size() && same_sentence(t_, i, j) ? rating_at(t_, j) : std::nullopt;
+          r && !past_rating(t_, j))
+        add(q->id, r->id, i);
+      return;
+    }
+  }
+
+  // "We rated safe, effective, caring, responsive and well-led as good", "rated each of the
+  // key questions - safe, effective ... - as good": a list of questions, then "as R".
+  void rated_list_as(size_t i) {
+    if (!is_word(t_[i], {"rated"}) || service_level(i)) return;
+    size_t k = i + 1;
+    for (int skipped = 0; skipped < 9 && k < t_.size() && same_sentence(t_, i, k) &&
+                          is_word(t_[k], {"each", "all", "of", "the", "five", "key", "questions",
+                                          "one", "two", "three", "four", "are", "is", "services",
+                                          "service"});
+         ++skipped)
+      ++k;
+    std::vector<std::string> questions;
+    size_t end = 0;
+    while (k < t_.size() && same_sentence(t_, i, k)) {
+      const core::KeyQuestion* q = question_at(t_, k, end);
+      if (!q) break;
+      questions.push_back(q->id);
+      k = end;
+      if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+    }
+    if (questions.size() < 2 || k + 1 >= t_.size() || !same_sentence(t_, i, k) ||
+        !is_word(t_[k], {"as"}))
+      return;
+    auto r = rating_at(t_, k + 1);
+    if (!r || past_rating(t_, i)) return;
+    for (const auto& q : questions) add(q, r->id, i);
   }
 
   // "rated good in all five areas", "Good for every one of the five key questions apart from
@@ -103,8 +229,9 @@ class Questions {
     size_t k = r->end + 1;
     bool five = false;
     for (; k < r->end + 8 && same_sentence(t_, i, k); ++k) {
-      if (is_word(t_[k], {"five"})) {
-        five = true;
+      if (is_word(t_[k], {"five"}) || phrase_at(t_, k, {"key", "question"}) ||
+          phrase_at(t_, k, {"key", "questions"})) {
+        five = true;  // "in all five areas", "for each key question"
         break;
       }
       if (!is_word(t_[k], {"all", "each", "every", "one", "of", "the"})) return;
@@ -131,6 +258,10 @@ class Questions {
   // True when the sentence holding I is about one service ("within the service", "overall
   // for the service"): its key-question ratings are the service's, not the trust's.
   bool service_level(size_t i) const {
+    if (single_service_) return false;  // the one service's ratings are the document's
+    // a named service is the subject: "The forensic wards were rated outstanding for caring"
+    for (size_t k = sentence_start(t_, i); k < i; ++k)
+      if (service_start_[k]) return true;
     for (size_t k = sentence_start(t_, i); k + 1 < t_.size() && t_[k].sentence == t_[i].sentence; ++k)
       if (is_word(t_[k], {"the", "this", "that"}) && is_word(t_[k + 1], {"service", "unit", "department"}))
         return true;
@@ -168,16 +299,22 @@ class Questions {
   }
 
   const Tokens& t_;
+  std::vector<bool> service_start_;  // a core service's name starts at token i
   const bool report_;
+  const bool single_service_;
   bool first_page_ = false;
+  std::vector<std::pair<std::string, std::string>> bare_rows_;  // bare_grid_at's rows
+  size_t first_bare_ = 0;
   std::vector<KeyQuestionRating> out_;
 };
 
 }  // namespace
 
-std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t,
+                                                         const std::vector<Mention>& services,
+                                                         bool report, bool single_service,
                                                          std::string& source) {
-  return Questions(t, report).run(source);
+  return Questions(t, services, report, single_service).run(source);
 }
 
 }  // namespace cqc::indexer

@@ -49,39 +49,92 @@ class Overall {
   // The overall rating stated from token I, if any.
   std::optional<RatingHit> overall_at(size_t i) const {
     if (past_rating(t_, i)) return std::nullopt;
+    auto r = overall_phrase(i);
+    if (!r) return r;
+    // "rated inadequate almost three years ago", "will be rated", "either: outstanding, good"
+    for (size_t k = r->end; k < r->end + 6 && same_sentence(t_, i, k); ++k)
+      if (is_word(t_[k], {"ago"})) return std::nullopt;
+    if (word_before(t_, i, 3, {"will", "would", "could", "might", "either"})) return std::nullopt;
+    return r;
+  }
+
+ private:
+  // The overall rating a phrase starting at token I states, before the checks of overall_at.
+  std::optional<RatingHit> overall_phrase(size_t i) const {
     const Token& w = t_[i];
     if (is_word(w, {"overall"})) return after_overall(i);
+    if (phrase_at(t_, i, {"over", "all", "rating"})) return after_overall(i + 1);  // "over-all"
     if (auto r = rating_at(t_, i);
         r && r->end < t_.size() && is_word(t_[r->end], {"overall"}) &&
-        same_sentence(t_, i, r->end) && !service_before(i) &&
-        word_before(t_, i, 3, {"rated", "rating", "remains", "remained"}))
-      return r;  // "rated good overall"
+        same_sentence(t_, i, r->end) && !service_before(i) && !service_noun_before(i - 1) &&
+        word_before(t_, i, 3, {"rated", "rating", "remains", "remained", "be"}))
+      return r;  // "rated good overall", not "no services rated inadequate (overall)"
     if (is_word(w, {"rated"}) && !service_before(i)) return after_rated(i);
+    if (trust_end_[i] && w.sep.find_first_of("'\"") != std::string::npos && !service_before(i) &&
+        t_[i].region != Region::kBody)
+      if (auto r = plain_rating(i)) return r;  // a headline: "Midshire trust 'requires improvement'"
+    if (is_word(w, {"given", "gave", "give", "awarded", "handed"}) && !service_before(i)) {
+      size_t k = i + 1;  // "has given X a 'requires improvement' rating", "gave the trust an R rating"
+      bool named = false;
+      if (phrase_at(t_, k, {"the", "trust"}) || phrase_at(t_, k, {"our", "trust"})) k += 2, named = true;
+      else if (k < t_.size() && trust_from_[k]) k = trust_from_[k], named = true;
+      else if (k < t_.size() && is_word(t_[k], {"it"}) && trust_before(i)) ++k, named = true;
+      if (named && k < t_.size() && is_word(t_[k], {"a", "an"})) {
+        auto r = k + 1 < t_.size() ? rating_at(t_, k + 1) : std::nullopt;
+        if (r && r->end < t_.size() && is_word(t_[r->end], {"rating"}) && same_sentence(t_, i, r->end) &&
+            !(r->end + 1 < t_.size() && is_word(t_[r->end + 1], {"for"})))
+          return r;
+      }
+    }
+    if (is_word(w, {"kept", "keeps", "retained", "retains", "maintained", "maintains"}) &&
+        trust_before(i) && !service_before(i) && !service_noun_before(i)) {
+      size_t k = i + 1;  // "X has kept its good rating"
+      if (k < t_.size() && is_word(t_[k], {"its", "their", "the", "a"})) ++k;
+      auto r = k < t_.size() ? rating_at(t_, k) : std::nullopt;
+      if (r && r->end < t_.size() && is_word(t_[r->end], {"rating"}) && same_sentence(t_, i, r->end))
+        return r;
+    }
+    if (is_word(w, {"downgraded", "upgraded", "moved", "improved", "dropped", "fell", "rose",
+                    "went", "gone"}) &&
+        trust_before(i) && !service_before(i) && !service_noun_before(i))
+      return changed_to(i + 1);
     if (is_word(w, {"remains", "remained", "remain", "stays", "stayed"}) && i > 0 &&
         (trust_end_[i] || is_word(t_[i - 1], {"trust"})) && !service_before(i)) {
       size_t k = i + 1;  // "LPT remains 'requires improvement'"
       if (k < t_.size() && is_word(t_[k], {"rated"})) ++k;
       return plain_rating(k);
     }
+    const bool dated = i > 0 && t_[i - 1].text.size() == 4 &&
+                       (t_[i - 1].text.starts_with("19") || t_[i - 1].text.starts_with("20"));
+    if (dated && is_word(w, {"rating"})) return std::nullopt;  // "the 2014 rating of R remains"
     if (is_word(w, {"rating"}) && i + 1 < t_.size() && is_word(t_[i + 1], {"of", "as"}) &&
         trust_before(i) && !service_before(i))
       return plain_rating(i + 2);  // "the trust kept its rating of requires improvement"
     if (is_word(w, {"rating"}) && trust_before(i) && !service_before(i)) {
       // "the trust's rating, which has stood at requires improvement since ..."
       for (size_t k = i + 1; k + 1 < t_.size() && k < i + 6 && same_sentence(t_, i, k); ++k)
-        if (is_word(t_[k], {"stood", "stands", "remains", "remained", "stayed"}) && is_word(t_[k + 1], {"at"}))
-          return plain_rating(k + 2);
+        if (is_word(t_[k], {"stood", "stands", "remains", "remained", "stayed"}) &&
+            is_word(t_[k + 1], {"at", "as"}))
+          return plain_rating(k + 2);  // "The Trust rating remains as requires improvement"
     }
     return std::nullopt;
   }
 
- private:
   bool service_in(size_t a, size_t b) const {
     for (size_t k = a; k < b && k < t_.size(); ++k)
       if (service_start_[k]) return true;
     return false;
   }
   bool service_before(size_t i) const { return service_in(sentence_start(t_, i), i); }
+
+  // The token after the last trust named (or "trust") before I in its sentence, else the
+  // sentence's first token.
+  size_t last_trust_before(size_t i) const {
+    size_t from = sentence_start(t_, i);
+    for (size_t k = from; k <= i; ++k)
+      if (trust_end_[k] || (k > 0 && is_word(t_[k - 1], {"trust"}))) from = k;
+    return from;
+  }
 
   // A trust is the subject: named, or "the trust", earlier in the sentence.
   bool trust_before(size_t i) const {
@@ -95,7 +148,8 @@ class Overall {
     size_t k = i;
     while (k > 0 && same_sentence(t_, k - 1, i) &&
            is_word(t_[k - 1], {"is", "was", "were", "are", "has", "have", "had", "been", "be",
-                               "being", "now", "still", "also", "again", "newly"}))
+                               "being", "now", "still", "also", "again", "newly", "that",
+                               "which"}))
       --k;
     return k > 0 && same_sentence(t_, k - 1, i) &&
            is_word(t_[k - 1], {"wards", "ward", "service", "services", "unit", "units", "team",
@@ -106,6 +160,9 @@ class Overall {
   // A rating at K that is not a key question's nor a named service's.
   std::optional<RatingHit> plain_rating(size_t k) const {
     if (k < t_.size() && is_word(t_[k], {"as"})) ++k;
+    if (phrase_at(t_, k, {"an", "organisation", "which"}) || phrase_at(t_, k, {"an", "organisation", "that"}) ||
+        phrase_at(t_, k, {"a", "trust", "which"}) || phrase_at(t_, k, {"a", "trust", "that"}))
+      k += 3;  // "rated as an organisation which 'requires improvement'"
     if (k >= t_.size()) return std::nullopt;
     auto r = rating_at(t_, k);
     if (!r || key_question_after(t_, r->end)) return std::nullopt;
@@ -114,20 +171,41 @@ class Overall {
     return r;
   }
 
+  // After a verb of change at I - 1: "(from (a) R0 (rating)) to R" gives R.
+  std::optional<RatingHit> changed_to(size_t k) const {
+    if (k < t_.size() && is_word(t_[k], {"from"})) {
+      ++k;
+      if (k < t_.size() && is_word(t_[k], {"a", "an", "its", "the"})) ++k;
+      auto before = k < t_.size() ? rating_at(t_, k) : std::nullopt;
+      if (!before) return std::nullopt;
+      k = before->end;
+      if (k < t_.size() && is_word(t_[k], {"rating"})) ++k;
+    }
+    if (k + 1 >= t_.size() || !is_word(t_[k], {"to"}) || !same_sentence(t_, k - 1, k + 1))
+      return std::nullopt;
+    return plain_rating(k + 1);
+  }
+
   // "rated [it | the trust | <trust>] [as] R", with a trust as the subject.
   std::optional<RatingHit> after_rated(size_t i) const {
     size_t k = i + 1;
     bool named = false;
-    if (phrase_at(t_, k, {"the", "trust"})) {
+    if (phrase_at(t_, k, {"the", "trust"}) || phrase_at(t_, k, {"our", "trust"})) {
       k += 2;
       named = true;
     } else if (k < t_.size() && trust_from_[k]) {
       k = trust_from_[k];
       named = true;
+      if (k + 1 < t_.size() && t_[k].sep.find('(') != std::string::npos &&
+          t_[k + 1].sep.find(')') != std::string::npos)
+        k += 1;  // "rated Midshire Ambulance Service NHS Trust (MAS) as good"
     } else if (k < t_.size() && is_word(t_[k], {"it"})) {
       ++k;
     }
-    if (!named && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
+    // "We are rated as outstanding" on a trust's own page: the trust speaks
+    const bool we_are = i >= 2 && is_word(t_[i - 1], {"are", "were", "been"}) &&
+                        word_before(t_, i - 1, 3, {"we"});
+    if (!named && !we_are && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
     if (k >= t_.size() || !same_sentence(t_, i, k)) return std::nullopt;
     return plain_rating(k);
   }
@@ -137,6 +215,8 @@ class Overall {
     size_t anchor = phrase_at(t_, i, {"overall", "trust", "quality", "rating"}) ? 4
                     : phrase_at(t_, i, {"overall", "rating"})                    ? 2
                                                                                  : 0;
+    // "Medical care ... achieved an overall rating of Good": a service's, not the trust's
+    if (anchor && service_in(last_trust_before(i), i)) return std::nullopt;
     if (anchor) {
       size_t k = i + anchor;
       if (k < t_.size() && is_word(t_[k], {"for"})) {
@@ -159,9 +239,13 @@ class Overall {
     if (auto r = rating_at(t_, i + 1); r && r->end < t_.size() && is_word(t_[r->end], {"rating"}))
       return r;  // "an overall inadequate rating"
     if (service_before(i)) return std::nullopt;
-    for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k)
+    for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k) {
+      // "Overall, six services were inspected with three being rated ..." is not the trust
+      if (is_word(t_[k], {"services", "wards", "units", "teams", "departments", "hospitals"}))
+        return std::nullopt;
       if (is_word(t_[k], {"rated"}))  // "Overall, the trust was rated as ..."
         return service_in(i, k) ? std::nullopt : plain_rating(k + 1);
+    }
     return std::nullopt;
   }
 
@@ -197,17 +281,60 @@ size_t sentence_start(const Tokens& t, size_t i) {
   return k;
 }
 
-bool key_question_after(const Tokens& t, size_t j) {
-  if (j == 0 || !same_sentence(t, j - 1, j) || !is_word(t[j], {"for", "in", "on"})) return false;
-  size_t k = j + 1;
-  if (k < t.size() && is_word(t[k], {"the", "its", "their", "our", "being", "how", "whether"}))
+size_t question_list_at(const Tokens& t, size_t j) {
+  if (j == 0 || j >= t.size() || !same_sentence(t, j - 1, j)) return 0;
+  size_t k = j;
+  if (is_word(t[k], {"overall"})) ++k;  // "rated good overall for being safe"
+  if (k < t.size() && phrase_at(t, k, {"as", "well", "as"})) k += 3;
+  // "in four of the five areas measured - for being effective", "in three out of five quality
+  // measurements - caring", "in the remaining two, effective and safe"
+  if (k < t.size() && is_word(t[k], {"in"})) {
+    size_t m = k + 1;
+    bool counted = false;
+    while (m < t.size() && m < k + 10 && same_sentence(t, j, m) &&
+           is_word(t[m], {"one", "two", "three", "four", "five", "all", "of", "out", "the",
+                          "remaining", "areas", "measured", "key", "questions", "domains",
+                          "quality", "measures", "measurements"})) {
+      counted = counted || is_word(t[m], {"one", "two", "three", "four", "five"});
+      ++m;
+    }
+    if (counted && m < t.size() && same_sentence(t, j, m)) {
+      if (is_word(t[m], {"for"})) ++m;
+      while (m < t.size() && is_word(t[m], {"being", "the", "its"})) ++m;
+      if (m < t.size() && same_sentence(t, j, m) &&
+          (phrase_at(t, m, {"well", "led"}) || core::Gazetteer::builtin().resolve_question(t[m].text)))
+        return m;
+    }
+  }
+  if (k < t.size() && (phrase_at(t, k, {"with", "regard", "to"}) ||
+                       phrase_at(t, k, {"with", "regards", "to"}))) {
+    k += 3;
+  } else if (k < t.size() && is_word(t[k], {"for", "in", "on"})) {
     ++k;
-  if (!same_sentence(t, j, k)) return false;
-  if (phrase_at(t, k, {"well", "led"})) return true;
-  return core::Gazetteer::builtin().resolve_question(t[k].text) != nullptr;
+  } else {
+    return 0;
+  }
+  // "for being", "for whether its services are", "for providing services that are",
+  // "for having caring, effective services", "for how well-led it is"
+  for (int skipped = 0; skipped < 6 && k < t.size() && same_sentence(t, j, k) &&
+                        is_word(t[k], {"the", "its", "their", "our", "being", "how", "whether",
+                                       "providing", "delivering", "having", "services", "service",
+                                       "that", "are", "were", "is", "was", "it", "they"});
+       ++skipped)
+    ++k;
+  if (k >= t.size() || !same_sentence(t, j, k)) return 0;
+  if (phrase_at(t, k, {"well", "led"})) return k;
+  return core::Gazetteer::builtin().resolve_question(t[k].text) ? k : 0;
 }
 
+bool key_question_after(const Tokens& t, size_t j) { return question_list_at(t, j) != 0; }
+
 bool past_rating(const Tokens& t, size_t i) {
+  // "from inadequate to good", "improved to good": the rating after "to" is the new one.
+  if (i > 0 && is_word(t[i - 1], {"to"}) && t[i - 1].sentence == t[i].sentence &&
+      word_before(t, i - 1, 7, {"from", "improved", "moved", "progressed", "changed", "dropped",
+                                "fell", "rose", "downgraded", "upgraded", "gone", "went"}))
+    return false;
   for (size_t k = i; k > 0 && i - k < 5; --k) {
     const Token& w = t[k - 1];
     if (w.sentence != t[i].sentence) return false;
@@ -215,9 +342,33 @@ bool past_rating(const Tokens& t, size_t i) {
     if (is_word(w, {"last", "earlier"}) && k < i &&
         is_word(t[k], {"year", "month", "week", "this", "autumn", "spring", "summer", "winter"}))
       continue;
-    if (is_word(w, {"previously", "previous", "formerly", "last", "earlier", "prior", "from"}))
+    if (is_word(w, {"previously", "previous", "formerly", "last", "earlier", "prior", "from",
+                    "already"}))
       return true;
     if (is_word(w, {"longer"}) && k >= 2 && is_word(t[k - 2], {"no"})) return true;  // "no longer rated"
+  }
+  // An earlier inspection named before in the sentence: "following a previous inspection in
+  // 2015, in which it was rated ...", "CQC previously inspected the service, rating it ...";
+  // not "since the previous inspection", nor when "now" comes between.
+  for (size_t k = i; k > 0 && i - k < 20; --k) {
+    const Token& w = t[k - 1];
+    if (w.sentence != t[i].sentence ||
+        is_word(w, {"now", "today", "currently", "but", "however", "to", "since", "this"}) ||
+        (k < i && rating_at(t, k - 1)))
+      return false;  // "previously rated R0 but improved to R", "since ...", "this time", a
+                     // rating between (the row before in a grid with a "previously" column)
+    if (is_word(w, {"last"}) && k < i && is_word(t[k], {"inspected", "inspection", "visited"}) &&
+        !word_before(t, k - 1, 2, {"since", "following", "after", "than"}))
+      return true;  // "were last inspected in 2018 and were rated good"
+    if (is_word(w, {"previous", "previously", "earlier", "prior"}) &&
+        !word_before(t, k - 1, 2, {"since", "following", "after", "than", "the"}))
+      return true;
+    if (is_word(w, {"which", "when"}) && k >= 2 &&
+        word_before(t, k - 1, 8, {"previous", "previously", "earlier", "prior"}))
+      return true;  // "following a previous inspection in 2015, in which it was rated"
+    if (is_word(w, {"previous", "earlier", "prior"}) && k >= 2 && is_word(t[k - 2], {"the"}) &&
+        !word_before(t, k - 2, 2, {"since", "following", "after", "than"}))
+      return true;  // "at the previous inspection"
   }
   return false;
 }
@@ -242,9 +393,23 @@ void find_ratings(const Tokens& t, const std::vector<Mention>& trusts,
     md.overall_rating.clear();
     md.provenance.erase("overall_rating");
   }
+  // A report on one hospital or location: "Overall rating for this hospital Inadequate" is the
+  // document's overall rating when no trust rating is stated.
+  for (size_t i = 0; md.overall_rating.empty() && !disagree && i + 5 < t.size(); ++i) {
+    if (!phrase_at(t, i, {"overall", "rating", "for", "this"}) ||
+        !is_word(t[i + 4], {"hospital", "location"}))
+      continue;
+    if (auto r = rating_at(t, i + 5); r && !key_question_after(t, r->end)) {
+      md.overall_rating = r->id;
+      md.provenance["overall_rating"] = report && t[i].page == 1 ? "cover page" : "text";
+    }
+  }
   md.service_ratings = find_service_ratings(t, services, report);
   std::string source;
-  md.key_question_ratings = find_key_question_ratings(t, report, source);
+  // One service rated and no overall rating: a document about a single service.
+  const bool single_service = md.overall_rating.empty() &&
+                              (md.service_ratings.size() == 1 || distinct_ids(services).size() == 1);
+  md.key_question_ratings = find_key_question_ratings(t, services, report, single_service, source);
   if (!md.key_question_ratings.empty()) md.provenance["key_question_ratings"] = source;
   if (!md.overall_rating.empty()) md.ratings.push_back(md.overall_rating);
   for (const ServiceRating& sr : md.service_ratings)

@@ -17,8 +17,13 @@ struct RatingHit {
 // The rating named at token I ("good", "requires improvement", ...), within one sentence.
 std::optional<RatingHit> rating_at(const Tokens& t, size_t i);
 
-// True when the words from J say the rating before them is a key question's:
-// "for safety", "for being well-led", "in caring".
+// The first key question of the list the words from J lead into, else 0: the rating before
+// J is a key question's ("for safety", "in caring", "overall for being well-led", "for
+// whether its services are safe", "for providing services that are caring", "with regard to
+// whether services were safe", "for having caring, effective services").
+size_t question_list_at(const Tokens& t, size_t j);
+
+// True when question_list_at(T, J) finds a key question.
 bool key_question_after(const Tokens& t, size_t j);
 
 // True when the words just before I mark a rating as an earlier one ("previously rated",
@@ -39,7 +44,13 @@ std::vector<ServiceRating> find_service_ratings(const Tokens& t,
 
 // Key-question ratings stated in T (report grids and "rated good for caring"), the first
 // per question, in order. SOURCE gets "cover page" (a report's first page) or "text".
-std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t, bool report,
+// SINGLE_SERVICE: the document is about one service, whose ratings are its key-question
+// ratings; otherwise a sentence about "the service" or with one of SERVICES named before the
+// rating is not the trust's. A grid of bare rows ("Safe Good", "Caring Good") counts from
+// three rows.
+std::vector<KeyQuestionRating> find_key_question_ratings(const Tokens& t,
+                                                         const std::vector<Mention>& services,
+                                                         bool report, bool single_service,
                                                          std::string& source);
 
 }  // namespace cqc::indexer

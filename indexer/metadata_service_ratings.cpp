@@ -17,6 +17,7 @@ class ServiceRatings {
 
   std::vector<ServiceRating> run() {
     forward_pass();
+    this_service();
     rated_all();
     for (const Mention& m : services_)
       if (!found_.contains(m.id)) after_mention(m);
@@ -44,6 +45,48 @@ class ServiceRatings {
           if (const Mention* m = mention_at(k)) found_.try_emplace(m->id, r->id);
         continue;
       }
+      // "rated one as good (acute wards and PICU) and two as requires improvement (...)":
+      // the services in brackets after the rating.
+      if (r && r->end < t_.size() && t_[r->end].sep.find('(') != std::string::npos &&
+          same_sentence(t_, j, r->end) && !past_rating(t_, j)) {
+        for (size_t k = r->end; k < t_.size() && same_sentence(t_, j, k) &&
+                                (k == r->end || t_[k].sep.find(')') == std::string::npos);
+             ++k)
+          if (const Mention* m = mention_at(k)) {
+            forward_[j] = true;  // not "Good (previously requires improvement)"
+            found_.try_emplace(m->id, r->id);
+          }
+        if (forward_[j]) continue;
+      }
+      // "Community teams were rated good, as were the forensic secure wards"
+      if (r && r->end + 2 < t_.size() && is_word(t_[r->end], {"as"}) &&
+          is_word(t_[r->end + 1], {"were", "was", "are", "is"}) && same_sentence(t_, j, r->end + 2) &&
+          !past_rating(t_, j) && !key_question_after(t_, r->end)) {
+        size_t k = r->end + 2;
+        if (k < t_.size() && is_word(t_[k], {"the", "its", "their"})) ++k;
+        for (size_t e = k; e < k + 2 && same_sentence(t_, j, e); ++e)  // "the forensic secure wards"
+          if (const Mention* m = mention_at(e)) {
+            found_.try_emplace(m->id, r->id);
+            break;
+          }
+      }
+      // "rated as outstanding for emergency and urgent care and for their NHS 111 service"
+      if (r && word_before(t_, j, 2, {"rated"}) && r->end < t_.size() &&
+          is_word(t_[r->end], {"for"}) && !key_question_after(t_, r->end) && !past_rating(t_, j)) {
+        size_t k = r->end + 1;
+        while (k < t_.size() && same_sentence(t_, j, k)) {
+          if (is_word(t_[k], {"the", "their", "its", "our"})) ++k;
+          const Mention* m = mention_at(k);
+          if (!m) break;
+          forward_[j] = true;
+          found_.try_emplace(m->id, r->id);
+          k = m->end;
+          if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+          else break;
+          if (k < t_.size() && is_word(t_[k], {"for"})) ++k;
+        }
+        if (forward_[j]) continue;
+      }
       if (!r || r->end + 1 >= t_.size() || !is_word(t_[r->end], {"rating", "ratings"}) ||
           !is_word(t_[r->end + 1], {"for"}))
         continue;
@@ -65,7 +108,8 @@ class ServiceRatings {
     if (key_question_after(t_, end) || past_rating(t_, k)) return false;
     const std::initializer_list<std::string_view> change{
         "improved", "moved", "went", "gone", "up", "down", "dropped", "fell", "rose",
-        "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered"};
+        "upgraded", "downgraded", "changed", "declined", "deteriorated", "raised", "lowered",
+        "progressed"};
     if (k == m.end && (report_ || word_before(t_, k, 40, {"rated", "rating", "rate"})))
       return true;  // a grid row "Maternity Good", or "rated S1 R1 and S2 R2"
     if (k == m.end && is_word(t_[k], {"require", "requires", "required"}))
@@ -82,7 +126,7 @@ class ServiceRatings {
     const bool to = k > 0 && is_word(t_[k - 1], {"to"});
     return word_before(t_, k, 6, {"rated", "rating", "judged", "deemed"}) || found_to_be ||
            word_before(t_, k, 4, {"remain", "remains", "remained"}) ||
-           (to && (word_before(t_, k - 1, 3, change) || word_before(t_, m.begin, 3, change))) ||
+           (to && (word_before(t_, k - 1, 7, change) || word_before(t_, m.begin, 3, change))) ||
            (word_before(t_, m.begin, 3, {"rated"}) && k <= m.end + 2) ||  // "rated its S R"
            (end < t_.size() && is_word(t_[end], {"rating"}) && same_sentence(t_, k, end)) ||
            t_[k].sep.find_first_of("'\"") != std::string::npos;  // a quoted rating
@@ -94,6 +138,33 @@ class ServiceRatings {
     for (size_t k = a; k < b; ++k)
       if (!is_word(t_[k], {"was", "were", "is", "are", "now", "also", "still"})) return false;
     return is_word(t_[a], {"was", "were", "is", "are"});
+  }
+
+  // "Our rating of this service stayed the same. We rated it as requires improvement.", "We
+  // rated this core service as good": the rating goes to the service named last before.
+  void this_service() {
+    for (size_t j = 0; j + 4 < t_.size(); ++j) {
+      size_t k = 0;
+      if (phrase_at(t_, j, {"rating", "of", "this"})) k = j + 3;
+      else if (phrase_at(t_, j, {"rated", "this"})) k = j + 2;
+      else continue;
+      if (is_word(t_[k], {"core"})) ++k;
+      if (k >= t_.size() || !is_word(t_[k], {"service"})) continue;
+      for (size_t m = k + 1; m < t_.size() && m < k + 25 && t_[m].sentence <= t_[j].sentence + 1; ++m) {
+        auto r = rating_at(t_, m);
+        if (!r) continue;
+        if (past_rating(t_, m) || key_question_after(t_, r->end)) {
+          m = r->end - 1;
+          continue;
+        }
+        const Mention* last = nullptr;
+        for (const Mention& s : services_)
+          if (s.end <= j && j - s.end < 150) last = &s;
+        if (last) found_.try_emplace(last->id, r->id);
+        forward_[m] = true;
+        break;
+      }
+    }
   }
 
   // "... and rated both good", "rated them all inadequate": every service named earlier in
@@ -115,11 +186,23 @@ class ServiceRatings {
       if (!is_word(t_[j - 1], {"rated"}) || !is_word(t_[j], {"both", "all", "them", "each"}))
         continue;
       size_t k = j + 1;
-      if (k < t_.size() && is_word(t_[k], {"all", "both", "as"})) ++k;
+      // "rated both of these services as good"
+      while (k < t_.size() && same_sentence(t_, j, k) &&
+             is_word(t_[k], {"all", "both", "of", "these", "those", "the", "services", "core", "as"}))
+        ++k;
       auto r = k < t_.size() ? rating_at(t_, k) : std::nullopt;
       if (!r || key_question_after(t_, r->end)) continue;
+      bool named = false;
       for (size_t b = sentence_start(t_, j); b < j; ++b)
-        if (const Mention* m = mention_at(b)) found_.try_emplace(m->id, r->id);
+        if (const Mention* m = mention_at(b)) {
+          named = true;
+          found_.try_emplace(m->id, r->id);
+        }
+      // "S1 and S2 were inspected. The CQC rated both of these services as good."
+      const size_t start = sentence_start(t_, j);
+      if (!named && start > 0 && word_before(t_, k, 6, {"these", "those"}))
+        for (size_t b = sentence_start(t_, start - 1); b < start; ++b)
+          if (const Mention* m = mention_at(b)) found_.try_emplace(m->id, r->id);
     }
   }
 

@@ -160,11 +160,15 @@ Tokens tokenize(const Extraction& doc) {
   int para = 0;
   bool lead_open = doc.format != "pdf";
   int lead_paras = 0;
+  bool seen_full = false;  // a paragraph of 15 words or more has been read
   for (const Page& page : doc.pages) {
     for (std::string_view p : paragraphs(page.text)) {
       if (doc.format != "pdf") {
         const Furniture f = furniture(p);
-        if (f == Furniture::kRest) break;
+        // A "Latest news" heading before any full paragraph is the page's section label
+        // (the article follows it); after one, related stories or comments follow.
+        if (f == Furniture::kRest && seen_full) break;
+        if (f == Furniture::kRest) continue;
         if (f == Furniture::kLine) continue;
       }
       Region region = Region::kBody;
@@ -175,6 +179,7 @@ Tokens tokenize(const Extraction& doc) {
         // The lead runs to the first full paragraph (headline and byline come before it).
         if (word_count(p) >= 15 || ++lead_paras >= 4) lead_open = false;
       }
+      seen_full = seen_full || word_count(p) >= 15;
       t.paragraph(p, page.number, ++para, region);
     }
   }

@@ -25,6 +25,10 @@ bool is_filter_field(std::string_view name) {
          kFilterFields.end();
 }
 
+// The document kinds (indexer/metadata_kind.cpp; "rating" from the CQC API).
+const std::vector<std::string> kKinds = {"report", "cqc-page", "cqc-press", "trust-news",
+                                         "press",  "rating",   "other"};
+
 std::string term_for(const std::string& field, const std::string& value) {
   const auto& g = core::Gazetteer::builtin();
   if (field == "trust") {
@@ -44,14 +48,23 @@ std::string term_for(const std::string& field, const std::string& value) {
   }
   if (field == "kind") {
     const std::string k = core::to_lower(value);
-    if (k != "report" && k != "news" && k != "other")
-      throw core::UsageError("unknown kind '" + value + "' (report, news or other)");
+    if (std::find(kKinds.begin(), kKinds.end(), k) == kKinds.end())
+      throw core::UsageError("unknown kind '" + value +
+                             "' (report, cqc-page, cqc-press, trust-news, press, rating, other; "
+                             "news = cqc-press, trust-news or press)");
     return schema::boolean_term(schema::kKind, k);
   }
   // year
   auto d = core::parse_iso_date(value);
   if (!d || d->month != 0) throw core::UsageError("bad year '" + value + "' (expected YYYY)");
   return schema::boolean_term(schema::kFacetYear, value);
+}
+
+// The terms for one filter value: one, except kind:news (every news kind).
+std::vector<std::string> terms_for(const std::string& field, const std::string& value) {
+  if (field == "kind" && core::to_lower(value) == "news")
+    return {term_for(field, "cqc-press"), term_for(field, "trust-news"), term_for(field, "press")};
+  return {term_for(field, value)};
 }
 
 // OR within one field, AND across fields.
@@ -156,7 +169,9 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
   std::map<std::string, std::vector<std::string>> terms;
   std::vector<Xapian::Query> ranges;
   auto add = [&](const std::string& field, const std::vector<std::string>& values) {
-    for (const auto& v : values) terms[field].push_back(term_for(field, std::string(core::trim(v))));
+    for (const auto& v : values)
+      for (std::string& term : terms_for(field, std::string(core::trim(v))))
+        terms[field].push_back(std::move(term));
   };
   add("trust", req.trusts);
   add("service", req.services);
@@ -169,7 +184,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
     } else if (f.name == "published") {
       ranges.push_back(range_query(schema::kSlotPublished, parse_date_range(f.value, "published:")));
     } else {
-      terms[f.name].push_back(term_for(f.name, f.value));
+      for (std::string& term : terms_for(f.name, f.value)) terms[f.name].push_back(std::move(term));
     }
   }
   if (req.date_field != "inspected" && req.date_field != "published")

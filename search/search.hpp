@@ -14,7 +14,7 @@ struct SearchRequest {
   std::vector<std::string> trusts;    // ODS codes, names or abbreviations (OR within a field)
   std::vector<std::string> services;  // service ids, names or aliases
   std::vector<std::string> ratings;   // rating ids or names
-  std::vector<std::string> kinds;     // report | news | other
+  std::vector<std::string> kinds;     // report, cqc-page, cqc-press, trust-news, press, rating, other; news = the three news kinds
   std::vector<std::string> years;     // YYYY (facet year)
   std::string from, to;               // ISO dates at any precision; "" = open end
   std::string date_field = "inspected";  // which date from/to filter: inspected | published
@@ -34,7 +34,7 @@ struct Hit {
   std::string id;       // stable document id (hash of the URI)
   std::string title;
   std::string url;      // source URI
-  std::string kind;     // report | news | other | rating ...
+  std::string kind;     // report | cqc-page | cqc-press | trust-news | press | rating | other
   std::string location;     // name of the CQC location it is about, "" for none
   std::string location_id;  // its CQC location id, "" for none
   std::vector<std::string> trusts;    // ODS codes of the trusts the document is about

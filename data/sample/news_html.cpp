@@ -188,7 +188,7 @@ Rendered render_news(const NewsSpec& s) {
   r.bytes = apply_template(page);
   ExpectedRow& row = r.row;
   row.file = r.file;
-  row.kind = "news";
+  row.kind = s.site == Site::TrustPage ? "trust-news" : "press";  // indexer/metadata_kind.cpp
   row.title = s.headline;
   row.trusts = s.trust;
   for (const auto& t : s.also) {

@@ -59,15 +59,15 @@ const std::vector<Spec> kDocs = {
     {"https://cqc.example/r1.pdf", "report", "Leicestershire Partnership NHS Trust inspection report",
      {"Overall summary of the visit.", "The seclusion room on Ward 3 was not clean."},
      {"RT5"}, {"acute-wards-picu"}, {"inadequate"}, "2019-06-11", "2019-09-04"},
-    {"https://news.example/a", "news", "Trust reviews seclusion practice",
+    {"https://news.example/a", "trust-news", "Trust reviews seclusion practice",
      {"Managers reviewed seclusion practices after the inspection."},
      {"RT5"}, {}, {"requires-improvement"}, "", "2018-03-01"},
-    {"https://news.example/b", "news", "Norfolk wards criticised",
+    {"https://news.example/b", "press", "Norfolk wards criticised",
      {"Inspectors found restraint and seclusion were overused."},
      {"RMY"}, {"acute-wards-picu"}, {"inadequate"}, "2016-10", "2016-12-01"},
     {"https://cqc.example/r2.pdf", "report", "Shrewsbury maternity report",
      {"Maternity services improved."}, {"RXW"}, {"maternity"}, {"good"}, "2021-03-02", "2021-06-30"},
-    {"https://blog.example/c", "news", "A comment piece", {"Seclusion should be a last resort."},
+    {"https://blog.example/c", "other", "A comment piece", {"Seclusion should be a last resort."},
      {}, {}, {}, "", ""},
 };
 
@@ -110,7 +110,8 @@ TEST_CASE_FIXTURE(Fixture, "free text matches stems; facets count the whole matc
   CHECK(facet_count(page1, "trust", "RT5") == 2);
   CHECK(facet_count(page1, "trust", "RMY") == 1);
   CHECK(facet_count(page1, "rating", "inadequate") == 2);
-  CHECK(facet_count(page1, "kind", "news") == 3);
+  CHECK(facet_count(page1, "kind", "trust-news") == 1);
+  CHECK(facet_count(page1, "kind", "press") == 1);
   CHECK(facet_count(page1, "year", "2019") == 1);
   CHECK(run("seclusions").total == 4);  // same stem
   CHECK(run("seclu*").total == 4);
@@ -137,6 +138,10 @@ TEST_CASE_FIXTURE(Fixture, "filters from options and from the query text") {
   CHECK(run("rating:inadequate").total == 2);
   CHECK(run("service:PICU rating:inadequate").total == 2);
   CHECK(run("kind:report").total == 2);
+  CHECK(run("kind:press").total == 1);
+  CHECK(run("kind:news").total == 2);  // news = cqc-press, trust-news or press
+  CHECK(run("", [](auto& r) { r.kinds = {"news", "other"}; }).total == 3);
+  CHECK_THROWS_AS(run("kind:blog"), core::UsageError);
   CHECK(run("year:2018").total == 1);
   CHECK(urls(run("inspected:2019-01-01..2019-12-31")) == std::vector<std::string>{"https://cqc.example/r1.pdf"});
   CHECK(run("inspected:2016").total == 1);
