@@ -19,6 +19,17 @@ const core::Trust* uri_trust(std::string_view uri) {
   return code.empty() ? nullptr : core::Gazetteer::builtin().trust_by_code(code);
 }
 
+// The trust whose own web site serves URI ("https://www.leicspt.nhs.uk/news/..."): only
+// nhs.uk hosts are asked (Gazetteer::trust_by_host), so a newspaper never names a trust.
+const core::Trust* site_trust(std::string_view uri) {
+  size_t start = uri.find("://");
+  if (start == std::string_view::npos) return nullptr;
+  std::string_view host = uri.substr(start + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  if (!host.ends_with(".nhs.uk")) return nullptr;
+  return core::Gazetteer::builtin().trust_by_host(host);
+}
+
 }  // namespace
 
 Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
@@ -35,21 +46,21 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   std::string source;
 
   TrustSplit split = about_trusts(t, trusts, report, source);
-  // A list of many trusts (a national release, a round-up) none of which the title names is
-  // about none of them: they are all only mentioned.
-  if (split.about.size() + split.mentioned.size() >= 5 &&
-      std::none_of(trusts.begin(), trusts.end(), [&](const Mention& m) {
-        return t[m.begin].region == Region::kTitle;
-      })) {
-    split.mentioned.insert(split.mentioned.begin(), split.about.begin(), split.about.end());
-    split.about.clear();
-  }
   if (!split.about.empty()) md.provenance["trusts"] = source;
   if (const core::Trust* named = health ? uri_trust(uri) : nullptr) {
     std::erase(split.about, named->code);
     std::erase(split.mentioned, named->code);
     split.about.insert(split.about.begin(), named->code);
     md.provenance["trusts"] = "uri";
+  } else if (const core::Trust* own = health ? site_trust(uri) : nullptr) {
+    // A trust's own page is about that trust unless its text is plainly about others.
+    const bool named_about = std::ranges::find(split.about, own->code) != split.about.end();
+    if (named_about || split.about.empty()) {
+      std::erase(split.about, own->code);
+      std::erase(split.mentioned, own->code);
+      split.about.insert(split.about.begin(), own->code);
+      md.provenance["trusts"] = "site";
+    }
   }
   md.trusts = split.about;
   md.trusts.insert(md.trusts.end(), split.mentioned.begin(), split.mentioned.end());

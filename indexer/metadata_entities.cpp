@@ -294,10 +294,14 @@ TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, boo
   });
   TrustSplit out;
   if (all.empty()) return out;
-  // A list of four or more trusts, none named in the title nor standing out by weight (a
-  // national release listing the trusts to be inspected next): about none of them.
-  if (all.size() >= 4 && all[0].second.best != Region::kTitle &&
-      all[0].second.score < 2 * all[1].second.score) {
+  // A list of trusts that the title names none of (a national release listing the trusts to
+  // be inspected next, a round-up) is about none of them: five or more, or four when none
+  // stands out by weight.
+  const bool none_titled = std::none_of(all.begin(), all.end(), [](const auto& a) {
+    return a.second.best == Region::kTitle;
+  });
+  if (none_titled && (all.size() >= 5 ||
+                      (all.size() == 4 && all[0].second.score < 2 * all[1].second.score))) {
     for (const auto& [code, stat] : all) out.mentioned.push_back(code);
     return out;
   }

@@ -435,6 +435,27 @@ TEST_CASE("metadata: a CQC provider URI names the trust") {
   CHECK(md.provenance.at("trusts") == "uri");
 }
 
+TEST_CASE("metadata: a trust's own nhs.uk site names the trust its page does not") {
+  // "Our trust" pages never name themselves; the site does.
+  const Metadata own = extract_metadata(
+      news("Our inspection results", {"Inspectors from the Care Quality Commission rated our "
+                                      "mental health wards good after their visit in May."}),
+      "https://www.lpt.nhs.uk/news/our-inspection-results");
+  CHECK(list(own.trusts) == "RT5");
+  CHECK(own.provenance.at("trusts") == "site");
+  // A page on that site plainly about another trust keeps the text's trust.
+  const Metadata other = extract_metadata(
+      news("Oxleas rated good", {"Oxleas NHS Foundation Trust was rated good by the CQC."}),
+      "https://www.lpt.nhs.uk/news/partners");
+  CHECK(list(other.trusts) == "RPG");
+  // A newspaper's host is never a trust.
+  const Metadata press = extract_metadata(
+      news("Wards rated good", {"Inspectors from the Care Quality Commission rated the wards "
+                                "good."}),
+      "https://www.leicestermercury.co.uk/news/wards");
+  CHECK(press.trusts.empty());
+}
+
 TEST_CASE("metadata: kind, and nothing known stays unknown") {
   const Metadata md =
       extract_metadata(news("Weather", {"It rained in June 2019 and the good weather ended."}),
