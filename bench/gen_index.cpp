@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
       doc.pages.push_back(std::move(page));
     }
     indexer::Metadata m;
-    m.kind = report ? "report" : "news";
+    m.kind = report ? "report" : "press";
     m.trusts = {trust.code};
     for (int k = between(report ? 1 : 0, 3); k > 0; --k) m.services.push_back(g.services()[pick(g.services().size())].id);
     const int year = between(2014, 2025);

@@ -62,6 +62,11 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
       md.provenance["trusts"] = "site";
     }
   }
+  if (!split.about.empty()) {
+    std::string where;
+    md.location = document_location(t, find_locations(t), split.about.front(), where);
+    if (!md.location.empty()) md.provenance["location"] = where;
+  }
   md.trusts = split.about;
   md.trusts.insert(md.trusts.end(), split.mentioned.begin(), split.mentioned.end());
   md.mentioned_trusts = std::move(split.mentioned);

@@ -47,6 +47,13 @@ std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Menti
 // The same, with the trust names found by find_trust_names(T).
 std::vector<SiteMention> find_locations(const Tokens& t);
 
+// The site a document about TRUST is about: the one site of TRUST named in the title, else
+// the one named in the lead, when no other site is named there ("Good Hope Hospital rated
+// good"); "" when the document names several sites or none (it is about the trust). SOURCE
+// gets "title" or "first paragraph".
+std::string document_location(const Tokens& t, const std::vector<SiteMention>& sites,
+                              std::string_view trust, std::string& source);
+
 // The trusts named in T, in order: find_trust_names, and each site of find_locations as its
 // trust. Where T names trusts only by acronyms ("MTW") or not at all, the acronyms and sites
 // count only when T is about health care ("NHS", "CQC", "Care Quality Commission", an

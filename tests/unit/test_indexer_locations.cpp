@@ -10,6 +10,7 @@
 #include "indexer/metadata_parts.hpp"
 
 using cqc::indexer::Extraction;
+using cqc::indexer::Metadata;
 using cqc::indexer::extract_metadata;
 using cqc::indexer::find_locations;
 using cqc::indexer::find_trusts;
@@ -161,4 +162,23 @@ TEST_CASE("explicit short names where a derived one would be unsafe") {
   CHECK(trusts_of("Ratings", "Royal Free said the CQC report was fair.") == "RAL");
   // Derivation would give a bare place: no trust.
   CHECK(trusts_of("Ratings", "Salisbury said the CQC report was fair.").empty());
+}
+
+TEST_CASE("locations: a document about one hospital is indexed with it") {
+  const Metadata one = extract_metadata(
+      page("Good Hope Hospital maternity unit rated good",
+           "The Care Quality Commission rated the maternity unit at Good Hope Hospital good "
+           "after inspectors visited in March."),
+      "https://news.example.org/a.html");
+  CHECK(one.location == "Good Hope Hospital");
+  CHECK(one.provenance.at("location") == "title");
+  CHECK(one.trusts == std::vector<std::string>{"RRK"});
+  // Two of the trust's hospitals: the document is about the trust, not one location.
+  const Metadata two = extract_metadata(
+      page("Hospitals inspected",
+           "Care Quality Commission inspectors visited Good Hope Hospital and Birmingham "
+           "Heartlands Hospital in March; both were rated requires improvement."),
+      "https://news.example.org/b.html");
+  CHECK(two.location.empty());
+  CHECK(two.trusts == std::vector<std::string>{"RRK"});
 }
