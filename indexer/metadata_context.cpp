@@ -83,6 +83,9 @@ bool health_context(const Tokens& t, const std::vector<Mention>& trusts,
   // A longer one also has several different words of care and inspection, so that one stray
   // mention in a manual is not enough.
   const size_t needed = t.size() > 5000 ? 8 : t.size() > 1000 ? 6 : 4;
+  // A very long one (a reference manual of a million words with a dataset of patients) must
+  // also keep returning to it: one strong or inspection word per thousand words at least.
+  if (t.size() > 5000 && (strong + inspection) * 1000 < t.size()) return false;
   return distinct.size() >= needed;
 }
 

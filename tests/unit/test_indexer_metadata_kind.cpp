@@ -132,6 +132,25 @@ TEST_CASE("context: a manual gets no services, trusts, ratings or inspection dat
   CHECK_FALSE(md.inspected_from.known());
 }
 
+TEST_CASE("context: a long reference manual with a health dataset is not about health care") {
+  // A statistics manual: thousands of words of functions, one example dataset of patients.
+  std::string functions;
+  for (int i = 0; i < 1000; ++i)  // 22,000 words
+    functions += "The function returns a numeric vector of the same length as its argument, with "
+                 "missing values kept where the input had them.\n\n";
+  Strings manual{"Statistics reference", functions};
+  manual.push_back("Example dataset: hospital admissions of patients on clinical trials, with "
+                   "the ward, the nurse rota and the NHS region; mental health scores rated by "
+                   "inspectors; CQC inspection ratings of the intensive care unit (ICU).");
+  const Metadata md = extract_metadata(html(manual), "https://docs.example.org/ref.html");
+  CHECK(md.kind == "other");
+  CHECK(list(md.services) == "");
+  // The same paragraph in a short text is about health care.
+  Strings short_text{"Hospital admissions", manual.back()};
+  CHECK(list(extract_metadata(html(short_text), "https://docs.example.org/s.html").services) ==
+        "critical-care");
+}
+
 TEST_CASE("context: a one-word service alias needs words of care around it in a long text") {
   // A long health article: "ICU" beside patients is critical care; "resilience" in a
   // paragraph about software is not the ambulance core service.
