@@ -29,6 +29,10 @@ struct Extraction {
   std::string title;   // <title> or headline for HTML; PDF Title info, else first line
   std::vector<Page> pages;
   MarkupMeta meta;
+  // HTML: the headline, kicker, standfirst, byline and date line standing above the main
+  // text that the main text leaves out (html_content.hpp, lead_text), paragraphs separated
+  // by "\n\n"; read for the publication date only, never indexed. "" when none.
+  std::string lead;
 
   // All page texts joined by "\f" (form feed), the form stored for snippets.
   std::string joined_text() const;

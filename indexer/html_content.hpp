@@ -2,7 +2,9 @@
 #pragma once
 #include <gumbo.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cqc::indexer::html {
@@ -34,5 +36,17 @@ namespace cqc::indexer::html {
 //     (most prose, least other text) is used instead; a page without prose gives its body
 //     without furniture, and failing that all of its visible text.
 std::vector<std::string> main_text(const GumboNode* body);
+
+// The first paragraphs of the page in its own order from its headline on, for the
+// publication date: the headline (the first paragraph equal to one of HEADLINES, such as the
+// first <h1>'s text and the title; "" entries ignored) with up to two short lines just
+// before it (a kicker or date line), then standfirst, byline, date line and whatever follows,
+// including labels ("Datum:") that the main text leaves out; at most 12 paragraphs. Empty
+// when the main text's first paragraph FIRST is not found among the page's paragraphs, when
+// no headline comes before it, or when the main text starts at or before the headline.
+// Hidden elements, scripts, <nav>, <aside>, <footer> and forms are not rendered.
+std::vector<std::string> lead_text(const GumboNode* body,
+                                   std::initializer_list<std::string_view> headlines,
+                                   std::string_view first);
 
 }  // namespace cqc::indexer::html
