@@ -6,8 +6,10 @@
 #include "core/text.hpp"
 #include "indexer/html_content.hpp"
 #include "indexer/html_dom.hpp"
+#include "indexer/html_head.hpp"
 
 namespace cqc::indexer::html {
+using cqc::indexer::date_furniture;
 namespace {
 
 constexpr std::size_t kMaxLead = 12;     // paragraphs of lead at most
@@ -26,38 +28,37 @@ bool same_start(const std::string& p, const std::string& f) {
 
 }  // namespace
 
-std::vector<std::string> lead_text(const GumboNode* body,
-                                   std::initializer_list<std::string_view> headlines,
-                                   std::string_view first) {
+Lead lead_text(const GumboNode* body, std::initializer_list<std::string_view> headlines,
+               std::string_view first) {
   std::vector<std::string> hs;
   for (std::string_view h : headlines)
     if (std::string n = norm(h); !n.empty()) hs.push_back(std::move(n));
   const std::string f = norm(first);
-  if (!body || hs.empty() || f.empty()) return {};
+  if (!body || f.empty()) return {};
   const std::vector<std::string> paras = render(body, false, [](const GumboNode* n, bool) {
     if (invisible(n)) return true;
     const GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
-    return t == GUMBO_TAG_FORM || t == GUMBO_TAG_SELECT || t == GUMBO_TAG_BUTTON;
+    return t == GUMBO_TAG_FORM || t == GUMBO_TAG_BUTTON || date_furniture(n);
   });
-  std::vector<std::string> low;
-  low.reserve(paras.size());
-  for (const std::string& p : paras) low.push_back(norm(p));
-  std::size_t start = low.size(), head = low.size();
-  for (std::size_t i = 0; i < low.size(); ++i) {
-    if (head == low.size() && std::find(hs.begin(), hs.end(), low[i]) != hs.end()) head = i;
-    if (same_start(low[i], f)) {
+  std::size_t start = paras.size(), head = paras.size();
+  for (std::size_t i = 0; i < paras.size(); ++i) {
+    const std::string low = norm(paras[i]);
+    if (same_start(low, f)) {
       start = i;
       break;
     }
+    if (std::find(hs.begin(), hs.end(), low) != hs.end()) head = i;  // the last one counts
   }
-  if (start == low.size() || head >= start) return {};
-  std::size_t from = head;
-  for (std::size_t k = 0; k < kKickers && from > 0 && paras[from - 1].size() <= kKickerBytes; ++k)
-    --from;
-  const std::size_t to = std::min(paras.size(), from + kMaxLead);
-  return {paras.begin() + static_cast<std::ptrdiff_t>(from),
-          paras.begin() + static_cast<std::ptrdiff_t>(to)};
+  if (start == paras.size()) return {};
+  Lead out;
+  const std::size_t anchor = head < start ? head : start;
+  if (head < start)
+    out.top.assign(paras.begin() + static_cast<std::ptrdiff_t>(head),
+                   paras.begin() + static_cast<std::ptrdiff_t>(std::min(paras.size(), head + kMaxLead)));
+  for (std::size_t i = anchor; i > 0 && anchor - i < kKickers && paras[i - 1].size() <= kKickerBytes; --i)
+    out.kicker.push_back(paras[i - 1]);  // the nearest first
+  return out;
 }
 
 }  // namespace cqc::indexer::html
