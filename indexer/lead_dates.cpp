@@ -206,6 +206,7 @@ std::optional<core::Date> date_line(std::string_view text) {
     if ((line.size() <= kShortLine && !mid_sentence(before)) || leading ||
         cue(before.substr(before.size() > kCueWindow ? before.size() - kCueWindow : 0)))
       return d;
+    body = body || (prose(line) && ++prose_lines == 2);  // prose that mentions a date
   }
   return std::nullopt;
 }

@@ -276,6 +276,11 @@ TEST_CASE("dates: date lines near the top of the main text") {
       // a short sentence that mentions a date is no date line; an article before it is fine
       {"Ward news\nA new matron joins from 1 March 2021 on the ward\nText.", ""},
       {"Ward news\nMontag, den 4. Mai 2020\nText.", "2020-05-04"},
+      // prose that mentions dates is the body: a later cue ("von") no longer makes a date line
+      {"Ward news\nThe ward, which opened on 2 May 2019, has twenty beds and a day room.\n"
+       "Staff were proud of the garden and the kitchen that patients can use.\n"
+       "Care passed from the old team to one led von Kim Berg on 4 June 2019 and more.",
+       ""},
       // a press release dated the day before its embargo ends is published when it ends
       {"News release\n30 December 2021\nUnder embargo until 00:01 on Sunday 2 January\nText.",
        "2022-01-02"},
