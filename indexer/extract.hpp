@@ -29,12 +29,11 @@ struct Extraction {
   std::string title;   // <title> or headline for HTML; PDF Title info, else first line
   std::vector<Page> pages;
   MarkupMeta meta;
-  // HTML: the page's own paragraphs from its headline on, with the byline and date line
-  // that the main text may leave out, and the short lines just above the headline (or the
-  // main text) - paragraphs separated by "\n\n" (html_content.hpp, lead_text); read for the
-  // publication date only, never indexed. "" when none.
-  std::string lead;
-  std::string kicker;
+  // HTML, read for the publication date only and never indexed (html_content.hpp,
+  // lead_text); paragraphs separated by "\n\n", "" when none.
+  std::string lead;    // the page's own paragraphs from its headline on, with the byline
+                       // and date line the main text may leave out
+  std::string kicker;  // up to two short lines just above the headline (or the main text)
 
   // All page texts joined by "\f" (form feed), the form stored for snippets.
   std::string joined_text() const;

@@ -9,12 +9,11 @@
 #include "indexer/html_head.hpp"
 
 namespace cqc::indexer::html {
-using cqc::indexer::date_furniture;
 namespace {
 
 constexpr std::size_t kMaxLead = 12;     // paragraphs of lead at most
 constexpr std::size_t kKickers = 2;      // short lines kept just before the headline
-constexpr std::size_t kKickerBytes = 80; // and no longer than this
+constexpr std::size_t kKickerBytes = 80;  // and no longer than this
 
 std::string norm(std::string_view s) { return core::to_lower(core::collapse_space(s)); }
 
@@ -53,11 +52,15 @@ Lead lead_text(const GumboNode* body, std::initializer_list<std::string_view> he
   if (start == paras.size()) return {};
   Lead out;
   const std::size_t anchor = head < start ? head : start;
-  if (head < start)
+  if (head < start) {
+    const std::size_t to = std::min(paras.size(), head + kMaxLead);
     out.top.assign(paras.begin() + static_cast<std::ptrdiff_t>(head),
-                   paras.begin() + static_cast<std::ptrdiff_t>(std::min(paras.size(), head + kMaxLead)));
-  for (std::size_t i = anchor; i > 0 && anchor - i < kKickers && paras[i - 1].size() <= kKickerBytes; --i)
+                   paras.begin() + static_cast<std::ptrdiff_t>(to));
+  }
+  for (std::size_t i = anchor; i > 0 && anchor - i < kKickers; --i) {
+    if (paras[i - 1].size() > kKickerBytes) break;
     out.kicker.push_back(paras[i - 1]);  // the nearest first
+  }
   return out;
 }
 
