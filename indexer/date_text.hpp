@@ -50,7 +50,11 @@ std::optional<core::Date> find_written_date(std::string_view text, size_t* at = 
 // short line (100 bytes at most: "Wednesday, October 16, 2019", "Datum: 03.02.2022",
 // "By Ann Lee | 27.06.2018 09:54"), at the start of a line ("27.1.2022 - The ..."), or
 // after a cue word ("published", "posted", "Datum", "erstellt", "by", "von", "|"...). A
-// date after "updated", "aktualisiert", "(c)" and the like is skipped. nullopt when none.
+// date after "updated", "aktualisiert", "(c)" and the like is skipped, and so is one after a
+// lower-case word on a short line ("joins from 1 March 2021": a sentence, not a date line).
+// When a short line of the lead says "embargo" with a later day ("Embargoed until 00.01 on
+// Friday 26 May", the year taken from the date line), that day is the publication date.
+// nullopt when none.
 std::optional<core::Date> lead_text_date(std::string_view text);
 
 // A date written in a text and where: TEXT[begin, end) spells it.

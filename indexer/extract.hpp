@@ -29,6 +29,11 @@ struct Extraction {
   std::string title;   // <title> or headline for HTML; PDF Title info, else first line
   std::vector<Page> pages;
   MarkupMeta meta;
+  // HTML, read for the publication date only and never indexed (html_content.hpp,
+  // lead_text); paragraphs separated by "\n\n", "" when none.
+  std::string lead;    // the page's own paragraphs from its headline on, with the byline
+                       // and date line the main text may leave out
+  std::string kicker;  // up to two short lines just above the headline (or the main text)
 
   // All page texts joined by "\f" (form feed), the form stored for snippets.
   std::string joined_text() const;

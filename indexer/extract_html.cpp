@@ -114,8 +114,14 @@ class HtmlExtractor final : public Extractor {
         scan.head.h1 += (scan.head.h1.empty() ? "" : " ") + p;
     x.title = choose_title(scan.head, x.meta);
     std::string text;
-    for (const std::string& p : without_headline(paras, {x.title, scan.head.h1}))
-      text += (text.empty() ? "" : "\n\n") + p;
+    paras = without_headline(std::move(paras), {x.title, scan.head.h1});
+    for (const std::string& p : paras) text += (text.empty() ? "" : "\n\n") + p;
+    if (!paras.empty() && scan.body) {
+      const html::Lead lead =
+          html::lead_text(scan.body, {scan.head.h1, x.title, x.meta.headline}, paras.front());
+      for (const std::string& p : lead.top) x.lead += (x.lead.empty() ? "" : "\n\n") + p;
+      for (const std::string& p : lead.kicker) x.kicker += (x.kicker.empty() ? "" : "\n\n") + p;
+    }
     // A page without visible text (built by scripts) still has its title, dates and description.
     if (text.empty() && x.title.empty() && !x.meta.published.known() && x.meta.description.empty())
       return core::Failure{"HTML has no visible text, title, date or description"};

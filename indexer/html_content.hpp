@@ -2,7 +2,9 @@
 #pragma once
 #include <gumbo.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cqc::indexer::html {
@@ -34,5 +36,24 @@ namespace cqc::indexer::html {
 //     (most prose, least other text) is used instead; a page without prose gives its body
 //     without furniture, and failing that all of its visible text.
 std::vector<std::string> main_text(const GumboNode* body);
+
+// The top of a page around the start of its main text, for the publication date.
+struct Lead {
+  // The page's paragraphs in its own order from its headline on (the last paragraph before
+  // the main text equal to one of the headlines): standfirst, byline, date line and what
+  // follows, labels such as "Datum:" that the main text leaves out included; at most 12.
+  std::vector<std::string> top;
+  // Up to two short lines (80 bytes at most) just before that headline, or before the main
+  // text when no headline precedes it: a kicker or a date line. The nearest comes first.
+  std::vector<std::string> kicker;
+};
+
+// The Lead of the page under BODY whose main text starts with the paragraph FIRST;
+// HEADLINES are the first <h1>'s text, the title, ... ("" entries ignored). Empty when FIRST
+// is not found among the page's paragraphs. Hidden elements, scripts, <nav>, <aside>,
+// <footer>, forms and date furniture (html_head.hpp, date_furniture: comments, sidebars,
+// related stories) are not rendered (html_lead.cpp).
+Lead lead_text(const GumboNode* body, std::initializer_list<std::string_view> headlines,
+               std::string_view first);
 
 }  // namespace cqc::indexer::html

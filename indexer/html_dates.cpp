@@ -170,6 +170,10 @@ struct Walk {
 
 }  // namespace
 
+bool date_furniture(const GumboInternalNode* node) {
+  return node && node->type == GUMBO_NODE_ELEMENT && skipped(node, class_id(node), true);
+}
+
 void collect_dates(const GumboInternalNode* root, HtmlHead& head) {
   if (root) Walk{head}.visit(root, false, false, 0);
 }

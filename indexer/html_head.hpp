@@ -42,6 +42,11 @@ struct HtmlHead {
 // Bounded depth; never fails.
 void collect_dates(const GumboInternalNode* root, HtmlHead& head);
 
+// True when the element NODE holds dates that are never the page's: scripts, forms,
+// navigation, and elements whose class or id starts with a furniture word (comments,
+// sidebars, related, recommended, popular or latest stories). collect_dates skips them.
+bool date_furniture(const GumboInternalNode* node);
+
 // MarkupMeta from HEAD: headline and site name from JSON-LD, then OpenGraph; the
 // publication date by the order of trust of choose_published.
 MarkupMeta markup_meta(const HtmlHead& head);

@@ -1,6 +1,8 @@
 // lead_text_date: a date line near the top of a page's main text (date_text.hpp).
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "core/text.hpp"
 #include "indexer/date_text.hpp"
@@ -95,9 +97,74 @@ bool label_cue(std::string_view head) {
   return false;
 }
 
+// True when the date follows a lower-case word such as "zum", "since", "am" (but not an
+// article such as "den", "le", "the"): a sentence that mentions a date, not a date line.
+bool mid_sentence(std::string_view before) {
+  before = core::trim(before);
+  size_t w = before.size();
+  while (w > 0 && std::islower(static_cast<unsigned char>(before[w - 1]))) --w;
+  const std::string_view word = before.substr(w);
+  if (word.size() < 2 || (w > 0 && !std::isspace(static_cast<unsigned char>(before[w - 1]))))
+    return false;
+  for (std::string_view article : {"den", "der", "le", "el", "il", "the", "de"})
+    if (word == article) return false;
+  return true;
+}
+
+// A number of one or two digits, 1-31, as WORD ("26", "26th"); else 0.
+int day_of(std::string_view word) {
+  size_t n = 0;
+  while (n < word.size() && n < 3 && std::isdigit(static_cast<unsigned char>(word[n]))) ++n;
+  if (n == 0 || n > 2) return 0;
+  const std::string_view rest = word.substr(n);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th" && rest != ".")
+    return 0;
+  const int d = std::stoi(std::string(word.substr(0, n)));
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+// The day a press release's embargo ends, from a line of the lead that says "embargo"
+// ("Embargoed until 00.01 hours on Friday 26 May"): a full date, or a day and a month
+// name whose year is that of DATED (the release's own date line), the next year when the
+// day would come before it. nullopt when no such line is among the first lines of TEXT.
+std::optional<core::Date> embargo_end(std::string_view text, const core::Date& dated) {
+  size_t pos = 0;
+  for (size_t lines = 0; pos < text.size() && lines < kLeadLines; ++lines) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.size() > kShortLine || core::to_lower(line).find("embargo") == std::string::npos)
+      continue;
+    if (auto full = find_written_date(line)) return full;
+    const std::string flat = core::collapse_space(line);
+    std::vector<std::string_view> words;
+    for (std::string_view w : core::split(flat, ' ')) {
+      while (!w.empty() && std::string_view(",;:()").find(w.back()) != std::string_view::npos)
+        w.remove_suffix(1);
+      while (!w.empty() && std::string_view(",;:()").find(w.front()) != std::string_view::npos)
+        w.remove_prefix(1);
+      words.push_back(w);
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      const int month = month_from_any_name(words[i]);
+      if (month == 0) continue;
+      int day = i > 0 ? day_of(words[i - 1]) : 0;
+      if (day == 0 && i + 1 < words.size()) day = day_of(words[i + 1]);
+      if (day == 0) continue;
+      core::Date d{dated.year, month, day};
+      if (d < dated) ++d.year;
+      return d;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<core::Date> lead_text_date(std::string_view text) {
+namespace {
+
+std::optional<core::Date> date_line(std::string_view text) {
   text = text.substr(0, std::min(text.size(), kLeadBytes));
   size_t lines = 0, prose_lines = 0;
   bool body = false;        // the body has begun: only labelled dates count now
@@ -136,11 +203,21 @@ std::optional<core::Date> lead_text_date(std::string_view text) {
     }
     bool leading = at <= 2 || (at < 24 && before.find(',') != std::string_view::npos &&
                                before.find(' ') == before.rfind(' '));  // "Mittwoch, 3. ..."
-    if (line.size() <= kShortLine || leading ||
+    if ((line.size() <= kShortLine && !mid_sentence(before)) || leading ||
         cue(before.substr(before.size() > kCueWindow ? before.size() - kCueWindow : 0)))
       return d;
+    body = body || (prose(line) && ++prose_lines == 2);  // prose that mentions a date
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<core::Date> lead_text_date(std::string_view text) {
+  const std::optional<core::Date> d = date_line(text);
+  if (!d) return d;
+  const std::optional<core::Date> embargo = embargo_end(text.substr(0, kLeadBytes), *d);
+  return embargo && *d <= *embargo ? embargo : d;
 }
 
 }  // namespace cqc::indexer

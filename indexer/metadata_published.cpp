@@ -16,8 +16,12 @@ std::optional<Publication> find_publication(const Extraction& doc, const Tokens&
   if (in_uri && !report) return Publication{*in_uri, "url"};
   std::string source;
   if (auto span = find_published(t, report, source)) return Publication{span->from, source};
-  if (!report && !doc.pages.empty())
-    if (auto lead = lead_text_date(doc.pages.front().text)) return Publication{*lead, "byline"};
+  if (!report && !doc.pages.empty()) {
+    const std::string& text = doc.pages.front().text;
+    if (auto lead = lead_text_date(doc.lead.empty() ? text : doc.lead + "\n\n" + text))
+      return Publication{*lead, "byline"};
+    if (auto kicker = lead_text_date(doc.kicker)) return Publication{*kicker, "byline"};
+  }
   if (m.published.known()) return Publication{m.published, m.published_source};
   if (in_uri) return Publication{*in_uri, "url"};
   if (auto month = url_month(uri)) return Publication{*month, "url"};

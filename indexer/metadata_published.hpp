@@ -20,7 +20,9 @@ struct Publication {
 //     article ("date-line") or a plain <meta name=date> ("meta-date")
 //   2 a date in URI's path, "/2019/05/14/" (url_date; not for reports)
 //   3 a report's "Date of publication" or an English byline in the lead (find_published)
-//   4 a date line near the top of the main text (lead_text_date; not for reports)
+//   4 a date line near the top of the page (lead_text_date; not for reports): in DOC's lead
+//     (the page from its headline on, Extraction::lead) followed by the main text, failing
+//     that in the short lines just above the headline (Extraction::kicker)
 //   5 the markup's "date-line" or "meta-date"
 //   6 for a report, a date in URI's path; then a month in it, "/2018/02/" (url_month)
 // nullopt when none is found.

@@ -273,6 +273,19 @@ TEST_CASE("dates: date lines near the top of the main text") {
       {"Ward news\n" + body + "13 June 2019", ""},
       {"Ward news\n" + body + "Datum:\n03.11.2021", "2021-11-03"},
       {"Ward news\nReaders' comments\nKim, 1 February 2023: good.", ""},
+      // a short sentence that mentions a date is no date line; an article before it is fine
+      {"Ward news\nA new matron joins from 1 March 2021 on the ward\nText.", ""},
+      {"Ward news\nMontag, den 4. Mai 2020\nText.", "2020-05-04"},
+      // prose that mentions dates is the body: a later cue ("von") no longer makes a date line
+      {"Ward news\nThe ward, which opened on 2 May 2019, has twenty beds and a day room.\n"
+       "Staff were proud of the garden and the kitchen that patients can use.\n"
+       "Care passed from the old team to one led von Kim Berg on 4 June 2019 and more.",
+       ""},
+      // a press release dated the day before its embargo ends is published when it ends
+      {"News release\n30 December 2021\nUnder embargo until 00:01 on Sunday 2 January\nText.",
+       "2022-01-02"},
+      {"News release\n3 June 2022\nEmbargoed: 5 June 2022\nText.", "2022-06-05"},
+      {"News release\n3 June 2022\nNot embargoed\nText.", "2022-06-03"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -328,4 +341,46 @@ TEST_CASE("dates: publication by markup, URI, bylines and date lines") {
       "https://example.org/news/ward-opens");
   CHECK(none.published.iso() == "2019-01-02");
   CHECK(none.provenance.at("published") == "date-line");
+}
+
+TEST_CASE("dates: the date line above the main text is read though the main text leaves it out") {
+  const std::string story =
+      "<p>The trust opened a new ward for older patients, with twenty beds, a garden and a "
+      "day room, after two years of building work.</p><p>Staff said the ward, which has its "
+      "own kitchen, had made a real difference to patients and to their families.</p>"
+      "<p>Visitors are welcome every afternoon, and the ward team will show them round.</p>";
+  // The headline, a date line and a "Date:" label sit above the article's body; the main
+  // text starts with the body, so only the page's top from its headline on has the date.
+  const Extraction below = html(
+      "<html><head><title>Ward opens | Example News</title></head><body>"
+      "<nav><a href='/'>Home</a></nav><div class='intro'><h1>Ward opens</h1>"
+      "<p class='caption'>Date:</p><p class='caption'>14.09.2021</p></div>"
+      "<div class='story'>" + story + "</div></body></html>");
+  CHECK(below.lead.find("14.09.2021") != std::string::npos);
+  const Metadata md = cqc::indexer::extract_metadata(below, "https://example.org/news/ward");
+  CHECK(md.published.iso() == "2021-09-14");
+  CHECK(md.provenance.at("published") == "byline");
+  // A date line just above the headline (a kicker) counts only when nothing below it does;
+  // a headline repeated in a list of other stories earlier on is not the page's headline.
+  const Extraction kicker = html(
+      "<html><head><title>Ward opens</title></head><body>"
+      "<div><p>Ward opens</p><p>02.01.2020</p></div>"
+      "<div><p>3 March 2021</p><h1>Ward opens</h1></div>"
+      "<div class='story'>" + story + "</div></body></html>");
+  CHECK(kicker.kicker.starts_with("3 March 2021"));
+  CHECK(cqc::indexer::extract_metadata(kicker, "https://example.org/news/ward").published.iso() ==
+        "2021-03-03");
+  const Extraction both = html(
+      "<html><head><title>Ward opens</title></head><body>"
+      "<div><p>Tuesday 5 April 2022 morning edition</p><h1>Ward opens</h1>"
+      "<p>By Kim Berg</p><p>3 March 2021</p></div>"
+      "<div class='story'>" + story + "</div></body></html>");
+  CHECK(cqc::indexer::extract_metadata(both, "https://example.org/news/ward").published.iso() ==
+        "2021-03-03");
+  // No headline above the main text: the short byline just above it still counts.
+  const Extraction byline = html(
+      "<html><head><title>Example News</title></head><body>"
+      "<div><p>von Kim Berg, 8.5.12</p></div><div class='story'>" + story + "</div></body></html>");
+  CHECK(cqc::indexer::extract_metadata(byline, "https://example.org/news/ward").published.iso() ==
+        "2012-05-08");
 }
