@@ -185,16 +185,6 @@ core::Date add_days(core::Date d, int n) {
   return d;
 }
 
-// Reads N digits at S[I]; -1 when there are not N.
-int digits_at(std::string_view s, size_t i, size_t n) {
-  if (i + n > s.size()) return -1;
-  int v = 0;
-  for (size_t k = i; k < i + n; ++k) {
-    if (!digit(s[k])) return -1;
-    v = v * 10 + (s[k] - '0');
-  }
-  return v;
-}
 
 // Time and zone after a date: "T02:54:29.000Z", " 21:11:03-05:00", "T145030+0100".
 void read_time(std::string_view s, Stamp& st) {
@@ -318,6 +308,16 @@ core::Date local_date(const Stamp& s, int offset) {
   if (!s.has_time || !s.has_zone || s.date.day == 0) return s.date;
   int local = s.minutes - s.offset + offset;
   return add_days(s.date, local < 0 ? -1 : local >= 24 * 60 ? 1 : 0);
+}
+
+int digits_at(std::string_view s, size_t i, size_t n) {
+  if (i + n > s.size()) return -1;
+  int v = 0;
+  for (size_t k = i; k < i + n; ++k) {
+    if (!digit(s[k])) return -1;
+    v = v * 10 + (s[k] - '0');
+  }
+  return v;
 }
 
 }  // namespace cqc::indexer

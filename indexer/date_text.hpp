@@ -8,6 +8,10 @@
 
 namespace cqc::indexer {
 
+// The number written with exactly the N digits at S[I] ("2019" at 0 of "2019-05"); -1 when
+// S has fewer than N characters there or one of them is not a digit.
+int digits_at(std::string_view s, size_t i, size_t n);
+
 // Month 1-12 for a month name or usual abbreviation in English, German, French, Spanish,
 // Italian, Portuguese, Dutch or Russian (genitive), lower case or capitalised, a trailing '.'
 // ignored ("März", "févr.", "mayo", "мая"); else 0.

@@ -8,16 +8,6 @@ namespace {
 
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// Reads N digits at S[I]; -1 when there are not N.
-int digits_at(std::string_view s, size_t i, size_t n) {
-  if (i + n > s.size()) return -1;
-  int v = 0;
-  for (size_t k = i; k < i + n; ++k) {
-    if (!digit(s[k])) return -1;
-    v = v * 10 + (s[k] - '0');
-  }
-  return v;
-}
 
 std::optional<core::Date> day(int y, int m, int d) {
   if (!core::valid_day(y, m, d)) return std::nullopt;
