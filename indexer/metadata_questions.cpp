@@ -42,6 +42,7 @@ class Questions {
       subject_at(i);
       prose_at(i);
       rated_list_as(i);
+      question_rating_at(i);
     }
     if (bare_rows_.size() >= 3)
       for (const auto& [q, r] : bare_rows_) add(q, r, first_bare_);
@@ -119,6 +120,58 @@ class Questions {
     const bool changed_to = i >= 2 && is_word(t_[i - 1], {"to"}) && word_before(t_, i - 1, 4, {"from"});
     if (past_rating(t_, i) && !changed_to) return;
     if (size_t k = question_list_at(t_, r->end)) list_from(k, r->id, i);
+    else if (size_t q = asked_question_after(r->end)) list_from(q, r->id, i);
+  }
+
+  // After a rating ending at J: "(rating) in response to the question 'Are services Q?'",
+  // "for the question 'Is the service Q?'": the token of Q, else 0.
+  size_t asked_question_after(size_t j) const {
+    if (j < t_.size() && is_word(t_[j], {"rating"})) ++j;
+    if (phrase_at(t_, j, {"in", "response", "to", "the", "question"})) j += 5;
+    else if (phrase_at(t_, j, {"for", "the", "question"}) || phrase_at(t_, j, {"on", "the", "question"}))
+      j += 3;
+    else
+      return 0;
+    if (phrase_at(t_, j, {"are", "services"}) || phrase_at(t_, j, {"is", "it"})) j += 2;
+    else if (phrase_at(t_, j, {"is", "the", "service"}) || phrase_at(t_, j, {"is", "the", "trust"})) j += 3;
+    else return 0;
+    size_t end = 0;
+    return j < t_.size() && question_at(t_, j, end) ? j : 0;
+  }
+
+  // A key question's own rating: "its well-led rating went from good to outstanding", "the
+  // safe rating dropped to inadequate", "its caring rating remains outstanding".
+  void question_rating_at(size_t i) {
+    size_t end = 0;
+    const core::KeyQuestion* q = question_at(t_, i, end);
+    if (!q || end + 1 >= t_.size() || !is_word(t_[end], {"rating"}) || !same_sentence(t_, i, end + 1))
+      return;
+    if (i > 0 && same_sentence(t_, i - 1, i) && (is_word(t_[i - 1], {"overall"}) || rating_at(t_, i - 1)))
+      return;
+    if (service_level(i) || past_rating(t_, i)) return;
+    size_t k = end + 1;
+    while (k < t_.size() && is_word(t_[k], {"has", "have", "had", "now", "also", "been"})) ++k;
+    if (k >= t_.size() || !same_sentence(t_, i, k)) return;
+    if (is_word(t_[k], {"went", "gone", "moved", "improved", "dropped", "fell", "rose", "changed",
+                        "slipped", "climbed", "declined", "deteriorated", "fallen", "risen",
+                        "downgraded", "upgraded"})) {
+      ++k;
+      if (k < t_.size() && is_word(t_[k], {"up", "down", "back"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"from"})) {
+        auto before = rating_at(t_, k + 1);
+        if (!before) return;
+        k = before->end;
+      }
+      if (k >= t_.size() || !is_word(t_[k], {"to"})) return;
+      ++k;
+    } else if (is_word(t_[k], {"remains", "remained", "stays", "stayed", "is", "was", "of"})) {
+      ++k;
+      if (k < t_.size() && is_word(t_[k], {"as", "at"})) ++k;
+    } else {
+      return;
+    }
+    auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
+    if (r && !key_question_after(t_, r->end)) add(q->id, r->id, i);
   }
 
   // The key questions listed from K ("safe, effective and well-led", "safe effective

@@ -95,9 +95,20 @@ class Overall {
         return r;
     }
     if (is_word(w, {"downgraded", "upgraded", "moved", "improved", "dropped", "fell", "rose",
-                    "went", "gone"}) &&
+                    "went", "gone", "changed", "slipped", "climbed", "declined", "deteriorated",
+                    "fallen", "risen"}) &&
+        trust_before(i) && !service_before(i) && !service_noun_before(i) && !question_before(i))
+      return changed_to(i + 1);  // "X has gone up from R0 to R", "X has slipped to R"
+    if (is_word(w, {"told"}) && trust_before(i) && !service_before(i) && !service_noun_before(i)) {
+      size_t k = i + 1;  // "X has been told it 'requires improvement'"
+      if (k < t_.size() && is_word(t_[k], {"that"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"it"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"is"})) ++k;
+      return k < t_.size() && same_sentence(t_, i, k) ? plain_rating(k) : std::nullopt;
+    }
+    if (is_word(w, {"found", "judged", "deemed", "assessed"}) && phrase_at(t_, i + 1, {"to", "be"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i))
-      return changed_to(i + 1);
+      return plain_rating(i + 3);  // "X has been found to be 'inadequate'"
     if (is_word(w, {"remains", "remained", "remain", "stays", "stayed"}) && i > 0 &&
         (trust_end_[i] || is_word(t_[i - 1], {"trust"})) && !service_before(i)) {
       size_t k = i + 1;  // "LPT remains 'requires improvement'"
@@ -134,6 +145,16 @@ class Overall {
     for (size_t k = from; k <= i; ++k)
       if (trust_end_[k] || (k > 0 && is_word(t_[k - 1], {"trust"}))) from = k;
     return from;
+  }
+
+  // A key question is named between the last trust named and I: "X's well-led rating went
+  // from ...", "the trust's rating for safe dropped to ..." state no overall rating.
+  bool question_before(size_t i) const {
+    for (size_t k = last_trust_before(i); k < i; ++k)
+      if (phrase_at(t_, k, {"well", "led"}) ||
+          (!is_word(t_[k], {"care"}) && core::Gazetteer::builtin().resolve_question(t_[k].text)))
+        return true;
+    return false;
   }
 
   // A trust is the subject: named, or "the trust", earlier in the sentence.
@@ -173,6 +194,7 @@ class Overall {
 
   // After a verb of change at I - 1: "(from (a) R0 (rating)) to R" gives R.
   std::optional<RatingHit> changed_to(size_t k) const {
+    if (k < t_.size() && is_word(t_[k], {"up", "down", "back"})) ++k;  // "gone up to R"
     if (k < t_.size() && is_word(t_[k], {"from"})) {
       ++k;
       if (k < t_.size() && is_word(t_[k], {"a", "an", "its", "the"})) ++k;
@@ -238,6 +260,9 @@ class Overall {
     }
     if (auto r = rating_at(t_, i + 1); r && r->end < t_.size() && is_word(t_[r->end], {"rating"}))
       return r;  // "an overall inadequate rating"
+    if (i + 2 < t_.size() && is_word(t_[i + 1], {"inspection"}) && !service_before(i))
+      if (auto r = rating_at(t_, i + 2); r && !key_question_after(t_, r->end))
+        return r;  // a CQC page's label "Overall inspection: Good"
     if (service_before(i)) return std::nullopt;
     for (size_t k = i + 1; k < i + 8 && same_sentence(t_, i, k); ++k) {
       // "Overall, six services were inspected with three being rated ..." is not the trust
@@ -333,7 +358,8 @@ bool past_rating(const Tokens& t, size_t i) {
   // "from inadequate to good", "improved to good": the rating after "to" is the new one.
   if (i > 0 && is_word(t[i - 1], {"to"}) && t[i - 1].sentence == t[i].sentence &&
       word_before(t, i - 1, 7, {"from", "improved", "moved", "progressed", "changed", "dropped",
-                                "fell", "rose", "downgraded", "upgraded", "gone", "went"}))
+                                "fell", "rose", "downgraded", "upgraded", "gone", "went",
+                                "slipped", "climbed", "declined", "deteriorated", "fallen", "risen"}))
     return false;
   for (size_t k = i; k > 0 && i - k < 5; --k) {
     const Token& w = t[k - 1];

@@ -1,0 +1,102 @@
+// Press-release and report wordings of CQC ratings (issue 8), each in a hand-written fixture:
+// ratings that went up or down, "has been told it R", "Q rating", a rating "in response to the
+// question 'Are services Q?'".
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/extract.hpp"
+#include "indexer/metadata.hpp"
+
+using cqc::indexer::Extraction;
+using cqc::indexer::extract_metadata;
+using cqc::indexer::Metadata;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+Metadata story(const Strings& paras) {
+  Extraction x;
+  x.format = "html";
+  x.title = paras.empty() ? "" : paras[0];
+  std::string text;
+  for (size_t i = 1; i < paras.size(); ++i) text += (text.empty() ? "" : "\n\n") + paras[i];
+  x.pages.push_back({0, text});
+  return extract_metadata(x, "https://press.example.org/item.html");
+}
+
+std::string questions(const Metadata& md) {
+  std::string out;
+  for (const auto& q : md.key_question_ratings) out += (out.empty() ? "" : ";") + q.question + "=" + q.rating;
+  return out;
+}
+
+std::string overall(const Strings& paras) { return story(paras).overall_rating; }
+
+}  // namespace
+
+TEST_CASE("cqc press: an overall rating that went up, down or changed") {
+  CHECK(overall({"Trust improves", "The overall rating of Oxleas NHS Foundation Trust has improved "
+                 "from requires improvement to good."}) == "good");
+  CHECK(overall({"Trust improves", "Oxleas NHS Foundation Trust has gone up from requires "
+                 "improvement to good."}) == "good");
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has moved down to requires "
+                 "improvement after inspectors visited in March."}) == "requires-improvement");
+  CHECK(overall({"Trust rated", "The rating of Oxleas NHS Foundation Trust has changed from good "
+                 "to requires improvement."}) == "requires-improvement");
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has slipped to inadequate."}) ==
+        "inadequate");
+  // a service's or a key question's change is not the trust's
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust's well-led rating went from good to "
+                 "outstanding."}).empty());
+  CHECK(overall({"Trust rated", "For Oxleas NHS Foundation Trust the rating for safety dropped to "
+                 "inadequate."}).empty());
+  CHECK(overall({"Trust rated", "At Oxleas NHS Foundation Trust, maternity services have gone "
+                 "down from good to inadequate."}).empty());
+}
+
+TEST_CASE("cqc press: 'has been told it R', 'CQC has rated X as R'") {
+  CHECK(overall({"Trust told to improve", "Oxleas NHS Foundation Trust has been told it "
+                 "'requires improvement' by the Care Quality Commission."}) == "requires-improvement");
+  CHECK(overall({"Trust rated", "The Care Quality Commission has rated Oxleas NHS Foundation "
+                 "Trust as 'Good'."}) == "good");
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has been found to be 'inadequate' "
+                 "by the Care Quality Commission."}) == "inadequate");
+  // told what it must do: no rating
+  CHECK(overall({"Trust told to improve", "Oxleas NHS Foundation Trust has been told it must "
+                 "make improvements to safe care."}).empty());
+}
+
+TEST_CASE("cqc press: a page's 'Overall inspection' label") {
+  CHECK(overall({"Oxleas NHS Foundation Trust", "Overall inspection", "Good",
+                 "Safe", "Requires improvement"}) == "good");
+  CHECK(overall({"Oxleas NHS Foundation Trust", "Overall inspection: Requires improvement"}) ==
+        "requires-improvement");
+  CHECK(overall({"Oxleas NHS Foundation Trust", "Overall inspection date 4 May 2021"}).empty());
+}
+
+TEST_CASE("cqc press: a key question's own rating, 'its Q rating went from R0 to R'") {
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust's well-led rating went from "
+                         "good to outstanding."})) == "well-led=outstanding");
+  CHECK(questions(story({"Trust rated", "The trust's safe rating dropped to inadequate, while its caring "
+                         "rating remains outstanding."})) == "safe=inadequate;caring=outstanding");
+  CHECK(questions(story({"Trust rated", "The ratings for safe and well-led at Oxleas NHS Foundation "
+                         "Trust went down to requires improvement."})) ==
+        "safe=requires-improvement;well-led=requires-improvement");
+  // an earlier rating is not this inspection's
+  CHECK(questions(story({"Trust rated", "Its previous safe rating was inadequate."})).empty());
+}
+
+TEST_CASE("cqc press: a rating 'in response to the question' of a key question") {
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust received a 'Good' rating in "
+                         "response to the question 'Are services caring?'"})) == "caring=good");
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust was rated outstanding for the "
+                         "question 'Are services well-led?'"})) == "well-led=outstanding");
+}
+
+TEST_CASE("cqc press: a rating that remains, for being a key question") {
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust remains requires improvement "
+                         "for being safe and responsive."})) ==
+        "safe=requires-improvement;responsive=requires-improvement");
+}
