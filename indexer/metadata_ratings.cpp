@@ -70,6 +70,11 @@ class Overall {
         word_before(t_, i, 3, {"rated", "rating", "remains", "remained", "be"}))
       return r;  // "rated good overall", not "no services rated inadequate (overall)"
     if (is_word(w, {"rated"}) && !service_before(i)) return after_rated(i);
+    if (is_word(w, {"provider"}) && i + 1 < t_.size() && trust_from_[i + 1] &&
+        t_[i + 1].sep.find(':') != std::string::npos) {
+      size_t k = trust_from_[i + 1];  // a CQC page's header "Provider: X Requires improvement"
+      if (k < t_.size() && t_[k].para == t_[i].para) return plain_rating(k);
+    }
     if (trust_end_[i] && w.sep.find_first_of("'\"") != std::string::npos && !service_before(i) &&
         t_[i].region != Region::kBody)
       if (auto r = plain_rating(i)) return r;  // a headline: "Midshire trust 'requires improvement'"
@@ -99,8 +104,9 @@ class Overall {
                     "fallen", "risen"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i) && !question_before(i))
       return changed_to(i + 1);  // "X has gone up from R0 to R", "X has slipped to R"
-    if (is_word(w, {"told"}) && trust_before(i) && !service_before(i) && !service_noun_before(i)) {
-      size_t k = i + 1;  // "X has been told it 'requires improvement'"
+    if (is_word(w, {"told"}) && trust_before(i) && !service_before(i)) {
+      size_t k = i + 1;  // "X has been told it 'requires improvement'", "a trust that runs
+                         // three hospitals has been told it ..." (services are not told)
       if (k < t_.size() && is_word(t_[k], {"that"})) ++k;
       if (k < t_.size() && is_word(t_[k], {"it"})) ++k;
       if (k < t_.size() && is_word(t_[k], {"is"})) ++k;

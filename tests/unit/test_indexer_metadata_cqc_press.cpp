@@ -63,6 +63,8 @@ TEST_CASE("cqc press: 'has been told it R', 'CQC has rated X as R'") {
                  "Trust as 'Good'."}) == "good");
   CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has been found to be 'inadequate' "
                  "by the Care Quality Commission."}) == "inadequate");
+  CHECK(overall({"Trust told to improve", "A trust which runs two hospitals has been told it requires "
+                 "improvement by inspectors. It is Oxleas NHS Foundation Trust."}) == "requires-improvement");
   // told what it must do: no rating
   CHECK(overall({"Trust told to improve", "Oxleas NHS Foundation Trust has been told it must "
                  "make improvements to safe care."}).empty());
@@ -74,6 +76,13 @@ TEST_CASE("cqc press: a page's 'Overall inspection' label") {
   CHECK(overall({"Oxleas NHS Foundation Trust", "Overall inspection: Requires improvement"}) ==
         "requires-improvement");
   CHECK(overall({"Oxleas NHS Foundation Trust", "Overall inspection date 4 May 2021"}).empty());
+}
+
+TEST_CASE("cqc press: a provider page's header 'Provider: X R'") {
+  CHECK(overall({"Reports", "Provider: Oxleas NHS Foundation Trust Requires improvement",
+                 "Reports of inspections"}) == "requires-improvement");
+  CHECK(overall({"Reports", "Provider: Oxleas NHS Foundation Trust", "Good practice in wards",
+                 "Our reports"}).empty());
 }
 
 TEST_CASE("cqc press: a key question's own rating, 'its Q rating went from R0 to R'") {
