@@ -308,6 +308,13 @@ class Questions {
       if (std::find(except.begin(), except.end(), kq.id) == except.end()) add(kq.id, r->id, i);
   }
 
+  // A service is named in I's paragraph before I.
+  bool service_in_paragraph(size_t i) const {
+    for (size_t k = i; k > 0 && i - k < 400 && t_[k - 1].para == t_[i].para; --k)
+      if (service_start_[k - 1]) return true;
+    return false;
+  }
+
   // True when the sentence holding I is about one service ("within the service", "overall
   // for the service"): its key-question ratings are the service's, not the trust's.
   bool service_level(size_t i) const {
@@ -339,16 +346,62 @@ class Questions {
     }
     if (questions.empty() || k >= t_.size() || !same_sentence(t_, i, k)) return;
     if (is_word(t_[k], {"which"})) ++k;  // "safety, which was rated as ..."
-    if (k >= t_.size() || !is_word(t_[k], {"was", "were", "is", "are"})) return;
-    ++k;
-    if (k < t_.size() && is_word(t_[k], {"both", "also", "still", "now"})) ++k;
-    if (k >= t_.size() || !is_word(t_[k], {"rated", "judged", "found"})) return;
-    ++k;
-    if (k < t_.size() && is_word(t_[k], {"as", "to"})) ++k;
-    if (k < t_.size() && is_word(t_[k], {"be"})) ++k;
-    auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
-    if (!r || past_rating(t_, k) || service_level(i)) return;
+    size_t at = 0;
+    const bool rated = k < t_.size() && is_word(t_[k], {"was", "were", "is", "are"});
+    auto r = verb_rating(i, k, at);
+    if (!r || past_rating(t_, at) || service_level(i)) return;
+    // "Effective has dropped to R" after a paragraph that named a service: the service's
+    if (!rated && service_in_paragraph(i)) return;
     for (const auto& q : questions) add(q, r->id, i);
+  }
+
+  // The rating a verb phrase from K states of its subject (the sentence of I): "was (both)
+  // rated (as) R", "were judged to be R", "retained the rating of R", "has dropped from R0 to
+  // R", "remains R".
+  // AT is set to the rating's first token.
+  std::optional<RatingHit> verb_rating(size_t i, size_t k, size_t& at) const {
+    bool aux = false;
+    while (k < t_.size() && same_sentence(t_, i, k) &&
+           is_word(t_[k], {"was", "were", "is", "are", "has", "have", "had", "been", "both", "also",
+                           "still", "now", "again", "each"})) {
+      aux = true;
+      ++k;
+    }
+    if (k >= t_.size() || !same_sentence(t_, i, k)) return std::nullopt;
+    if (aux && is_word(t_[k], {"rated", "judged", "found"})) {
+      ++k;
+      if (k < t_.size() && is_word(t_[k], {"as", "to"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"be"})) ++k;
+    } else if (is_word(t_[k], {"retained", "kept", "received", "maintained", "achieved"})) {
+      ++k;  // "safety and responsiveness retained the rating of requiring improvement"
+      if (k < t_.size() && is_word(t_[k], {"the", "a", "an", "its", "their"})) ++k;
+      if (phrase_at(t_, k, {"rating", "of"})) k += 2;
+      auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
+      at = k;
+      if (r && r->end < t_.size() && is_word(t_[r->end], {"rating"})) return r;  // "kept its good rating"
+      return r && t_[k - 1].lower == "of" ? r : std::nullopt;
+    } else if (is_word(t_[k], {"dropped", "improved", "fallen", "fell", "risen", "rose", "gone",
+                               "went", "moved", "slipped", "declined", "deteriorated", "changed"})) {
+      ++k;  // "Effective has dropped from outstanding to requires improvement"
+      if (k < t_.size() && is_word(t_[k], {"up", "down", "back"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"from"})) {
+        auto before = k + 1 < t_.size() ? rating_at(t_, k + 1) : std::nullopt;
+        if (!before) return std::nullopt;
+        k = before->end;
+      }
+      if (k >= t_.size() || !is_word(t_[k], {"to"})) return std::nullopt;
+      ++k;
+    } else if (is_word(t_[k], {"remains", "remained", "stays", "stayed"})) {
+      ++k;  // "well-led remains outstanding"
+      if (k < t_.size() && is_word(t_[k], {"rated"})) ++k;
+      if (k < t_.size() && is_word(t_[k], {"as", "at"})) ++k;
+    } else {
+      return std::nullopt;
+    }
+    auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
+    if (r && key_question_after(t_, r->end)) return std::nullopt;
+    at = k;
+    return r;
   }
 
   const Tokens& t_;

@@ -109,3 +109,24 @@ TEST_CASE("cqc press: a rating that remains, for being a key question") {
                          "for being safe and responsive."})) ==
         "safe=requires-improvement;responsive=requires-improvement");
 }
+
+TEST_CASE("cqc press: key questions that kept, dropped or remain at a rating") {
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust was rated good for caring, but safety "
+                         "and responsiveness kept the rating of requires improvement."})) ==
+        "caring=good;safe=requires-improvement;responsive=requires-improvement");
+  CHECK(questions(story({"Trust rated", "At Oxleas NHS Foundation Trust, effective has dropped from "
+                         "outstanding to good and well-led remains outstanding."})) ==
+        "effective=good;well-led=outstanding");
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust: safety has improved to good."})) ==
+        "safe=good");
+  // after a service named in the paragraph, a key question's change is the service's
+  CHECK(questions(story({"Trust rated", "At Oxleas NHS Foundation Trust, the rating for maternity services "
+                         "fell to inadequate. Effective and caring have declined from good to requires "
+                         "improvement.", "Oxleas NHS Foundation Trust was also inspected.",
+                         "The forensic secure wards were rated good and surgery was rated good."})).empty());
+  // an adjective, and an earlier rating, are not a key question's rating
+  CHECK(questions(story({"Trust rated", "Safe staffing has improved to good levels at Oxleas NHS "
+                         "Foundation Trust."})).empty());
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust: well-led has previously been rated "
+                         "inadequate."})).empty());
+}
