@@ -29,6 +29,9 @@ class Questions {
   Questions(const Tokens& t, const std::vector<Mention>& services, bool report, bool single_service)
       : t_(t), service_start_(t.size() + 1, false), report_(report), single_service_(single_service) {
     for (const Mention& m : services) service_start_[m.begin] = true;
+    // a core service's report says so: "the quality of care provided within this core service"
+    for (size_t i = 0; i + 2 < t.size() && !core_service_report_; ++i)
+      core_service_report_ = phrase_at(t, i, {"this", "core", "service"});
   }
 
   std::vector<KeyQuestionRating> run(std::string& source) {
@@ -61,12 +64,15 @@ class Questions {
   // A single service's grid: "Are community health inpatient services safe? Good", also with
   // the rating moved before the question by the page layout ("Are S Good effective?").
   void service_grid_at(size_t i) {
-    if (!single_service_ || !is_word(t_[i], {"are"}) || phrase_at(t_, i, {"are", "services"})) return;
+    if (!(single_service_ || core_service_report_) || !is_word(t_[i], {"are"}) ||
+        phrase_at(t_, i, {"are", "services"}))
+      return;
     std::optional<RatingHit> inside;
     for (size_t k = i + 1; k < i + 12 && k < t_.size() && t_[k].para == t_[i].para; ++k) {
       size_t end = 0;
       if (const core::KeyQuestion* q = question_at(t_, k, end);
-          q && (end >= t_.size() || t_[end].sep.find('?') != std::string::npos)) {
+          q && (end >= t_.size() || t_[end].sep.find('?') != std::string::npos ||
+                t_[end].para != t_[i].para)) {  // the question ends its line ('?' is not kept there)
         if (auto r = end < t_.size() && t_[end].para == t_[i].para ? rating_at(t_, end) : std::nullopt)
           add(q->id, r->id, i);
         else if (inside) add(q->id, inside->id, i);
@@ -408,6 +414,7 @@ class Questions {
   std::vector<bool> service_start_;  // a core service's name starts at token i
   const bool report_;
   const bool single_service_;
+  bool core_service_report_ = false;  // the document is one core service's report
   bool first_page_ = false;
   std::vector<std::pair<std::string, std::string>> bare_rows_;  // bare_grid_at's rows
   size_t first_bare_ = 0;

@@ -130,3 +130,19 @@ TEST_CASE("cqc press: key questions that kept, dropped or remain at a rating") {
   CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust: well-led has previously been rated "
                          "inadequate."})).empty());
 }
+
+TEST_CASE("cqc press: a core service's report grid, its service not named in the gazetteer's words") {
+  Extraction x;
+  x.format = "pdf";
+  x.title = "Oxleas NHS Foundation Trust Community Services for Older Adults Quality Report";
+  x.pages.push_back({1, "Oxleas NHS Foundation Trust\n\nThis report gives our view of the care given within "
+                        "this core service by the trust.\n\nOverall rating for Community Services for Older "
+                        "Adults Good\n\nAre Community Services for Older Adults safe? Requires improvement\n\n"
+                        "Are Community Services for Older Adults Good effective?\n\n"
+                        "Are Community Services for Older Adults Good caring?"});
+  const Metadata md = extract_metadata(x, "");
+  CHECK(questions(md) == "safe=requires-improvement;effective=good;caring=good");
+  // a trust's report with an overall rating does not take a service's grid as its own
+  x.pages[0].text.replace(x.pages[0].text.find("this core service"), 17, "the trust's services");
+  CHECK(questions(extract_metadata(x, "")).empty());
+}
