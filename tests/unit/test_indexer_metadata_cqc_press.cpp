@@ -146,3 +146,15 @@ TEST_CASE("cqc press: a core service's report grid, its service not named in the
   x.pages[0].text.replace(x.pages[0].text.find("this core service"), 17, "the trust's services");
   CHECK(questions(extract_metadata(x, "")).empty());
 }
+
+TEST_CASE("cqc press: a location page's 'Ratings - S' list with its overall rating") {
+  const Metadata md = story({"Crisis teams - Oxleas NHS Foundation Trust", "Ratings - Crisis teams", "Overall",
+                             "Requires improvement", "Safe", "Inadequate", "Effective", "Good"});
+  REQUIRE(md.service_ratings.size() == 1);
+  CHECK(md.service_ratings[0].service == "mh-crisis");
+  CHECK(md.service_ratings[0].rating == "requires-improvement");
+  // a heading naming a service in a sentence is no list
+  const Metadata prose = story({"News", "Ratings for crisis teams across the country are published.",
+                                "Overall", "Good"});
+  CHECK(prose.service_ratings.empty());
+}
