@@ -148,14 +148,30 @@ class Questions {
   // A key question's own rating: "its well-led rating went from good to outstanding", "the
   // safe rating dropped to inadequate", "its caring rating remains outstanding".
   void question_rating_at(size_t i) {
-    size_t end = 0;
-    const core::KeyQuestion* q = question_at(t_, i, end);
-    if (!q || end + 1 >= t_.size() || !is_word(t_[end], {"rating"}) || !same_sentence(t_, i, end + 1))
-      return;
-    if (i > 0 && same_sentence(t_, i - 1, i) && (is_word(t_[i - 1], {"overall"}) || rating_at(t_, i - 1)))
+    size_t prev_end = 0;
+    if (i > 0 && same_sentence(t_, i - 1, i) &&
+        (is_word(t_[i - 1], {"overall", "and"}) || rating_at(t_, i - 1) || question_at(t_, i - 1, prev_end)))
+      return;  // the list starts before I, or "the overall (safe) rating"
+    std::vector<std::string> questions;  // "the safe and well-led ratings"
+    size_t end = i, next = 0;
+    while (const core::KeyQuestion* q = question_at(t_, end, next)) {
+      questions.push_back(q->id);
+      end = next;
+      if (end < t_.size() && is_word(t_[end], {"and"}) && same_sentence(t_, i, end)) ++end;
+      else break;
+    }
+    if (questions.empty() || end + 1 >= t_.size() || !is_word(t_[end], {"rating", "ratings"}) ||
+        !same_sentence(t_, i, end + 1))
       return;
     if (service_level(i) || past_rating(t_, i)) return;
     size_t k = end + 1;
+    if (is_word(t_[k], {"at", "of", "for"}))  // "the safe rating at X dropped to R"
+      for (size_t j = k + 1; j < k + 10 && j < t_.size() && same_sentence(t_, i, j); ++j)
+        if (is_word(t_[j], {"has", "have", "had", "went", "dropped", "fell", "improved", "rose",
+                            "remains", "remained", "changed", "moved", "is", "was", "were", "are"})) {
+          k = j;
+          break;
+        }
     while (k < t_.size() && is_word(t_[k], {"has", "have", "had", "now", "also", "been"})) ++k;
     if (k >= t_.size() || !same_sentence(t_, i, k)) return;
     if (is_word(t_[k], {"went", "gone", "moved", "improved", "dropped", "fell", "rose", "changed",
@@ -170,14 +186,16 @@ class Questions {
       }
       if (k >= t_.size() || !is_word(t_[k], {"to"})) return;
       ++k;
-    } else if (is_word(t_[k], {"remains", "remained", "stays", "stayed", "is", "was", "of"})) {
+    } else if (is_word(t_[k], {"remains", "remained", "remain", "stays", "stayed", "is", "was", "are",
+                               "were", "of"})) {
       ++k;
       if (k < t_.size() && is_word(t_[k], {"as", "at"})) ++k;
     } else {
       return;
     }
     auto r = k < t_.size() && same_sentence(t_, i, k) ? rating_at(t_, k) : std::nullopt;
-    if (r && !key_question_after(t_, r->end)) add(q->id, r->id, i);
+    if (r && !key_question_after(t_, r->end))
+      for (const auto& q : questions) add(q, r->id, i);
   }
 
   // The key questions listed from K ("safe, effective and well-led", "safe effective

@@ -104,6 +104,21 @@ class Overall {
                     "fallen", "risen"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i) && !question_before(i))
       return changed_to(i + 1);  // "X has gone up from R0 to R", "X has slipped to R"
+    if (is_word(w, {"upgraded", "downgraded"}) && !service_before(i)) {
+      size_t k = i + 1;  // "CQC has upgraded X to good", "downgraded the rating of X from R0 to R"
+      if (phrase_at(t_, k, {"the", "rating", "of"}) || phrase_at(t_, k, {"its", "rating", "of"})) k += 3;
+      if (phrase_at(t_, k, {"the", "trust"})) return changed_to(k + 2);
+      if (k < t_.size() && trust_from_[k]) return changed_to(trust_from_[k]);
+    }
+    if (is_word(w, {"achieved", "received", "awarded", "earned", "secured", "got"}) && trust_before(i) &&
+        !service_before(i) && !service_noun_before(i) && !question_before(i)) {
+      size_t k = i + 1;  // "X has achieved a good rating", "has been awarded an 'outstanding' rating"
+      if (k < t_.size() && is_word(t_[k], {"a", "an", "its", "the"})) ++k;
+      auto r = k < t_.size() ? rating_at(t_, k) : std::nullopt;
+      if (r && r->end < t_.size() && is_word(t_[r->end], {"rating"}) && same_sentence(t_, i, r->end) &&
+          !(r->end + 1 < t_.size() && is_word(t_[r->end + 1], {"for", "in"})))
+        return r;
+    }
     if (is_word(w, {"told"}) && trust_before(i) && !service_before(i)) {
       size_t k = i + 1;  // "X has been told it 'requires improvement'", "a trust that runs
                          // three hospitals has been told it ..." (services are not told)
@@ -153,10 +168,10 @@ class Overall {
     return from;
   }
 
-  // A key question is named between the last trust named and I: "X's well-led rating went
-  // from ...", "the trust's rating for safe dropped to ..." state no overall rating.
+  // A key question is named before I in its sentence: "X's well-led rating went from ...",
+  // "the safe and well-led ratings at X dropped to ..." state no overall rating.
   bool question_before(size_t i) const {
-    for (size_t k = last_trust_before(i); k < i; ++k)
+    for (size_t k = sentence_start(t_, i); k < i; ++k)
       if (phrase_at(t_, k, {"well", "led"}) ||
           (!is_word(t_[k], {"care"}) && core::Gazetteer::builtin().resolve_question(t_[k].text)))
         return true;

@@ -158,3 +158,27 @@ TEST_CASE("cqc press: a location page's 'Ratings - S' list with its overall rati
                                 "Overall", "Good"});
   CHECK(prose.service_ratings.empty());
 }
+
+TEST_CASE("cqc press: upgraded or downgraded trusts, ratings achieved or awarded") {
+  CHECK(overall({"Trust rated", "The Care Quality Commission has upgraded Oxleas NHS Foundation Trust to "
+                 "good."}) == "good");
+  CHECK(overall({"Trust rated", "The regulator downgraded the rating of Oxleas NHS Foundation Trust from "
+                 "good to inadequate."}) == "inadequate");
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has achieved a good rating."}) == "good");
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has been awarded an 'outstanding' rating."}) ==
+        "outstanding");
+  // a service's or a key question's rating is not the trust's
+  CHECK(overall({"Trust rated", "Oxleas NHS Foundation Trust has achieved a good rating for its "
+                 "maternity care."}).empty());
+  CHECK(overall({"Trust rated", "At Oxleas NHS Foundation Trust the safety team received an outstanding "
+                 "rating."}).empty());
+}
+
+TEST_CASE("cqc press: the ratings of several key questions as one subject") {
+  const Metadata md = story({"Trust rated", "The safe and well-led ratings at Oxleas NHS Foundation Trust "
+                             "dropped to requires improvement."});
+  CHECK(questions(md) == "safe=requires-improvement;well-led=requires-improvement");
+  CHECK(md.overall_rating.empty());
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust's effective and caring ratings remain "
+                         "good."})) == "effective=good;caring=good");
+}
