@@ -304,6 +304,14 @@ class Questions {
         !is_word(t_[r->end], {"for", "in", "across", "on"}) || service_level(i))
       return;
     size_t k = r->end + 1;
+    // "outstanding for caring and good in all other areas": the questions not yet rated
+    for (size_t j = k; j < k + 3 && j + 1 < t_.size() && same_sentence(t_, i, j); ++j)
+      if (is_word(t_[j], {"other", "remaining"}) && word_before(t_, j, 2, {"all", "every", "each"}) &&
+          !out_.empty() &&
+          is_word(t_[j + 1], {"areas", "area", "domains", "domain", "categories", "questions", "key"})) {
+        for (const auto& kq : core::Gazetteer::builtin().questions()) add(kq.id, r->id, i);
+        return;
+      }
     bool five = false;
     for (; k < r->end + 8 && same_sentence(t_, i, k); ++k) {
       if (is_word(t_[k], {"five"}) || phrase_at(t_, k, {"key", "question"}) ||

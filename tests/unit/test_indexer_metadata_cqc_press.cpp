@@ -182,3 +182,12 @@ TEST_CASE("cqc press: the ratings of several key questions as one subject") {
   CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust's effective and caring ratings remain "
                          "good."})) == "effective=good;caring=good");
 }
+
+TEST_CASE("cqc press: 'R1 for Q and R2 in all other areas'") {
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust was rated outstanding for caring and "
+                         "good in all other areas."})) ==
+        "caring=outstanding;safe=good;effective=good;responsive=good;well-led=good");
+  // with no key question rated before, "all other areas" are not the five
+  CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust's maternity unit was praised, and "
+                         "the trust was good in all other areas of its work."})).empty());
+}
