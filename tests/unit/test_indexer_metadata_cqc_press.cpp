@@ -191,3 +191,16 @@ TEST_CASE("cqc press: 'R1 for Q and R2 in all other areas'") {
   CHECK(questions(story({"Trust rated", "Oxleas NHS Foundation Trust's maternity unit was praised, and "
                          "the trust was good in all other areas of its work."})).empty());
 }
+
+TEST_CASE("cqc press: a year naming the inspection, 'following its 2025 CQC inspection'") {
+  auto visit = [](const Metadata& md) { return md.inspected_from.iso() + ".." + md.inspected_to.iso(); };
+  CHECK(visit(story({"Trust improves", "The emergency department at Oxleas NHS Foundation Trust moved up to "
+                     "good following its 2025 CQC inspection."})) == "2025..2025");
+  CHECK(visit(story({"Trust improves", "Oxleas NHS Foundation Trust was praised after our latest 2019 "
+                     "inspection."})) == "2019..2019");
+  // an earlier visit, or "the 2014 inspection", does not date this one
+  CHECK(visit(story({"Trust improves", "Oxleas NHS Foundation Trust has improved since its 2014 "
+                     "inspection."})) == "..");
+  CHECK(visit(story({"Trust improves", "Oxleas NHS Foundation Trust has improved on the 2014 inspection."})) ==
+        "..");
+}
