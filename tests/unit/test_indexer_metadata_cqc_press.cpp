@@ -204,3 +204,19 @@ TEST_CASE("cqc press: a year naming the inspection, 'following its 2025 CQC insp
   CHECK(visit(story({"Trust improves", "Oxleas NHS Foundation Trust has improved on the 2014 inspection."})) ==
         "..");
 }
+
+TEST_CASE("cqc press: a national text naming one trust once, in brackets, is not about it") {
+  std::string filler;
+  for (int i = 0; i < 30; ++i)
+    filler += "Inspectors looked at how safe and caring mental health services were across England. ";
+  const Metadata national = story({"Every trust inspected", filler,
+                                   "Most trusts require improvement; one is rated inadequate (Oxleas NHS "
+                                   "Foundation Trust).", filler});
+  CHECK(national.trusts == Strings{"RPG"});  // named, but only in passing
+  CHECK(national.mentioned_trusts == Strings{"RPG"});
+  // named plainly, the trust is the subject
+  const Metadata local = story({"Trust inspected", filler, "Oxleas NHS Foundation Trust is rated inadequate.",
+                                filler});
+  CHECK(local.trusts == Strings{"RPG"});
+  CHECK(local.mentioned_trusts.empty());
+}
