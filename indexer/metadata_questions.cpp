@@ -369,11 +369,14 @@ class Questions {
         t_[i].sep.find_first_of(",;:") == std::string::npos)
       return;  // only at the start of a clause
     std::vector<std::string> questions;
-    size_t k = i, end = 0;
+    size_t k = i, end = 0, next = 0;
     while (const core::KeyQuestion* q = question_at(t_, k, end)) {
       questions.push_back(q->id);
       k = end;
       if (k < t_.size() && is_word(t_[k], {"and"}) && same_sentence(t_, i, k)) ++k;
+      else if (k < t_.size() && t_[k].sep.find(',') != std::string::npos && same_sentence(t_, i, k) &&
+               question_at(t_, k, next) && next < t_.size() && !is_word(t_[next], {"which"}))
+        continue;  // "safe, responsive and well-led were rated ..."
       else break;
     }
     if (questions.empty() || k >= t_.size() || !same_sentence(t_, i, k)) return;

@@ -67,9 +67,11 @@ class Overall {
     if (auto r = rating_at(t_, i);
         r && r->end < t_.size() && is_word(t_[r->end], {"overall"}) &&
         same_sentence(t_, i, r->end) && !service_before(i) && !service_noun_before(i - 1) &&
-        word_before(t_, i, 3, {"rated", "rating", "remains", "remained", "be"}))
+        word_before(t_, i, 3, {"rated", "rating", "remains", "remained", "be", "scored"}))
       return r;  // "rated good overall", not "no services rated inadequate (overall)"
     if (is_word(w, {"rated"}) && !service_before(i)) return after_rated(i);
+    if (is_word(w, {"rates", "rate"}) && i + 1 < t_.size() && trust_from_[i + 1] && !service_before(i))
+      return plain_rating(trust_from_[i + 1]);  // a headline: "CQC rates X as outstanding"
     if (is_word(w, {"provider"}) && i + 1 < t_.size() && trust_from_[i + 1] &&
         t_[i + 1].sep.find(':') != std::string::npos) {
       size_t k = trust_from_[i + 1];  // a CQC page's header "Provider: X Requires improvement"
@@ -110,7 +112,8 @@ class Overall {
       if (phrase_at(t_, k, {"the", "trust"})) return changed_to(k + 2);
       if (k < t_.size() && trust_from_[k]) return changed_to(trust_from_[k]);
     }
-    if (is_word(w, {"achieved", "received", "awarded", "earned", "secured", "got"}) && trust_before(i) &&
+    if (is_word(w, {"achieved", "received", "awarded", "earned", "secured", "got", "achieves", "receives",
+                    "earns", "secures", "gets"}) && trust_before(i) &&
         !service_before(i) && !service_noun_before(i) && !question_before(i)) {
       size_t k = i + 1;  // "X has achieved a good rating", "has been awarded an 'outstanding' rating"
       if (k < t_.size() && is_word(t_[k], {"a", "an", "its", "the"})) ++k;
@@ -185,6 +188,18 @@ class Overall {
     return false;
   }
 
+  // "safe and well-led were rated": key questions are the subject of "rated" at I.
+  bool question_subject_before(size_t i) const {
+    size_t k = i;
+    while (k > 0 && same_sentence(t_, k - 1, i) &&
+           is_word(t_[k - 1], {"is", "was", "were", "are", "has", "have", "been", "both", "also", "all",
+                               "each", "now", "still"}))
+      --k;
+    return k > 0 && same_sentence(t_, k - 1, i) &&
+           (is_word(t_[k - 1], {"led"}) ||
+            (!is_word(t_[k - 1], {"care"}) && core::Gazetteer::builtin().resolve_question(t_[k - 1].text)));
+  }
+
   // "wards (were) rated": the subject of "rated" at I is a part of the trust.
   bool service_noun_before(size_t i) const {
     size_t k = i;
@@ -233,6 +248,11 @@ class Overall {
   std::optional<RatingHit> after_rated(size_t i) const {
     size_t k = i + 1;
     bool named = false;
+    if (phrase_at(t_, k, {"the", "quality", "of"})) {  // "rated the quality of services at X as R"
+      size_t j = k + 3;
+      while (j < t_.size() && j < k + 7 && is_word(t_[j], {"services", "care", "provided", "at", "by"})) ++j;
+      if (j < t_.size() && trust_from_[j] && j > k + 3 && is_word(t_[j - 1], {"at", "by"})) k = j;
+    }
     if (phrase_at(t_, k, {"the", "trust"}) || phrase_at(t_, k, {"our", "trust"})) {
       k += 2;
       named = true;
@@ -248,7 +268,8 @@ class Overall {
     // "We are rated as outstanding" on a trust's own page: the trust speaks
     const bool we_are = i >= 2 && is_word(t_[i - 1], {"are", "were", "been"}) &&
                         word_before(t_, i - 1, 3, {"we"});
-    if (!named && !we_are && (!trust_before(i) || service_noun_before(i))) return std::nullopt;
+    if (!named && !we_are && (!trust_before(i) || service_noun_before(i) || question_subject_before(i)))
+      return std::nullopt;
     if (k >= t_.size() || !same_sentence(t_, i, k)) return std::nullopt;
     return plain_rating(k);
   }

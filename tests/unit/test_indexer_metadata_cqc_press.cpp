@@ -220,3 +220,24 @@ TEST_CASE("cqc press: a national text naming one trust once, in brackets, is not
   CHECK(local.trusts == Strings{"RPG"});
   CHECK(local.mentioned_trusts.empty());
 }
+
+TEST_CASE("cqc press: headlines 'CQC rates X as R', 'X receives R rating', 'X scored R overall'") {
+  CHECK(overall({"CQC rates Oxleas NHS Foundation Trust as outstanding", "Inspectors praised staff."}) ==
+        "outstanding");
+  CHECK(overall({"Oxleas NHS Foundation Trust receives 'Good' rating from CQC", "Staff were thanked."}) ==
+        "good");
+  CHECK(overall({"Trust news", "Oxleas NHS Foundation Trust scored 'good' overall."}) == "good");
+  CHECK(overall({"Trust news", "The CQC has rated the quality of services at Oxleas NHS Foundation Trust as "
+                 "good."}) == "good");
+  // "CQC rates X's maternity services": a service's
+  CHECK(overall({"CQC rates maternity services at Oxleas NHS Foundation Trust as inadequate",
+                 "Inspectors visited."}).empty());
+}
+
+TEST_CASE("cqc press: key questions listed with commas as the subject of 'were rated'") {
+  const Metadata md = story({"Trust news", "Oxleas NHS Foundation Trust was rated good for being effective "
+                             "and caring, while safe, responsive and well-led were rated requires improvement."});
+  CHECK(questions(md) == "effective=good;caring=good;safe=requires-improvement;responsive=requires-improvement;"
+                         "well-led=requires-improvement");
+  CHECK(md.overall_rating.empty());
+}
