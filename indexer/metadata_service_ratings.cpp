@@ -17,6 +17,7 @@ class ServiceRatings {
 
   std::vector<ServiceRating> run() {
     ratings_heading();
+    ratings_for_list();
     forward_pass();
     this_service();
     rated_all();
@@ -224,6 +225,30 @@ class ServiceRatings {
           r && !key_question_after(t_, r->end) && !past_rating(t_, k + 1)) {
         found_.try_emplace(m.id, r->id);
         forward_[k + 1] = true;
+      }
+    }
+  }
+
+  // "the ratings for surgery and critical care remain good", "ratings for S1, S2 and S3 went
+  // down to R": every service listed gets the rating that follows.
+  void ratings_for_list() {
+    for (size_t j = 0; j + 2 < t_.size(); ++j) {
+      if (!phrase_at(t_, j, {"ratings", "for"}) || past_rating(t_, j)) continue;
+      std::vector<const Mention*> listed;
+      size_t k = j + 2;
+      while (const Mention* m = k < t_.size() && same_sentence(t_, j, k) ? mention_at(k) : nullptr) {
+        listed.push_back(m);
+        k = m->end;
+        if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+        else if (!(k < t_.size() && t_[k].sep.find(',') != std::string::npos)) break;
+      }
+      if (listed.size() < 2) continue;
+      for (size_t r_at = k; r_at < k + 8 && r_at < t_.size() && same_sentence(t_, j, r_at); ++r_at) {
+        auto r = rating_at(t_, r_at);
+        if (!r || past_rating(t_, r_at)) continue;
+        if (!key_question_after(t_, r->end))
+          for (const Mention* m : listed) found_.try_emplace(m->id, r->id);
+        break;
       }
     }
   }

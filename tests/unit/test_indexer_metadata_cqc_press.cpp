@@ -241,3 +241,15 @@ TEST_CASE("cqc press: key questions listed with commas as the subject of 'were r
                          "well-led=requires-improvement");
   CHECK(md.overall_rating.empty());
 }
+
+TEST_CASE("cqc press: 'the ratings for S1 and S2 remain R' rates every service listed") {
+  std::string out;
+  for (const auto& r : story({"Trust news", "At Oxleas NHS Foundation Trust the ratings for surgery, maternity "
+                              "and critical care went down from good to requires improvement."})
+                           .service_ratings)
+    out += r.service + "=" + r.rating + ";";
+  CHECK(out == "surgery=requires-improvement;maternity=requires-improvement;critical-care=requires-improvement;");
+  // ratings for key questions, after the services, are not the services' own
+  CHECK(story({"Trust news", "At Oxleas NHS Foundation Trust the ratings for surgery and maternity were good "
+               "for safe."}).service_ratings.empty());
+}
