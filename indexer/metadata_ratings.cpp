@@ -103,7 +103,8 @@ class Overall {
     }
     if (is_word(w, {"downgraded", "upgraded", "moved", "improved", "dropped", "fell", "rose",
                     "went", "gone", "changed", "slipped", "climbed", "declined", "deteriorated",
-                    "fallen", "risen"}) &&
+                    "fallen", "risen", "moves", "improves", "drops", "falls", "rises", "goes",
+                    "slips", "moving"}) &&
         trust_before(i) && !service_before(i) && !service_noun_before(i) && !question_before(i))
       return changed_to(i + 1);  // "X has gone up from R0 to R", "X has slipped to R"
     if (is_word(w, {"upgraded", "downgraded"}) && !service_before(i)) {
@@ -401,7 +402,9 @@ bool past_rating(const Tokens& t, size_t i) {
   if (i > 0 && is_word(t[i - 1], {"to"}) && t[i - 1].sentence == t[i].sentence &&
       word_before(t, i - 1, 7, {"from", "improved", "moved", "progressed", "changed", "dropped",
                                 "fell", "rose", "downgraded", "upgraded", "gone", "went",
-                                "slipped", "climbed", "declined", "deteriorated", "fallen", "risen"}))
+                                "slipped", "climbed", "declined", "deteriorated", "fallen", "risen",
+                                "moves", "improves", "drops", "falls", "rises", "goes", "slips",
+                                "moving"}))
     return false;
   for (size_t k = i; k > 0 && i - k < 5; --k) {
     const Token& w = t[k - 1];

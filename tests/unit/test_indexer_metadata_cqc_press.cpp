@@ -253,3 +253,10 @@ TEST_CASE("cqc press: 'the ratings for S1 and S2 remain R' rates every service l
   CHECK(story({"Trust news", "At Oxleas NHS Foundation Trust the ratings for surgery and maternity were good "
                "for safe."}).service_ratings.empty());
 }
+
+TEST_CASE("cqc press: a headline's present tense, 'X moves from R0 to R'") {
+  CHECK(overall({"Oxleas NHS Foundation Trust moves from requires improvement to good", "Staff thanked."}) ==
+        "good");
+  CHECK(overall({"Oxleas NHS Foundation Trust drops to inadequate", "Staff were told."}) == "inadequate");
+  CHECK(overall({"Oxleas NHS Foundation Trust moves to new offices", "Staff were told."}).empty());
+}
