@@ -282,6 +282,20 @@ std::optional<DateSpan> find_inspected(const Tokens& t, bool report, const core:
         return span;
       }
     }
+    // "following its 2025 CQC inspection", "our latest 2019 inspection": a year naming the
+    // visit (not "the 2014 inspection", often an earlier one; not "since its 2014 inspection")
+    if (is_word(t[c], {"inspection"}) && c >= 2) {
+      size_t y = c - 1;
+      if (is_word(t[y], {"cqc"})) --y;
+      if (y >= 1 && year_value(t[y]) && t[y].sentence == t[c].sentence &&
+          is_word(t[y - 1], {"its", "their", "our", "latest", "recent", "this"}) && !other_visit(t, y)) {
+        const core::Date d{year_value(t[y]), 0, 0};
+        if (const DateSpan span{d, d, y + 1}; !after_publication(span)) {
+          source = "text";
+          return span;
+        }
+      }
+    }
     for (size_t k = c >= 8 ? c - 8 : 1; k < c; ++k) {  // "During October 2017 the CQC inspected"
       if (k == 0 || t[k].sentence != t[c].sentence ||
           !is_word(t[k - 1], {"during", "in", "on", "between"}) || other_visit(t, k - 1) ||

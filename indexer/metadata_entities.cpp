@@ -305,6 +305,13 @@ TrustSplit about_trusts(const Tokens& t, const std::vector<Mention>& trusts, boo
     for (const auto& [code, stat] : all) out.mentioned.push_back(code);
     return out;
   }
+  // A long text naming one trust once, in brackets, in its body ("One is rated inadequate (X)."):
+  // an example in a national text, not its subject.
+  if (all.size() == 1 && all[0].second.mentions == 1 && all[0].second.best == Region::kBody &&
+      t.size() >= 250 && t[all[0].second.first].sep.find('(') != std::string::npos) {
+    out.mentioned.push_back(all[0].first);
+    return out;
+  }
   // The main trust: the highest weight, unless it is only ever named in passing and another
   // trust is not.
   size_t main = 0;

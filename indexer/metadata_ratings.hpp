@@ -1,5 +1,6 @@
 // Private to the indexer: rating words in the token stream, shared by the overall-rating
-// (metadata_ratings.cpp) and service-rating (metadata_service_ratings.cpp) heuristics.
+// (metadata_ratings.cpp, metadata_overall.cpp), service-rating (metadata_service_ratings.cpp)
+// and key-question (metadata_questions.cpp) heuristics.
 #pragma once
 #include <optional>
 #include <string>
@@ -36,6 +37,19 @@ bool same_sentence(const Tokens& t, size_t a, size_t b);
 // The first token of the sentence holding token I, at most 60 tokens back (long "sentences"
 // are tables or code, where a farther start means nothing).
 size_t sentence_start(const Tokens& t, size_t i);
+
+// An overall rating stated of a trust: the rating id and the token where its phrase starts.
+struct OverallHit {
+  std::string id;
+  size_t at = 0;
+};
+
+// The overall ratings stated of TRUSTS (mentions in T) in T, in order ("rated good overall",
+// "X has been told it 'requires improvement'", "Overall inspection: Good", "Provider: X R");
+// not a service's (one of SERVICES), a key question's or an earlier inspection's. With
+// FIRST_ONLY only the first.
+std::vector<OverallHit> find_overall_ratings(const Tokens& t, const std::vector<Mention>& trusts,
+                                             const std::vector<Mention>& services, bool first_only);
 
 // Per-service ratings stated in T, in order of the services' first mention.
 std::vector<ServiceRating> find_service_ratings(const Tokens& t,

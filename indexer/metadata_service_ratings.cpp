@@ -16,6 +16,8 @@ class ServiceRatings {
   }
 
   std::vector<ServiceRating> run() {
+    ratings_heading();
+    ratings_for_list();
     forward_pass();
     this_service();
     rated_all();
@@ -203,6 +205,51 @@ class ServiceRatings {
       if (!named && start > 0 && word_before(t_, k, 6, {"these", "those"}))
         for (size_t b = sentence_start(t_, start - 1); b < start; ++b)
           if (const Mention* m = mention_at(b)) found_.try_emplace(m->id, r->id);
+    }
+  }
+
+  // A location page's list "Ratings - S", then "Overall" and a rating (lines or bullets):
+  // S's overall rating.
+  void ratings_heading() {
+    for (const Mention& m : services_) {
+      size_t h = m.begin;
+      if (h > 0 && is_word(t_[h - 1], {"for"})) --h;  // "Ratings for S"
+      if (h == 0 || !is_word(t_[h - 1], {"ratings", "rating"}) ||
+          (h >= 2 && t_[h - 2].para == t_[h - 1].para))
+        continue;  // "Ratings" must start its paragraph
+      size_t k = m.end;
+      if (k >= t_.size() || t_[k].para == t_[m.begin].para || !is_word(t_[k], {"overall"}))
+        continue;  // the heading is the service's name alone
+      if (k + 1 < t_.size() && is_word(t_[k + 1], {"rating"})) ++k;
+      if (auto r = k + 1 < t_.size() ? rating_at(t_, k + 1) : std::nullopt;
+          r && !key_question_after(t_, r->end) && !past_rating(t_, k + 1)) {
+        found_.try_emplace(m.id, r->id);
+        forward_[k + 1] = true;
+      }
+    }
+  }
+
+  // "the ratings for surgery and critical care remain good", "ratings for S1, S2 and S3 went
+  // down to R": every service listed gets the rating that follows.
+  void ratings_for_list() {
+    for (size_t j = 0; j + 2 < t_.size(); ++j) {
+      if (!phrase_at(t_, j, {"ratings", "for"}) || past_rating(t_, j)) continue;
+      std::vector<const Mention*> listed;
+      size_t k = j + 2;
+      while (const Mention* m = k < t_.size() && same_sentence(t_, j, k) ? mention_at(k) : nullptr) {
+        listed.push_back(m);
+        k = m->end;
+        if (k < t_.size() && is_word(t_[k], {"and"})) ++k;
+        else if (!(k < t_.size() && t_[k].sep.find(',') != std::string::npos)) break;
+      }
+      if (listed.size() < 2) continue;
+      for (size_t r_at = k; r_at < k + 8 && r_at < t_.size() && same_sentence(t_, j, r_at); ++r_at) {
+        auto r = rating_at(t_, r_at);
+        if (!r || past_rating(t_, r_at)) continue;
+        if (!key_question_after(t_, r->end))
+          for (const Mention* m : listed) found_.try_emplace(m->id, r->id);
+        break;
+      }
     }
   }
 
