@@ -52,7 +52,8 @@ Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
                      std::string_view ratings_tsv, std::string_view sites_tsv) {
   for_each_row("trusts.tsv", trusts_tsv, 5, [&](const auto& c, size_t) {
     trusts_.push_back({std::string(c[0]), std::string(c[1]), list_column(c[2]),
-                       list_column(c[3]), std::string(c[4]), {}});
+                       list_column(c[3]), std::string(c[4]), {},
+                       c.size() > 5 ? list_column(c[5]) : std::vector<std::string>{}});
   });
   for_each_row("services.tsv", services_tsv, 4, [&](const auto& c, size_t) {
     services_.push_back({std::string(c[0]), std::string(c[1]), std::string(c[2]), list_column(c[3])});
@@ -78,6 +79,9 @@ const Gazetteer& Gazetteer::builtin() {
 const Trust* Gazetteer::trust_by_code(std::string_view code) const {
   for (const Trust& t : trusts_)
     if (same(t.code, code)) return &t;
+  for (const Trust& t : trusts_)  // a merged trust's code: the trust that carries it on
+    for (const auto& former : t.former_codes)
+      if (same(former, code)) return &t;
   return nullptr;
 }
 

@@ -23,6 +23,7 @@ struct Trust {
   // no site of another trust or ambiguous site called so. "Salisbury", "North Bristol" or
   // "Norfolk and Suffolk" never become short names; explicit ones go in the abbreviations.
   std::vector<std::string> short_names;
+  std::vector<std::string> former_codes;  // ODS codes of trusts merged into this one ("RJX")
 };
 
 // A hospital or main site of a trust (data/hospitals.tsv).
@@ -71,7 +72,8 @@ class Gazetteer {
   const std::vector<KeyQuestion>& questions() const { return questions_; }
   const std::vector<Site>& sites() const { return sites_; }
 
-  // Trust with this ODS code (any case), or nullptr.
+  // Trust with this ODS code (any case), or the trust a code's former trust merged into
+  // ("RJX", Calderstones, gives RW4, Mersey Care), or nullptr.
   const Trust* trust_by_code(std::string_view code) const;
   // Trust named by TEXT: ODS code, current or former name (with or without "NHS"), or
   // abbreviation, short name, or the name or alias of a site that identifies one site (the

@@ -108,6 +108,23 @@ TEST_CASE("gazetteer: hospitals and sites resolve to their trusts unless ambiguo
     }
 }
 
+TEST_CASE("gazetteer: a merged trust's former ODS code resolves to its successor") {
+  const auto& g = core::Gazetteer::builtin();
+  auto code = [&](const char* c) {
+    const core::Trust* t = g.trust_by_code(c);
+    return t ? t->code : std::string();
+  };
+  CHECK(code("RJX") == "RW4");  // Calderstones into Mersey Care
+  CHECK(code("rq8") == "RAJ");  // Mid Essex into Mid and South Essex, any case
+  CHECK(code("RRK") == "RRK");  // a current code is itself
+  CHECK(code("ZZZ").empty());
+  CHECK(g.resolve_trust("RR1")->code == "RRK");  // queries (trust:RR1) too
+  // A table whose sixth column is absent still loads.
+  core::Gazetteer small("X01\tExample NHS Trust\t\t\tacute\n", "", "", "");
+  CHECK(small.trust_by_code("X01") != nullptr);
+  CHECK(small.trust_by_code("X01")->former_codes.empty());
+}
+
 TEST_CASE("gazetteer: a trust's own web site by its host") {
   const auto& g = core::Gazetteer::builtin();
   auto code = [&](const char* host) {
