@@ -8,22 +8,19 @@
 #include "core/date.hpp"
 #include "indexer/extract.hpp"
 #include "indexer/metadata.hpp"
+#include "metadata_fixtures.hpp"
 
 using cqc::indexer::extract;
 using cqc::indexer::Extraction;
 using cqc::indexer::extract_metadata;
 using cqc::indexer::Metadata;
 using cqc::indexer::ServiceRating;
-using Strings = std::vector<std::string>;
+using cqc::test::Strings;
 
 namespace {
 
 // "a;b;c": vectors compared as strings so that failures print their values.
-std::string list(const Strings& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ";") + i;
-  return out;
-}
+using cqc::test::list;
 
 std::string list(const std::vector<ServiceRating>& items) {
   std::string out;

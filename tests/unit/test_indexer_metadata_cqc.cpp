@@ -7,29 +7,18 @@
 
 #include "indexer/extract.hpp"
 #include "indexer/metadata.hpp"
+#include "metadata_fixtures.hpp"
 
 using cqc::indexer::Extraction;
 using cqc::indexer::extract_metadata;
 using cqc::indexer::Metadata;
-using Strings = std::vector<std::string>;
+using cqc::test::Strings;
 
 namespace {
 
-Metadata news(const Strings& paras) {
-  Extraction x;
-  x.format = "html";
-  x.title = paras.empty() ? "" : paras[0];
-  std::string text;
-  for (size_t i = 1; i < paras.size(); ++i) text += (text.empty() ? "" : "\n\n") + paras[i];
-  x.pages.push_back({0, text});
-  return extract_metadata(x, "https://news.example.org/story.html");
-}
+Metadata news(const Strings& paras) { return cqc::test::page_metadata(paras); }
 
-std::string kq(const Metadata& md) {
-  std::string out;
-  for (const auto& q : md.key_question_ratings) out += (out.empty() ? "" : ";") + q.question + "=" + q.rating;
-  return out;
-}
+std::string kq(const Metadata& md) { return cqc::test::key_questions(md); }
 
 }  // namespace
 

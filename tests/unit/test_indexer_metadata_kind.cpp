@@ -7,29 +7,18 @@
 #include "core/date.hpp"
 #include "indexer/extract.hpp"
 #include "indexer/metadata.hpp"
+#include "metadata_fixtures.hpp"
 
 using cqc::indexer::Extraction;
 using cqc::indexer::extract_metadata;
 using cqc::indexer::Metadata;
-using Strings = std::vector<std::string>;
+using cqc::test::list;
+using cqc::test::Strings;
 
 namespace {
 
-std::string list(const Strings& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ";") + i;
-  return out;
-}
-
 Extraction html(const Strings& paras, const std::string& site_name = "") {
-  Extraction x;
-  x.format = "html";
-  x.title = paras.empty() ? "" : paras[0];
-  std::string text;
-  for (size_t i = 1; i < paras.size(); ++i) text += (text.empty() ? "" : "\n\n") + paras[i];
-  x.pages.push_back({0, text});
-  x.meta.site_name = site_name;
-  return x;
+  return cqc::test::html_page(paras, site_name);
 }
 
 Extraction pdf(const Strings& pages) {
