@@ -7,21 +7,17 @@ namespace cqc::indexer {
 
 std::string document_location(const Tokens& t, const std::vector<SiteMention>& sites,
                               std::string_view trust, std::string& source) {
-  for (Region region : {Region::kTitle, Region::kLead}) {
-    std::set<std::string> named;      // sites of TRUST named in this region
-    bool other_site = false;          // a site of another trust named there too
-    for (const SiteMention& s : sites) {
-      if (t[s.begin].region != region) continue;
-      if (s.trust == trust) named.insert(s.id);
-      else other_site = true;
-    }
-    if (named.size() == 1 && !other_site) {
-      source = region == Region::kTitle ? "title" : "first paragraph";
-      return *named.begin();
-    }
-    if (!named.empty() || other_site) return "";  // several sites: about the trust
+  // Only the title: a report's cover page or a story's lead names the trust's head office or
+  // the hospital its inspectors visited first, although the document is about the trust.
+  std::set<std::string> named;  // sites of TRUST named in the title
+  for (const SiteMention& s : sites) {
+    if (t[s.begin].region != Region::kTitle) continue;
+    if (s.trust != trust) return "";  // another trust's site too: not one location
+    named.insert(s.id);
   }
-  return "";
+  if (named.size() != 1) return "";
+  source = "title";
+  return *named.begin();
 }
 
 }  // namespace cqc::indexer

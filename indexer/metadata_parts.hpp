@@ -47,10 +47,9 @@ std::vector<SiteMention> find_locations(const Tokens& t, const std::vector<Menti
 // The same, with the trust names found by find_trust_names(T).
 std::vector<SiteMention> find_locations(const Tokens& t);
 
-// The site a document about TRUST is about: the one site of TRUST named in the title, else
-// the one named in the lead, when no other site is named there ("Good Hope Hospital rated
-// good"); "" when the document names several sites or none (it is about the trust). SOURCE
-// gets "title" or "first paragraph".
+// The site a document about TRUST is about: the one site of TRUST its title names, when the
+// title names no other site ("Good Hope Hospital maternity unit rated good"); "" otherwise
+// (the document is about the trust). SOURCE gets "title".
 std::string document_location(const Tokens& t, const std::vector<SiteMention>& sites,
                               std::string_view trust, std::string& source);
 

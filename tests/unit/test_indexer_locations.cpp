@@ -173,9 +173,18 @@ TEST_CASE("locations: a document about one hospital is indexed with it") {
   CHECK(one.location == "Good Hope Hospital");
   CHECK(one.provenance.at("location") == "title");
   CHECK(one.trusts == std::vector<std::string>{"RRK"});
+  // A hospital named only in the text (the trust's head office, the first ward visited):
+  // the document is about the trust.
+  const Metadata lead = extract_metadata(
+      page("Trust rated requires improvement",
+           "The Care Quality Commission rated University Hospitals Birmingham NHS Foundation "
+           "Trust requires improvement after visiting Good Hope Hospital in March."),
+      "https://news.example.org/c.html");
+  CHECK(lead.location.empty());
+  CHECK(lead.trusts == std::vector<std::string>{"RRK"});
   // Two of the trust's hospitals: the document is about the trust, not one location.
   const Metadata two = extract_metadata(
-      page("Hospitals inspected",
+      page("Good Hope Hospital and Birmingham Heartlands Hospital inspected",
            "Care Quality Commission inspectors visited Good Hope Hospital and Birmingham "
            "Heartlands Hospital in March; both were rated requires improvement."),
       "https://news.example.org/b.html");
