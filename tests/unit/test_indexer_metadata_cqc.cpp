@@ -121,6 +121,15 @@ std::string sr(const Metadata& md) {
 
 }  // namespace
 
+TEST_CASE("cqc wording: NHS 111 and perinatal services are core services") {
+  CHECK(sr(news({"Ambulance trust rated", "At Midshire Ambulance Service NHS Trust the NHS 111 "
+                 "service was rated good and patient transport services were rated requires improvement."})) ==
+        "ambulance-111=good;patient-transport=requires-improvement");
+  CHECK(sr(news({"Mother and baby unit praised", "The CQC rated the trust's specialist perinatal mental "
+                 "health service as outstanding after an inspection in May."})) ==
+        "perinatal=outstanding");
+}
+
 TEST_CASE("cqc wording: service ratings with the services in brackets, 'rated R for S', 'this service'") {
   CHECK(sr(news({"Trust inspected", "Inspectors looked at three core services of Midshire Mental Health "
                  "NHS Trust and rated one as good (acute wards and PICU) and two as requires improvement "
