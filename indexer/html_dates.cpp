@@ -127,7 +127,11 @@ struct Walk {
     const std::string cls = class_id(node);
     if (skipped(node, cls, in_article_element)) return;
     const std::string_view itemprop = attr(node, "itemprop");
-    if (modified(cls, itemprop)) return;
+    // An element marked modified/updated is not read, but a landmark so marked ("<main
+    // id=updates>") still holds the article's own dates.
+    const bool landmark = el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_MAIN ||
+                          el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_HTML;
+    if (modified(cls, itemprop) && !landmark) return;
     if (el.tag == GUMBO_TAG_LINK) {
       if (core::to_lower(attr(node, "rel")) == "canonical") add("canonical", attr(node, "href"));
       return;

@@ -154,6 +154,7 @@ std::optional<core::Date> embargo_end(std::string_view text, const core::Date& d
       if (day == 0) continue;
       core::Date d{dated.year, month, day};
       if (d < dated) ++d.year;
+      if (!core::valid_day(d.year, d.month, d.day)) continue;  // "29 February", "31 June"
       return d;
     }
   }

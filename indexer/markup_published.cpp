@@ -176,7 +176,9 @@ void choose_published(const HtmlHead& head, const std::vector<DateSignal>& json_
       if (!st && date_line)  // "Von: Ann Lee | 31.10.23"
         if (auto d = find_written_date(raw.text, nullptr, true)) st = Stamp{*d};
       if (!st || (date_line && st->date.day == 0) || st->date.year < kFirstYear) continue;
-      int offset = page_offset(head, json_ld);
+      // A stamp with its own zone is read in that zone (the date as written); a UTC one in
+      // the page's zone, when the page states one.
+      const int offset = st->has_zone && !utc(*st) ? st->offset : page_offset(head, json_ld);
       meta.published = offset || !utc(*st) ? local_date(*st, offset) : local_day(*st, levels);
       meta.published_source = std::string(level.source);
       return;

@@ -53,6 +53,16 @@ ApiDates check_dates(const std::string& published, const std::string& visit, std
   ApiDates d;
   d.published = core::parse_iso_date(published);
   d.visit = core::parse_iso_date(visit);
+  // The CQC began work on 1 April 2009: an earlier date is a placeholder or a typo.
+  const core::Date founded{2009, 4, 1};
+  if (d.published && after(founded, *d.published)) {
+    d.published_why = "report date " + d.published->iso() + " before the CQC existed";
+    d.published.reset();
+  }
+  if (d.visit && after(founded, *d.visit)) {
+    d.visit_why = "first visit " + d.visit->iso() + " before the CQC existed";
+    d.visit.reset();
+  }
   if (auto cap = core::parse_iso_date(captured.substr(0, std::min<size_t>(captured.size(), 10)))) {
     if (d.published && after(*d.published, *cap)) {
       d.published_why = "report date " + d.published->iso() + " after capture " + cap->iso();

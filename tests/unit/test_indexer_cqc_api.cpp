@@ -181,6 +181,14 @@ TEST_CASE("cqc api json: an impossible date pair is flagged and not trusted") {
     CHECK(m.year == 0);
     CHECK(m.provenance.count("year") == 0);
   }
+  SUBCASE("placeholder dates from before the CQC existed") {
+    Metadata m;
+    apply_api_metadata(report_json("0001-01-01", "1900-01-01"), m, "2026-11-30T10:00:00Z");
+    CHECK_FALSE(m.published.known());
+    CHECK_FALSE(m.inspected_from.known());
+    CHECK(m.provenance.at("published") == "cqc-api: ignored, report date 0001-01-01 before the CQC existed");
+    CHECK(m.year == 0);
+  }
   SUBCASE("a same-day visit and publication is possible") {
     Metadata m;
     apply_api_metadata(report_json("2023-04-01", "2023-04-01"), m, "2023-04-01T08:00:00Z");

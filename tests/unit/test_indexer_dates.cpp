@@ -242,6 +242,22 @@ TEST_CASE("dates: a UTC timestamp takes the page's own zone") {
   const Extraction plain = page(
       R"(<meta property="article:published_time" content="2023-11-09T01:09:55Z">)", "");
   CHECK(plain.meta.published.iso() == "2023-11-09");
+  // A stamp with its own zone is the date as written, whatever zone the page states elsewhere.
+  const Extraction own = page(
+      R"(<meta property="article:published" content="2020-05-14T00:30:00+01:00">)", "");
+  CHECK(own.meta.published.iso() == "2020-05-14");
+  const Extraction other = page(
+      R"(<meta property="article:published" content="2020-05-14T00:30:00+01:00">
+         <meta property="article:modified_time" content="2020-05-15T09:00:00-05:00">)",
+      "");
+  CHECK(other.meta.published.iso() == "2020-05-14");
+}
+
+TEST_CASE("dates: a landmark marked 'updates' still holds the article's dates") {
+  const Extraction x = page("", R"(<main id="updates"><article><h1>Wards reopen</h1>
+      <time class="published" datetime="2021-03-04">4 March 2021</time>
+      <p>The wards reopened after the inspection found the building safe again.</p></article></main>)");
+  CHECK(x.meta.published.iso() == "2021-03-04");
 }
 
 TEST_CASE("dates: date lines near the top of the main text") {
@@ -286,6 +302,8 @@ TEST_CASE("dates: date lines near the top of the main text") {
        "2022-01-02"},
       {"News release\n3 June 2022\nEmbargoed: 5 June 2022\nText.", "2022-06-05"},
       {"News release\n3 June 2022\nNot embargoed\nText.", "2022-06-03"},
+      // an embargo day that does not exist is no date: the release's own date stands
+      {"News release\n1 March 2024\nEmbargoed until 00:01 on 29 February\nText.", "2024-03-01"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
