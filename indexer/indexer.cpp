@@ -104,6 +104,9 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
                            const IndexLog& log) {
   Xapian::WritableDatabase db = open_writable(index_dir);
   IndexSummary sum;
+  // An index built by older extraction rules is rebuilt whole (failures retried too); the
+  // version is recorded only once a run has gone through every capture.
+  const bool stale = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
   const auto captures = archive.catalog().latest();
   std::vector<Job> batch;
   // Extracts the batch in parallel, then writes it and commits: a killed run loses at most
@@ -139,9 +142,9 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
     const bool known_failure = !db.get_metadata(failed_key(c.digest)).empty();
     if (c.status && (c.status < 200 || c.status >= 300)) {
       ++sum.unsupported;  // redirects, errors, 304s without a document of their own
-    } else if (indexed_digest(db, id_term) == c.digest) {
+    } else if (!stale && indexed_digest(db, id_term) == c.digest) {
       ++sum.unchanged;
-    } else if (known_failure && !options.retry_failed) {
+    } else if (known_failure && !options.retry_failed && !stale) {
       ++sum.previously_failed;
     } else {
       Job job;
@@ -158,6 +161,10 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
     if (progress) progress(sum.captures, captures.size());
   }
   flush();
+  if (stale) {
+    db.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
+    db.commit();
+  }
   sum.documents = db.get_doccount();
   return sum;
 }

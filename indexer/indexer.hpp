@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "archive/archive.hpp"
@@ -43,8 +44,16 @@ struct IndexSummary {
 using IndexProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 using IndexLog = std::function<void(const IndexEvent&)>;
 
+// The version of the extraction and metadata rules. Bump it whenever they change what a
+// capture gives (a new field, better dates, other kinds): the next `index` then rebuilds every
+// document, and retries remembered failures, instead of keeping those built by older rules.
+inline constexpr std::string_view kExtractionVersion = "2026-12-01.1";
+// The Xapian metadata key holding the kExtractionVersion an index was last completed with.
+inline constexpr std::string_view kVersionKey = "extraction-version";
+
 // Indexes the newest capture of every URI in ARCHIVE into the Xapian database at INDEX_DIR
-// (created if needed), skipping those already indexed from the same bytes. Throws
+// (created if needed), skipping those already indexed from the same bytes by the same
+// kExtractionVersion. Throws
 // core::Fatal if another process is writing the index or the database cannot be opened.
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress = {},

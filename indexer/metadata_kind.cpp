@@ -24,8 +24,8 @@ Site site_of(std::string_view uri) {
   std::string_view rest = uri.substr(start);
   size_t slash = rest.find('/');
   std::string_view host = rest.substr(0, slash);
+  if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
   host = host.substr(0, host.find(':'));
-  if (size_t at = host.find('@'); at != std::string_view::npos) host = host.substr(at + 1);
   s.host = core::to_lower(host);
   if (s.host.starts_with("www.")) s.host.erase(0, 4);
   if (slash != std::string_view::npos) {
@@ -168,7 +168,9 @@ std::string document_kind(const Extraction& doc, std::string_view uri, const Tok
   if (pdf) return report_markers(t) ? "report" : "other";
   if (!health || s.host.find("healthwatch") != std::string::npos) return "other";
   if (ends_with_domain(s.host, "nhs.uk") && !nhs_not_trust(s)) return "trust-news";
-  if (press_name(s.host + ".")) return "press";
+  // A blog platform's host ("someone.wordpress.com") says nothing of who writes there.
+  const bool blog_host = contains_any(s.host, {"wordpress.", "blogspot.", "medium.com", "substack."});
+  if (!blog_host && press_name(s.host + ".")) return "press";
   const std::string& site_name = doc.meta.site_name;
   if (!site_name.empty()) {
     if (core::Gazetteer::builtin().resolve_trust(site_name)) return "trust-news";

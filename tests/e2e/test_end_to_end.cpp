@@ -5,7 +5,10 @@
 #include <map>
 #include <set>
 
+#include <xapian.h>
+
 #include "expected.hpp"
+#include "indexer/indexer.hpp"
 #include "run_cli.hpp"
 
 using namespace cqc::test;
@@ -56,6 +59,25 @@ TEST_CASE_FIXTURE(Archived, "import and index the sample; doing it again changes
   CHECK(reindex.json()->getValue<std::uint64_t>("unchanged") == n);
   CHECK(reindex.json()->getValue<std::uint64_t>("documents") == n);
   CHECK(cli({"verify"}).code == 0);
+}
+
+TEST_CASE_FIXTURE(Archived, "an index built by older extraction rules is rebuilt whole, once") {
+  const auto n = expected.size();
+  REQUIRE(index.code == 0);
+  {
+    Xapian::WritableDatabase db(data + "/index");
+    CHECK(db.get_metadata(std::string(cqc::indexer::kVersionKey)) == cqc::indexer::kExtractionVersion);
+    db.set_metadata(std::string(cqc::indexer::kVersionKey), "older rules");
+    db.commit();
+  }
+  auto rebuild = cli({"index", "--json"});
+  REQUIRE(rebuild.code == 0);
+  CHECK(rebuild.json()->getValue<std::uint64_t>("indexed") == n);
+  CHECK(rebuild.json()->getValue<std::uint64_t>("unchanged") == 0);
+  CHECK(rebuild.json()->getValue<std::uint64_t>("documents") == n);
+  auto again = cli({"index", "--json"});
+  CHECK(again.json()->getValue<std::uint64_t>("indexed") == 0);
+  CHECK(again.json()->getValue<std::uint64_t>("unchanged") == n);
 }
 
 TEST_CASE_FIXTURE(Archived, "search seclusion finds exactly the documents that mention it, per year") {

@@ -76,6 +76,9 @@ TEST_CASE("kind: trusts' sites, the press and other sites by host") {
   CHECK(extract_metadata(html(kStory), "https://www.midshireherald.co.uk/news/x").kind == "press");
   CHECK(extract_metadata(html(kStory), "https://healthwatchmidshire.co.uk/news/x").kind == "other");
   CHECK(extract_metadata(html(kStory), "https://lawfirm.example.com/insights/x").kind == "other");
+  // a blog platform is not the press by its name ("word-press"); user info is not the host
+  CHECK(extract_metadata(html(kStory), "https://nursenotes.wordpress.com/2021/x").kind == "other");
+  CHECK(extract_metadata(html(kStory), "https://u:p@www.exampletrust.nhs.uk/news/x").kind == "trust-news");
 }
 
 TEST_CASE("kind: a page on an unknown site by its own markers") {
