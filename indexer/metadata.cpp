@@ -47,20 +47,18 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
 
   TrustSplit split = about_trusts(t, trusts, report, source);
   if (!split.about.empty()) md.provenance["trusts"] = source;
+  auto make_main = [&](const std::string& code, const char* why) {  // the trust it is about
+    std::erase(split.about, code);
+    std::erase(split.mentioned, code);
+    split.about.insert(split.about.begin(), code);
+    md.provenance["trusts"] = why;
+  };
   if (const core::Trust* named = health ? uri_trust(uri) : nullptr) {
-    std::erase(split.about, named->code);
-    std::erase(split.mentioned, named->code);
-    split.about.insert(split.about.begin(), named->code);
-    md.provenance["trusts"] = "uri";
+    make_main(named->code, "uri");
   } else if (const core::Trust* own = health ? site_trust(uri) : nullptr) {
     // A trust's own page is about that trust unless its text is plainly about others.
-    const bool named_about = std::ranges::find(split.about, own->code) != split.about.end();
-    if (named_about || split.about.empty()) {
-      std::erase(split.about, own->code);
-      std::erase(split.mentioned, own->code);
-      split.about.insert(split.about.begin(), own->code);
-      md.provenance["trusts"] = "site";
-    }
+    if (split.about.empty() || std::ranges::find(split.about, own->code) != split.about.end())
+      make_main(own->code, "site");
   }
   if (!split.about.empty()) {
     std::string where;
