@@ -40,7 +40,8 @@ std::string class_id(const GumboNode* node) {
 // "comments_area" (so a layout class such as "one-sidebar" names nothing).
 std::vector<std::string> token_heads(const std::string& cls) {
   std::vector<std::string> out;
-  for (std::string_view token : core::split(core::collapse_space(cls), ' '))
+  const std::string collapsed = core::collapse_space(cls);  // the tokens view into it
+  for (std::string_view token : core::split(collapsed, ' '))
     if (!token.empty()) out.emplace_back(token.substr(0, token.find_first_of("-_")));
   return out;
 }

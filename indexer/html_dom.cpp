@@ -128,8 +128,8 @@ bool furniture_attrs(const GumboNode* node, bool& header_footer) {
     return true;
   if (role == "banner" || role == "contentinfo") header_footer = true;
   for (const char* name : {"class", "id"}) {
-    const std::string value = core::to_lower(attr(node, name));
-    for (std::string_view token : core::split(core::collapse_space(value), ' '))
+    const std::string value = core::collapse_space(core::to_lower(attr(node, name)));
+    for (std::string_view token : core::split(value, ' '))  // views into VALUE
       if (furniture_token(token)) return true;
     for (const std::string& w : words_of(attr(node, name))) {
       if (furniture_word(w)) return true;
