@@ -46,9 +46,21 @@ std::vector<std::string> token_heads(const std::string& cls) {
   return out;
 }
 
+// True when an <h1> lies under NODE (bounded depth).
+bool holds_h1(const GumboNode* node, int depth) {
+  if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT) return false;
+  if (node->v.element.tag == GUMBO_TAG_H1) return true;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    if (holds_h1(static_cast<const GumboNode*>(kids.data[i]), depth + 1)) return true;
+  return false;
+}
+
 // Never read: scripts, forms, navigation, an <aside> outside the article, and elements
 // whose class or id starts with a furniture word (comments, sidebars, related-article
-// lists), whose dates are not the page's. <html>, <body>, <main> and <article> always are.
+// lists), whose dates are not the page's — unless such an element holds the headline (a
+// layout column called "sidebar" around the article's <h1>). <html>, <body>, <main> and
+// <article> always are.
 bool skipped(const GumboNode* node, const std::string& cls, bool in_article_element) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
@@ -65,10 +77,11 @@ bool skipped(const GumboNode* node, const std::string& cls, bool in_article_elem
       "comment", "comments", "sidebar", "related", "recommended", "recommendations", "popular",
       "trending", "mostread", "outbrain", "taboola", "disqus", "respond", "reply", "replies",
       "latest"};
+  bool furniture = contains_any(cls, {"most-read"});
   for (const std::string& head : token_heads(cls))
     for (std::string_view w : words)
-      if (head == w) return true;
-  return contains_any(cls, {"most-read"});
+      furniture = furniture || head == w;
+  return furniture && !holds_h1(node, 0);
 }
 
 // A modified date, never the publication date: "updated", "modified" unless the class

@@ -253,6 +253,19 @@ TEST_CASE("dates: a UTC timestamp takes the page's own zone") {
   CHECK(other.meta.published.iso() == "2020-05-14");
 }
 
+TEST_CASE("dates: a layout column called 'sidebar' around the headline is the article's") {
+  const Extraction x = page("", R"(<div id="page"><div id="sidebar" class="column">
+      <h1>Clinic reopens</h1><span class="byline"><time datetime="2020-04-09T07:59:57+02:00"
+      pubdate>9 Apr 2020</time></span><p>The clinic reopened after a short closure in spring.</p>
+      </div><div class="sidebar"><time datetime="2024-01-01">1 Jan 2024</time> Latest posts</div>
+      </div>)");
+  CHECK(x.meta.published.iso() == "2020-04-09");
+  // A real sidebar (no headline in it) is still not read.
+  const Extraction side = page("", R"(<h1>Clinic reopens</h1><p>Text of the story.</p>
+      <div class="sidebar"><time datetime="2024-01-01">1 Jan 2024</time> Latest posts</div>)");
+  CHECK(side.meta.published.iso() != "2024-01-01");
+}
+
 TEST_CASE("dates: a landmark marked 'updates' still holds the article's dates") {
   const Extraction x = page("", R"(<main id="updates"><article><h1>Wards reopen</h1>
       <time class="published" datetime="2021-03-04">4 March 2021</time>
