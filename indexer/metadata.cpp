@@ -36,7 +36,8 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   Metadata md;
   const bool report = doc.format == "pdf";
   const Tokens t = tokenize(doc);
-  std::vector<Mention> trusts = find_trusts(t);
+  std::vector<SiteMention> sites;
+  std::vector<Mention> trusts = find_trusts(t, &sites);
   std::vector<Mention> services = find_services(t);
   // Outside health care (a manual, a spec) no name is a trust's or a service's.
   const bool health = health_context(t, trusts, services);
@@ -62,7 +63,7 @@ Metadata extract_metadata(const Extraction& doc, std::string_view uri) {
   }
   if (!split.about.empty()) {
     std::string where;
-    md.location = document_location(t, find_locations(t), split.about.front(), where);
+    md.location = document_location(t, sites, split.about.front(), where);
     if (!md.location.empty()) md.provenance["location"] = where;
   }
   md.trusts = split.about;

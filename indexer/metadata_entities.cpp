@@ -234,7 +234,7 @@ std::vector<Mention> find_trust_names(const Tokens& t) {
   return with_variants(t, trust_patterns().find(t));
 }
 
-std::vector<Mention> find_trusts(const Tokens& t) {
+std::vector<Mention> find_trusts(const Tokens& t, std::vector<SiteMention>* sites_found) {
   std::vector<bool> acronym;
   std::vector<Mention> out = trust_patterns().find(t, &acronym);
   out = with_variants(t, std::move(out), &acronym);
@@ -244,6 +244,7 @@ std::vector<Mention> find_trusts(const Tokens& t) {
     if (!health_context(t)) return {};
   }
   std::vector<SiteMention> sites = find_locations(t, out);
+  if (sites_found) *sites_found = sites;
   if (sites.empty()) return out;
   const size_t names = out.size();
   for (SiteMention& s : sites) {

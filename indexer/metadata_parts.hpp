@@ -59,7 +59,9 @@ std::string document_location(const Tokens& t, const std::vector<SiteMention>& s
 // inspection, "requires improvement", mental health or "the trust"), so a crime report naming the hospital a victim was taken to, or
 // a German "MTW", gets no trust. A site inside a trust's name, or whose trust T names ("supported by X
 // Trust, which runs Y Hospital"), is not counted again: the names decide that trust's role.
-std::vector<Mention> find_trusts(const Tokens& t);
+// SITES_FOUND, when given, gets the sites found (find_locations), so callers need not look
+// for them again.
+std::vector<Mention> find_trusts(const Tokens& t, std::vector<SiteMention>* sites_found = nullptr);
 
 // Every core service name or alias in T (as its service id), in order; longest match wins.
 std::vector<Mention> find_services(const Tokens& t);
