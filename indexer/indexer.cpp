@@ -57,13 +57,14 @@ void run_job(const archive::Archive& archive, Job& job) {
     return;
   }
   const std::string& bytes = payload->bytes;
-  if (!extractor_for(job.capture.mime, bytes)) {
+  const Extractor* extractor = extractor_for(job.capture.mime, bytes);
+  if (!extractor) {
     job.outcome = Job::Outcome::unsupported;
     return;
   }
   // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
   const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
-  auto doc = extract(bytes, type);
+  auto doc = extractor->extract(bytes, type);
   if (!doc) {
     job.reason = doc.error();
     return;
