@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -47,7 +48,55 @@ Archive::Archive(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode)
 }
 
 Archive::~Archive() {
+  try {
+    commit();  // every pending capture is whole: make it durable
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cqc-archive: %s (the last %llu captures are lost)\n", e.what(),
+                 static_cast<unsigned long long>(pending_));
+  }
   if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void Archive::set_group_commit(unsigned count, std::chrono::milliseconds age) {
+  commit();
+  group_count_ = std::max(1u, count);
+  group_age_ = age;
+}
+
+void Archive::begin_capture() {
+  if (!grouping() || catalog_->in_transaction()) return;
+  catalog_->begin();
+  group_start_ = std::chrono::steady_clock::now();
+}
+
+void Archive::end_capture() {
+  ++pending_;
+  if (!grouping()) {
+    pending_ = 0;  // synced by the append, committed by each catalog write
+    return;
+  }
+  commit_if_due();
+}
+
+void Archive::commit_if_due() {
+  if (pending_ == 0) return;
+  if (pending_ >= group_count_ || std::chrono::steady_clock::now() - group_start_ >= group_age_) commit();
+}
+
+void Archive::commit() {
+  if (mode_ != Mode::read_write) return;
+  if (unsynced_ && appender_) {
+    try {
+      appender_->sync();  // the records first: no committed row may point past synced bytes
+    } catch (...) {
+      pending_ = 0;
+      catalog_->rollback();  // the group is lost; its bytes are cut off at the next open
+      throw;
+    }
+    unsynced_ = false;
+  }
+  catalog_->commit();
+  pending_ = 0;
 }
 
 std::string Archive::warc_path(const std::string& name) const { return dir_ + "/" + name; }
@@ -68,6 +117,7 @@ void Archive::recover() {
 WarcAppender& Archive::appender() {
   if (mode_ != Mode::read_write) throw core::Error("archive " + dir_ + " is open read-only");
   if (appender_ && appender_->size() < kRotateBytes) return *appender_;
+  if (appender_) commit();  // the pending group's records are in the file being left
   auto files = catalog_->committed_ends();
   if (!appender_ && !files.empty() && files.back().second < kRotateBytes) {
     appender_ = std::make_unique<WarcAppender>(warc_path(files.back().first));
@@ -118,7 +168,7 @@ ImportOutcome Archive::import_file(const std::string& path, const std::string& u
     h.push_back({"WARC-Refers-To-Date", original->time});
     h.push_back({"WARC-Payload-Digest", digest});
     h.push_back({"WARC-Block-Digest", warc_digest("")});
-    span = out.append(format_head(h, 0), std::string_view());
+    span = out.append(format_head(h, 0), std::string_view(), !grouping());
   } else {
     c.record_type = "resource";
     h[0].second = "resource";
@@ -127,12 +177,21 @@ ImportOutcome Archive::import_file(const std::string& path, const std::string& u
     h.push_back({"Content-Type", mime});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::Error("cannot read " + path);
-    span = out.append(format_head(h, size), in, size);
+    span = out.append(format_head(h, size), in, size, !grouping());
   }
+  if (grouping()) unsynced_ = true;
   c.warc_file = fs::path(out.path()).filename().string();
   c.span = span;
+  begin_capture();
   c.id = catalog_->add(c);
+  end_capture();
   return {status, c};
+}
+
+void Archive::remember_file(const FileState& state) {
+  begin_capture();
+  catalog_->set_file_state(state);
+  end_capture();
 }
 
 core::Result<WarcRecord> Archive::record(const Capture& capture) const {

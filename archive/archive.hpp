@@ -1,6 +1,7 @@
 // The archive: WARC files plus the catalog, in one folder. The system of record: every
 // capture is kept byte for byte, and everything else (the index) can be rebuilt from it.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -42,6 +43,11 @@ struct ImportOutcome {
   Capture capture;  // the new capture, or the existing one when unchanged
 };
 
+// The group commit the commands use: at most this many captures, or this old, are lost when
+// the process or the machine dies.
+inline constexpr unsigned kGroupCaptures = 512;
+inline constexpr std::chrono::milliseconds kGroupAge{250};
+
 class Archive {
  public:
   // Opens the archive in folder DIR. read_write creates DIR if needed, takes the writer lock
@@ -60,8 +66,24 @@ class Archive {
   // Bytes of torn records removed when this archive was opened for writing.
   std::uint64_t recovered_bytes() const { return recovered_; }
 
+  // Group commit. By default (COUNT 1) every capture is durable when import_file or
+  // store_http returns: its WARC records are synced, then its catalog rows committed. With
+  // COUNT > 1 captures are made durable together: once COUNT are pending, or the oldest
+  // pending one is AGE old (checked at each capture and at commit_if_due()), and at commit().
+  // Either way the WARC records of a group are synced before its catalog rows are committed
+  // (one transaction per group), so a crash loses at most the pending group and never leaves
+  // a catalog row without its record; its unsynced WARC bytes are cut off at the next open.
+  void set_group_commit(unsigned count, std::chrono::milliseconds age);
+  // Makes every capture so far durable: syncs the WARC file, then commits the catalog.
+  // Throws core::Error if either fails (then nothing of the pending group is committed).
+  void commit();
+  // commit() when the pending group is full or old enough; a no-op otherwise.
+  void commit_if_due();
+  // Captures written but not yet committed.
+  std::uint64_t pending() const { return pending_; }
+
   // Archives the file at PATH as a WARC resource record for URI with MIME type MIME.
-  // The WARC record is durable (fsync) before its catalog row is written.
+  // The WARC record is durable (fsync) before its catalog row is committed.
   ImportOutcome import_file(const std::string& path, const std::string& uri,
                             const std::string& mime);
   // Archives EXCHANGE as WARC request + response records (WARC-Concurrent-To each other,
@@ -69,6 +91,9 @@ class Archive {
   // repeats the payload of this URI's last capture; a metadata record precedes the response
   // when metadata_json is set. Throws core::Error naming the URI if the head is malformed.
   ImportOutcome store_http(const HttpExchange& exchange);
+  // Remembers what import saw of a file, in the same group (transaction) as the captures
+  // written before it, so it is never committed without them.
+  void remember_file(const FileState& state);
   // The WARC record behind CAPTURE. Failure names the WARC file and offset.
   core::Result<WarcRecord> record(const Capture& capture) const;
   // The document bytes of CAPTURE: a resource's block, a response's body with transfer and
@@ -83,6 +108,12 @@ class Archive {
   // The WARC file new records go to, opened (and started with warcinfo) on first use.
   WarcAppender& appender();
   void recover();
+  // Before a capture's catalog writes: opens the group's transaction when grouping.
+  void begin_capture();
+  // After them: counts the capture and commits the group when it is due.
+  void end_capture();
+  // True when captures are grouped (COUNT > 1).
+  bool grouping() const { return group_count_ > 1; }
 
   std::string dir_;
   Mode mode_;
@@ -90,6 +121,11 @@ class Archive {
   std::unique_ptr<WarcAppender> appender_;
   int lock_fd_ = -1;
   std::uint64_t recovered_ = 0;
+  unsigned group_count_ = 1;
+  std::chrono::milliseconds group_age_{0};
+  std::uint64_t pending_ = 0;  // captures in the open group
+  bool unsynced_ = false;      // WARC bytes appended since the last sync
+  std::chrono::steady_clock::time_point group_start_;
 };
 
 // The payload WARC-Payload-Digest covers: for a "response" record with an application/http

@@ -148,15 +148,18 @@ ImportOutcome Archive::store_http(const HttpExchange& x) {
   // The response goes last: the catalog row's span ends the exchange, so recovery after a
   // crash removes a half-written exchange whole.
   if (c.record_type == "revisit") {
-    c.span = out.append(format_head(h, x.response_head.size()), x.response_head);
+    c.span = out.append(format_head(h, x.response_head.size()), x.response_head, !grouping());
   } else {
     std::ifstream in(x.body_path.empty() ? "/dev/null" : x.body_path, std::ios::binary);
     c.span = out.append(format_head(h, x.response_head.size() + body.raw_size) + x.response_head, in,
-                        body.raw_size);
+                        body.raw_size, !grouping());
   }
+  if (grouping()) unsynced_ = true;
   c.warc_file = fs::path(out.path()).filename().string();
+  begin_capture();
   c.id = catalog_->add(c);
   if (!x.metadata_json.empty()) catalog_->set_metadata(c.id, x.metadata_json);
+  end_capture();
   return {status, c};
 }
 

@@ -53,6 +53,46 @@ std::optional<Capture> first(std::vector<Capture> v) {
   return std::move(v.front());
 }
 
+constexpr int kSchemaVersion = 3;
+
+// Creates or upgrades the schema of a catalog at VERSION (0 when new) to kSchemaVersion.
+void migrate(Poco::Data::Session& s, int version) {
+  s << "PRAGMA journal_mode=WAL", now;
+  s << "CREATE TABLE IF NOT EXISTS captures ("
+       " id INTEGER PRIMARY KEY AUTOINCREMENT, uri TEXT NOT NULL, record_type TEXT NOT NULL,"
+       " digest TEXT NOT NULL, size INTEGER NOT NULL, mime TEXT NOT NULL,"
+       " warc_file TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL,"
+       " record_id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, refers_to INTEGER)",
+      now;
+  s << "CREATE INDEX IF NOT EXISTS captures_uri ON captures(uri)", now;
+  s << "CREATE INDEX IF NOT EXISTS captures_digest ON captures(digest)", now;
+  s << "CREATE TABLE IF NOT EXISTS warc_files (name TEXT PRIMARY KEY, info_end INTEGER NOT NULL)",
+      now;
+  if (version < 2) {  // version 2: HTTP captures, failures, sources, structured metadata
+    for (const char* col : {"status INTEGER", "etag TEXT", "last_modified TEXT"}) {
+      try {
+        s << std::string("ALTER TABLE captures ADD COLUMN ") + col, now;
+      } catch (const Poco::Exception&) {
+        // the column exists already (a half-finished upgrade)
+      }
+    }
+  }
+  s << "CREATE TABLE IF NOT EXISTS failures (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+       " uri TEXT NOT NULL, time TEXT NOT NULL, reason TEXT NOT NULL)", now;
+  s << "CREATE INDEX IF NOT EXISTS failures_uri ON failures(uri)", now;
+  s << "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+       " kind TEXT NOT NULL, value TEXT NOT NULL, UNIQUE(kind, value))", now;
+  s << "CREATE TABLE IF NOT EXISTS capture_metadata (capture_id INTEGER PRIMARY KEY,"
+       " json TEXT NOT NULL)", now;
+  // Version 3: what import last saw of each file, so unchanged files are not read again.
+  s << "CREATE TABLE IF NOT EXISTS import_files (path TEXT NOT NULL, uri TEXT NOT NULL,"
+       " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
+       " capture_id INTEGER NOT NULL, PRIMARY KEY (path, uri))", now;
+  // Where each WARC file's last record ends, found without scanning every capture.
+  s << "CREATE INDEX IF NOT EXISTS captures_file_offset ON captures(warc_file, offset)", now;
+  s << "PRAGMA user_version=" + std::to_string(kSchemaVersion), now;
+}
+
 }  // namespace
 
 struct Catalog::Impl {
@@ -69,38 +109,14 @@ Catalog::Catalog(const std::string& path) {
   try {
     impl_ = std::make_unique<Impl>(path);
     auto& s = impl_->session;
-    s << "PRAGMA journal_mode=WAL", now;
-    s << "PRAGMA synchronous=FULL", now;
     s << "PRAGMA busy_timeout=10000", now;
-    s << "CREATE TABLE IF NOT EXISTS captures ("
-         " id INTEGER PRIMARY KEY AUTOINCREMENT, uri TEXT NOT NULL, record_type TEXT NOT NULL,"
-         " digest TEXT NOT NULL, size INTEGER NOT NULL, mime TEXT NOT NULL,"
-         " warc_file TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL,"
-         " record_id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, refers_to INTEGER)",
-        now;
-    s << "CREATE INDEX IF NOT EXISTS captures_uri ON captures(uri)", now;
-    s << "CREATE INDEX IF NOT EXISTS captures_digest ON captures(digest)", now;
-    s << "CREATE TABLE IF NOT EXISTS warc_files (name TEXT PRIMARY KEY, info_end INTEGER NOT NULL)",
-        now;
+    s << "PRAGMA synchronous=FULL", now;
+    s << "PRAGMA mmap_size=268435456", now;  // read pages in place, not one pread each
     int version = 0;
     s << "PRAGMA user_version", into(version), now;
-    if (version < 2) {  // version 2: HTTP captures, failures, sources, structured metadata
-      for (const char* col : {"status INTEGER", "etag TEXT", "last_modified TEXT"}) {
-        try {
-          s << std::string("ALTER TABLE captures ADD COLUMN ") + col, now;
-        } catch (const Poco::Exception&) {
-          // the column exists already (a half-finished upgrade)
-        }
-      }
-    }
-    s << "CREATE TABLE IF NOT EXISTS failures (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-         " uri TEXT NOT NULL, time TEXT NOT NULL, reason TEXT NOT NULL)", now;
-    s << "CREATE INDEX IF NOT EXISTS failures_uri ON failures(uri)", now;
-    s << "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-         " kind TEXT NOT NULL, value TEXT NOT NULL, UNIQUE(kind, value))", now;
-    s << "CREATE TABLE IF NOT EXISTS capture_metadata (capture_id INTEGER PRIMARY KEY,"
-         " json TEXT NOT NULL)", now;
-    s << "PRAGMA user_version=2", now;
+    // A current catalog is opened without writing anything, so readers never wait for a
+    // writer's open transaction (a fetch holds one while it gathers a group).
+    if (version < kSchemaVersion) migrate(s, version);
   } catch (const Poco::Exception& e) {
     throw core::Error("cannot open catalog " + path + ": " + e.displayText());
   }
@@ -215,6 +231,27 @@ std::string Catalog::metadata(std::int64_t capture_id) const {
   return json.empty() ? "" : json.front();
 }
 
+void Catalog::set_file_state(const FileState& f) {
+  FileState v = f;
+  Poco::Int64 size = static_cast<Poco::Int64>(v.size);
+  Poco::Int64 mtime = v.mtime_ns, ctime = v.ctime_ns, id = v.capture_id;
+  impl_->session << "INSERT OR REPLACE INTO import_files (path, uri, size, mtime_ns, ctime_ns,"
+                    " capture_id) VALUES (?, ?, ?, ?, ?, ?)",
+      use(v.path), use(v.uri), use(size), use(mtime), use(ctime), use(id), now;
+}
+
+std::vector<FileState> Catalog::file_states() const {
+  std::vector<std::string> paths, uris;
+  std::vector<Poco::Int64> sizes, mtimes, ctimes, ids;
+  impl_->session << "SELECT path, uri, size, mtime_ns, ctime_ns, capture_id FROM import_files",
+      into(paths), into(uris), into(sizes), into(mtimes), into(ctimes), into(ids), now;
+  std::vector<FileState> out(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i)
+    out[i] = {std::move(paths[i]), std::move(uris[i]), static_cast<std::uint64_t>(sizes[i]), mtimes[i],
+              ctimes[i], ids[i]};
+  return out;
+}
+
 void Catalog::add_warc_file(const std::string& name, std::uint64_t end) {
   std::string n = name;
   Poco::Int64 e = static_cast<Poco::Int64>(end);
@@ -223,10 +260,11 @@ void Catalog::add_warc_file(const std::string& name, std::uint64_t end) {
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> Catalog::committed_ends() const {
+  // Records are appended in offset order, so the one at the highest offset ends last.
   Poco::Data::Statement st(impl_->session);
-  st << "SELECT w.name, MAX(w.info_end, COALESCE(MAX(c.offset + c.length), 0))"
-        " FROM warc_files w LEFT JOIN captures c ON c.warc_file = w.name GROUP BY w.name"
-        " ORDER BY w.name";
+  st << "SELECT w.name, MAX(w.info_end, COALESCE((SELECT c.offset + c.length FROM captures c"
+        " WHERE c.warc_file = w.name ORDER BY c.offset DESC LIMIT 1), 0))"
+        " FROM warc_files w ORDER BY w.name";
   st.execute();
   Poco::Data::RecordSet rs(st);
   std::vector<std::pair<std::string, std::uint64_t>> out;
@@ -234,5 +272,33 @@ std::vector<std::pair<std::string, std::uint64_t>> Catalog::committed_ends() con
     out.emplace_back(rs[0].convert<std::string>(), rs[1].convert<Poco::UInt64>());
   return out;
 }
+
+void Catalog::begin() {
+  if (in_transaction()) return;
+  try {
+    impl_->session.begin();
+  } catch (const Poco::Exception& e) {
+    throw core::Error("cannot start a catalog transaction: " + e.displayText());
+  }
+}
+
+void Catalog::commit() {
+  if (!in_transaction()) return;
+  try {
+    impl_->session.commit();
+  } catch (const Poco::Exception& e) {
+    throw core::Error("cannot commit the catalog: " + e.displayText());
+  }
+}
+
+void Catalog::rollback() {
+  try {
+    if (in_transaction()) impl_->session.rollback();
+  } catch (const Poco::Exception&) {
+    // closing the connection drops the transaction anyway
+  }
+}
+
+bool Catalog::in_transaction() const { return impl_->session.isTransaction(); }
 
 }  // namespace cqc::archive

@@ -41,6 +41,16 @@ struct Source {
   std::string value;  // URL or API id
 };
 
+// What import saw of a file when it last archived it (or found it unchanged).
+struct FileState {
+  std::string path;             // the file's absolute path
+  std::string uri;              // the target URI it was imported under
+  std::uint64_t size = 0;       // bytes
+  std::int64_t mtime_ns = 0;    // modification time, nanoseconds since the epoch
+  std::int64_t ctime_ns = 0;    // status change time, nanoseconds (changes with any write)
+  std::int64_t capture_id = 0;  // the capture holding those bytes
+};
+
 class Catalog {
  public:
   // Opens or creates the catalog database at PATH (WAL journal, full sync).
@@ -80,10 +90,27 @@ class Catalog {
   // The structured metadata of capture ID, "" if none.
   std::string metadata(std::int64_t capture_id) const;
 
+  // Remembers STATE for its (path, uri), replacing what was remembered before.
+  void set_file_state(const FileState& state);
+  // Every remembered file state.
+  std::vector<FileState> file_states() const;
+
   // Records that WARC file NAME exists and its warcinfo record ends at END.
   void add_warc_file(const std::string& name, std::uint64_t end);
   // Each WARC file with the byte offset where its last committed record ends.
   std::vector<std::pair<std::string, std::uint64_t>> committed_ends() const;
+
+  // Opens a transaction (no-op when one is open): until commit(), this catalog's writes are
+  // visible to its own reads only and reach the file together, or not at all if the process
+  // dies first. Throws core::Error on failure.
+  void begin();
+  // Commits the open transaction (SQLite syncs its WAL); no-op when none is open.
+  // Throws core::Error on failure.
+  void commit();
+  // Drops the open transaction's writes; no-op when none is open. Never throws.
+  void rollback();
+  // True between begin() and commit().
+  bool in_transaction() const;
 
  private:
   struct Impl;

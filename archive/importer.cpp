@@ -1,8 +1,11 @@
 #include "archive/importer.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -37,6 +40,22 @@ std::string percent_encode_path(std::string_view path) {
   }
   return out;
 }
+
+// The part of PATH below ROOT ('/'-separated); PATH was found by walking ROOT.
+std::string below(const fs::path& path, const fs::path& root) {
+  std::string r = root.generic_string();
+  if (!r.ends_with('/')) r += '/';
+  const std::string p = path.generic_string();
+  if (p.rfind(r, 0) == 0) return p.substr(r.size());
+  return path.lexically_relative(root).generic_string();
+}
+
+std::int64_t nanoseconds(const struct timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// Key of a file state: path and URI.
+std::string state_key(const std::string& path, const std::string& uri) { return path + '\n' + uri; }
 
 }  // namespace
 
@@ -79,7 +98,7 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
           continue;
         }
         if (it->is_regular_file())
-          found.push_back({it->path(), fs::relative(it->path(), root).generic_string()});
+          found.push_back({it->path(), below(it->path(), root)});
       }
       if (ec) {
         ++sum.failed;
@@ -95,6 +114,9 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
       sum.errors.push_back(p + ": no such file or folder");
     }
   }
+  std::unordered_map<std::string, FileState> seen;
+  if (!options.rehash)
+    for (auto& f : archive.catalog().file_states()) seen.emplace(state_key(f.path, f.uri), std::move(f));
   for (const Item& item : items) {
     ++sum.files;
     const std::string path = item.file.lexically_normal().string();
@@ -102,14 +124,28 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
                                 ? file_uri(path)
                                 : options.base_url + percent_encode_path(item.relative);
     try {
-      ImportOutcome r = archive.import_file(path, uri, guess_mime(path));
-      if (r.status == ImportStatus::stored) {
-        ++sum.stored;
-        sum.bytes += r.capture.size;
-      } else if (r.status == ImportStatus::unchanged) {
+      // Taken before reading: a file written meanwhile gets new times and is read next time.
+      struct stat st {};
+      if (::stat(path.c_str(), &st) != 0) throw core::Error("cannot read " + path);
+      FileState state{path, uri, static_cast<std::uint64_t>(st.st_size), nanoseconds(st.st_mtim),
+                      nanoseconds(st.st_ctim), 0};
+      auto known = seen.find(state_key(path, uri));
+      if (known != seen.end() && known->second.size == state.size &&
+          known->second.mtime_ns == state.mtime_ns && known->second.ctime_ns == state.ctime_ns) {
         ++sum.unchanged;
+        ++sum.skipped;
       } else {
-        ++sum.duplicates;
+        ImportOutcome r = archive.import_file(path, uri, guess_mime(path));
+        if (r.status == ImportStatus::stored) {
+          ++sum.stored;
+          sum.bytes += r.capture.size;
+        } else if (r.status == ImportStatus::unchanged) {
+          ++sum.unchanged;
+        } else {
+          ++sum.duplicates;
+        }
+        state.capture_id = r.capture.id;
+        archive.remember_file(state);
       }
     } catch (const core::Error& e) {
       ++sum.failed;
@@ -117,6 +153,7 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
     }
     if (progress) progress(sum.files, items.size());
   }
+  archive.commit();
   return sum;
 }
 

@@ -13,12 +13,17 @@ struct ImportOptions {
   // When set, a file's target URI is BASE_URL + its path relative to the folder named on the
   // command line (or its file name, for a file named directly); otherwise a file: URI.
   std::string base_url;
+  // Read and digest every file. Otherwise a file whose path, target URI, size, modification
+  // and status-change times (nanoseconds) are those recorded when it was last imported is
+  // counted unchanged without being opened.
+  bool rehash = false;
 };
 
 struct ImportSummary {
   std::uint64_t files = 0;       // files seen
   std::uint64_t stored = 0;      // new resource records
   std::uint64_t unchanged = 0;   // already archived under the same URI
+  std::uint64_t skipped = 0;     // of those, not read: size and times as last imported
   std::uint64_t duplicates = 0;  // same bytes under another URI (revisit records)
   std::uint64_t failed = 0;      // unreadable files (see errors)
   std::uint64_t bytes = 0;       // payload bytes newly stored
@@ -29,7 +34,8 @@ struct ImportSummary {
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
 
 // Imports every regular file under PATHS (folders recursively, in sorted order; hidden
-// files skipped). A path that does not exist is an error naming it, counted in failed.
+// files skipped). Files unchanged since the last import are not read (see rehash). A path that does not exist is an error naming it, counted in failed.
+// Every capture is committed (see Archive::set_group_commit) before it returns.
 ImportSummary import_paths(Archive& archive, const std::vector<std::string>& paths,
                            const ImportOptions& options, const ProgressFn& progress = {});
 

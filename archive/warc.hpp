@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,21 +48,37 @@ std::string new_record_id();
 // a lock so there is one writer per archive.
 class WarcAppender {
  public:
-  // Opens (creating if needed) the WARC file at PATH for appending.
+  // Opens (creating if needed) the WARC file at PATH for appending. A new file's folder
+  // entry is synced, so the file survives a crash once its records are synced.
+  // Throws core::Error naming the file if it cannot be opened.
   explicit WarcAppender(std::string path);
-  // Appends one record whose block is LENGTH bytes read from BLOCK and flushes it; with
-  // SYNC, fsyncs the file too (records written together need only the last one synced).
+  ~WarcAppender();
+  WarcAppender(const WarcAppender&) = delete;
+  WarcAppender& operator=(const WarcAppender&) = delete;
+  // Appends one record whose block is LENGTH bytes read from BLOCK and writes it to the file;
+  // with SYNC, fsyncs the file too (records written together need only the last one synced).
   // Throws core::Error naming the file if writing fails or BLOCK ends early.
   RecordSpan append(std::string_view head, std::istream& block, std::uint64_t length,
                     bool sync = true);
   // Same, with the block in memory.
   RecordSpan append(std::string_view head, std::string_view block, bool sync = true);
+  // Makes every record appended so far durable (fsync). Throws core::Error naming the file.
+  void sync();
   // Current size of the file in bytes.
-  std::uint64_t size() const;
+  std::uint64_t size() const { return size_; }
   const std::string& path() const { return path_; }
 
  private:
+  struct Deflater;
+  // Compresses DATA into the current member (FINISH ends it) and writes what comes out.
+  void deflate(std::string_view data, bool finish);
+  // Cuts the file back to START after a failed append.
+  void truncate_to(std::uint64_t start) noexcept;
+
   std::string path_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  std::unique_ptr<Deflater> z_;  // one zlib stream and buffers, reset for every member
 };
 
 // Reads and parses the gzip member at SPAN of the WARC file at PATH.

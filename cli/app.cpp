@@ -70,8 +70,10 @@ const std::vector<Command>& commands() {
        "import [options] PATH...",
        "Stores each file under PATH (folders recursively) byte for byte as a WARC/1.1 resource\n"
        "record and adds it to the catalog. Bytes already archived for the same URI are skipped;\n"
-       "the same bytes under a new URI get a small revisit record.",
-       {{"base-url", "URL", "target URI prefix instead of file: URIs (URL + relative path)"}},
+       "the same bytes under a new URI get a small revisit record. A file whose size and\n"
+       "modification and change times are those of its last import is not read again.",
+       {{"base-url", "URL", "target URI prefix instead of file: URIs (URL + relative path)"},
+        {"rehash", "", "read and digest every file, even those unchanged since the last import"}},
        cmd_import},
       {"verify", "re-read every archived record and check its digests", "verify [options]",
        "Reads every catalogued WARC record and checks its block and payload digests against\n"

@@ -14,11 +14,13 @@ namespace cqc::cli {
 int cmd_import(const Args& args, const Context& ctx) {
   if (args.positional().empty()) throw core::UsageError("import needs at least one PATH");
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_write);
+  arc.set_group_commit(archive::kGroupCaptures, archive::kGroupAge);
   if (arc.recovered_bytes() && !ctx.json)
     std::fprintf(stderr, "recovered: removed %llu bytes of a record left half-written\n",
                  static_cast<unsigned long long>(arc.recovered_bytes()));
   archive::ImportOptions opts;
   opts.base_url = args.value("base-url").value_or("");
+  opts.rehash = args.flag("rehash");
   Progress progress("importing", ctx.progress);
   auto sum = archive::import_paths(arc, args.positional(), opts,
                                    [&](auto done, auto total) { progress.update(done, total); });
@@ -29,17 +31,18 @@ int cmd_import(const Args& args, const Context& ctx) {
     o->set("files", sum.files);
     o->set("stored", sum.stored);
     o->set("unchanged", sum.unchanged);
+    o->set("skipped", sum.skipped);
     o->set("duplicates", sum.duplicates);
     o->set("failed", sum.failed);
     o->set("bytes", sum.bytes);
     o->set("archive", arc.dir());
     print_json(o);
   } else {
-    std::printf("imported %llu files into %s: %llu stored (%llu bytes), %llu unchanged, "
-                "%llu duplicates, %llu failed\n",
+    std::printf("imported %llu files into %s: %llu stored (%llu bytes), %llu unchanged "
+                "(%llu not read again), %llu duplicates, %llu failed\n",
                 static_cast<unsigned long long>(sum.files), arc.dir().c_str(),
                 static_cast<unsigned long long>(sum.stored), static_cast<unsigned long long>(sum.bytes),
-                static_cast<unsigned long long>(sum.unchanged),
+                static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.skipped),
                 static_cast<unsigned long long>(sum.duplicates),
                 static_cast<unsigned long long>(sum.failed));
   }

@@ -83,6 +83,7 @@ int report(const fetch::CrawlSummary& s, const Context& ctx, const char* verb) {
 template <class F>
 int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) {
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_write);
+  arc.set_group_commit(archive::kGroupCaptures, archive::kGroupAge);
   const std::string tmp = arc.dir() + "/tmp";
   std::filesystem::create_directories(tmp);
   auto opts = crawl_options(args, ctx, tmp);

@@ -72,7 +72,13 @@ class Crawl {
   }
 
   CrawlSummary run(const CrawlProgress& progress) {
-    engine_.run([this](Response& r) { handle(r); }, progress);
+    // A group of captures waiting for the next response is committed once it is old enough.
+    engine_.run([this](Response& r) { handle(r); },
+                [this, &progress](const EngineStats& st) {
+                  archive_.commit_if_due();
+                  if (progress) progress(st);
+                });
+    archive_.commit();
     sum_.failed_sources.assign(failed_sources_.begin(), failed_sources_.end());
     return sum_;
   }
@@ -220,10 +226,13 @@ std::vector<archive::Source> read_sources_file(const std::string& file) {
 CrawlSummary crawl(archive::Archive& archive, const std::vector<archive::Source>& sources,
                    const CrawlOptions& options, const CrawlProgress& progress) {
   Crawl c(archive, options);
+  archive.commit();
+  archive.catalog().begin();  // one commit for the whole list, not one per source
   for (const auto& s : sources) {
     archive.catalog().add_source(s);
     c.add_source(s);
   }
+  archive.catalog().commit();
   return c.run(progress);
 }
 

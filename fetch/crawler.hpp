@@ -39,7 +39,9 @@ using CrawlProgress = std::function<void(const EngineStats&)>;
 // FILE and the line.
 std::vector<archive::Source> read_sources_file(const std::string& file);
 
-// Fetches SOURCES into ARCHIVE (remembering them for refresh). Every response is archived.
+// Fetches SOURCES into ARCHIVE (remembering them for refresh). Every response is archived;
+// with group commit set on ARCHIVE, pending captures are committed when due (also while
+// waiting for responses) and all of them before returning.
 CrawlSummary crawl(archive::Archive& archive, const std::vector<archive::Source>& sources,
                    const CrawlOptions& options, const CrawlProgress& progress = {});
 
