@@ -62,7 +62,11 @@ void print_help(const Command& c) {
   }
 }
 
+char** g_argv = nullptr;
+
 }  // namespace
+
+char** process_argv() { return g_argv; }
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -153,6 +157,7 @@ const std::vector<Command>& commands() {
 }
 
 int run(int argc, char** argv) {
+  g_argv = argv;
   std::vector<std::string> words(argv + 1, argv + argc);
   if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
     print_overview(words.empty() ? stderr : stdout);

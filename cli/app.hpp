@@ -30,7 +30,13 @@ const std::vector<Command>& commands();
 // returns exit codes scripts can trust (0 ok, 1 failure, 2 bad usage or query).
 int run(int argc, char** argv);
 
-// The commands, one file each (cli/cmd_*.cpp).
+// The argument vector run() was given (null-terminated, as main received it), so a command
+// can hand the whole command line on to another executable.
+char** process_argv();
+
+// The commands, one file each (cli/cmd_*.cpp). cqc-archive links search, trust, import and
+// verify; the others are in cqc-archive-full, and cqc-archive defines them as running it
+// (cli/exec_full.cpp), so they never load the HTML, PDF and HTTP libraries into a search.
 int cmd_import(const Args& args, const Context& ctx);
 int cmd_verify(const Args& args, const Context& ctx);
 int cmd_index(const Args& args, const Context& ctx);

@@ -65,6 +65,10 @@ Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
     else
       questions_.push_back({std::string(c[1]), std::string(c[2]), list_column(c[3])});
   });
+  // Codes looked up by folded form: the first trust with a code wins, as a scan would find.
+  for (size_t i = 0; i < trusts_.size(); ++i) code_index_.emplace(fold_name(trusts_[i].code), i);
+  for (size_t i = 0; i < trusts_.size(); ++i)
+    for (const auto& former : trusts_[i].former_codes) former_code_index_.emplace(fold_name(former), i);
   load_sites(sites_tsv);
   derive_short_names();
   index_variants();
@@ -77,11 +81,10 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 const Trust* Gazetteer::trust_by_code(std::string_view code) const {
-  for (const Trust& t : trusts_)
-    if (same(t.code, code)) return &t;
-  for (const Trust& t : trusts_)  // a merged trust's code: the trust that carries it on
-    for (const auto& former : t.former_codes)
-      if (same(former, code)) return &t;
+  const std::string key = fold_name(code);
+  if (auto it = code_index_.find(key); it != code_index_.end()) return &trusts_[it->second];
+  // A merged trust's code: the trust that carries it on.
+  if (auto it = former_code_index_.find(key); it != former_code_index_.end()) return &trusts_[it->second];
   return nullptr;
 }
 

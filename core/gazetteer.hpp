@@ -121,6 +121,8 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<size_t>> site_index_;  // site_key -> sites_
   std::unordered_set<std::string> flagged_site_keys_;                // names flagged ambiguous
   std::unordered_map<std::string, const Trust*> variant_index_;  // reduced name -> trust or null
+  std::unordered_map<std::string, size_t> code_index_;         // folded ODS code -> trusts_
+  std::unordered_map<std::string, size_t> former_code_index_;  // folded former code -> trusts_
 
   void load_sites(std::string_view sites_tsv);
   void derive_short_names();

@@ -58,6 +58,7 @@ std::string site_key(std::string_view name) {
 }
 
 void Gazetteer::load_sites(std::string_view sites_tsv) {
+  sites_.reserve(static_cast<size_t>(std::count(sites_tsv.begin(), sites_tsv.end(), '\n')));
   for_each_row("hospitals.tsv", sites_tsv, 2, [&](const auto& c, size_t line) {
     Site s;
     s.name = std::string(trim(c[0]));

@@ -2,9 +2,14 @@
 #pragma once
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -40,6 +45,30 @@ inline CliRun run_cli(const TempDir& tmp, const std::string& data, const std::ve
   r.out = slurp(tmp / "out.txt");
   r.err = slurp(tmp / "err.txt");
   return r;
+}
+
+// Starts cqc-archive ARGS, waits until STARTED exists (the command has begun writing), lets
+// it run for DELAY more, then kills it with SIGKILL. Returns true when it was still running
+// when killed (a real mid-write kill).
+inline bool kill_during(const std::vector<std::string>& args, const std::string& started,
+                        std::chrono::milliseconds delay) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(CQC_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    if (::freopen("/dev/null", "w", stdout) == nullptr || ::freopen("/dev/null", "w", stderr) == nullptr) _exit(127);
+    ::execv(CQC_BINARY, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  for (int i = 0; i < 1000 && !std::filesystem::exists(started) && ::waitpid(pid, &status, WNOHANG) == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::this_thread::sleep_for(delay);
+  const bool running = ::waitpid(pid, &status, WNOHANG) == 0;
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return running;
 }
 
 }  // namespace cqc::test
