@@ -2,6 +2,8 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <sqlite3.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
 
@@ -93,11 +95,52 @@ void migrate(Poco::Data::Session& s, int version) {
   s << "PRAGMA user_version=" + std::to_string(kSchemaVersion), now;
 }
 
+// A statement prepared once and reused: the writer's hot queries (one per capture) skip
+// Poco's statement building and SQLite's SQL parsing.
+class Prepared {
+ public:
+  Prepared() = default;
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+  ~Prepared() { sqlite3_finalize(stmt_); }
+  // The statement for SQL on DB, reset and with no bindings. Throws core::Error.
+  sqlite3_stmt* get(sqlite3* db, const char* sql) {
+    if (!stmt_) {
+      if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK)
+        throw core::Error(std::string("catalog: cannot prepare a statement: ") + sqlite3_errmsg(db));
+    } else {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+    return stmt_;
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string text_column(sqlite3_stmt* st, int i) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(st, i))) : std::string();
+}
+
+void bind_text(sqlite3_stmt* st, int i, const std::string& v, bool null_if_empty = false) {
+  if (null_if_empty && v.empty()) sqlite3_bind_null(st, i);
+  else sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+
+void bind_int(sqlite3_stmt* st, int i, std::int64_t v, bool null_if_zero = false) {
+  if (null_if_zero && v == 0) sqlite3_bind_null(st, i);
+  else sqlite3_bind_int64(st, i, v);
+}
+
 }  // namespace
 
 struct Catalog::Impl {
   explicit Impl(const std::string& path) : session("SQLite", path) {}
   Poco::Data::Session session;
+  Prepared insert, by_uri;  // destroyed before the session closes the connection
+  sqlite3* db() const { return Poco::Data::SQLite::Utility::dbHandle(session); }
   std::string select(const std::string& where) const {
     return std::string("SELECT ") + kColumns + " FROM captures " + where;
   }
@@ -125,28 +168,30 @@ Catalog::Catalog(const std::string& path) {
 Catalog::~Catalog() = default;
 
 std::int64_t Catalog::add(const Capture& c) {
-  auto& s = impl_->session;
-  Capture v = c;
-  Poco::Int64 size = static_cast<Poco::Int64>(v.size);
-  Poco::Int64 off = static_cast<Poco::Int64>(v.span.offset);
-  Poco::Int64 len = static_cast<Poco::Int64>(v.span.length);
+  sqlite3* db = impl_->db();
+  sqlite3_stmt* st = impl_->insert.get(
+      db, "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
+          " record_id, time, refers_to, status, etag, last_modified)"
+          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   // 0 and "" are stored as NULL: "no referred capture", "not HTTP", "no validator".
-  Poco::Nullable<Poco::Int64> refers;
-  if (v.refers_to) refers = v.refers_to;
-  Poco::Nullable<int> status;
-  if (v.status) status = v.status;
-  Poco::Nullable<std::string> etag, modified;
-  if (!v.etag.empty()) etag = v.etag;
-  if (!v.last_modified.empty()) modified = v.last_modified;
-  s << "INSERT INTO captures (uri, record_type, digest, size, mime, warc_file, offset, length,"
-       " record_id, time, refers_to, status, etag, last_modified)"
-       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      use(v.uri), use(v.record_type), use(v.digest), use(size), use(v.mime), use(v.warc_file),
-      use(off), use(len), use(v.record_id), use(v.time), use(refers), use(status), use(etag),
-      use(modified), now;
-  Poco::Int64 id = 0;
-  s << "SELECT last_insert_rowid()", into(id), now;
-  return id;
+  bind_text(st, 1, c.uri);
+  bind_text(st, 2, c.record_type);
+  bind_text(st, 3, c.digest);
+  bind_int(st, 4, static_cast<std::int64_t>(c.size));
+  bind_text(st, 5, c.mime);
+  bind_text(st, 6, c.warc_file);
+  bind_int(st, 7, static_cast<std::int64_t>(c.span.offset));
+  bind_int(st, 8, static_cast<std::int64_t>(c.span.length));
+  bind_text(st, 9, c.record_id);
+  bind_text(st, 10, c.time);
+  bind_int(st, 11, c.refers_to, true);
+  bind_int(st, 12, c.status, true);
+  bind_text(st, 13, c.etag, true);
+  bind_text(st, 14, c.last_modified, true);
+  const int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) throw core::Error(std::string("catalog: cannot add ") + c.uri + ": " + sqlite3_errmsg(db));
+  return sqlite3_last_insert_rowid(db);
 }
 
 std::optional<Capture> Catalog::get(std::int64_t id) const {
@@ -174,7 +219,34 @@ std::vector<Capture> Catalog::latest() const {
 }
 
 std::vector<Capture> Catalog::history(const std::string& uri) const {
-  return rows(impl_->session, impl_->select("WHERE uri = ? ORDER BY id"), {uri});
+  sqlite3* db = impl_->db();
+  static const std::string sql = std::string("SELECT ") + kColumns + " FROM captures WHERE uri = ? ORDER BY id";
+  sqlite3_stmt* st = impl_->by_uri.get(db, sql.c_str());
+  bind_text(st, 1, uri);
+  std::vector<Capture> out;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    Capture c;
+    c.id = sqlite3_column_int64(st, 0);
+    c.uri = text_column(st, 1);
+    c.record_type = text_column(st, 2);
+    c.digest = text_column(st, 3);
+    c.size = static_cast<std::uint64_t>(sqlite3_column_int64(st, 4));
+    c.mime = text_column(st, 5);
+    c.warc_file = text_column(st, 6);
+    c.span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 7)),
+              static_cast<std::uint64_t>(sqlite3_column_int64(st, 8))};
+    c.record_id = text_column(st, 9);
+    c.time = text_column(st, 10);
+    c.refers_to = sqlite3_column_int64(st, 11);  // NULL reads as 0
+    c.status = sqlite3_column_int(st, 12);
+    c.etag = text_column(st, 13);
+    c.last_modified = text_column(st, 14);
+    out.push_back(std::move(c));
+  }
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) throw core::Error("catalog: cannot read the history of " + uri + ": " + sqlite3_errmsg(db));
+  return out;
 }
 
 std::uint64_t Catalog::count() const {
