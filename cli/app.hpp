@@ -34,9 +34,11 @@ int run(int argc, char** argv);
 // can hand the whole command line on to another executable.
 char** process_argv();
 
-// The commands, one file each (cli/cmd_*.cpp). cqc-archive links search, trust, import and
-// verify; the others are in cqc-archive-full, and cqc-archive defines them as running it
-// (cli/exec_full.cpp), so they never load the HTML, PDF and HTTP libraries into a search.
+// The commands, one file each (cli/cmd_*.cpp). cqc-archive links only search and trust;
+// import and verify are in cqc-archive-store (the catalog: Poco::Data, SQLite), the rest in
+// cqc-archive-full (HTML, PDF, HTTP libraries). An executable without a command defines it
+// as running the one that has it (cli/exec_store.cpp, cli/exec_full.cpp), so a search loads
+// none of those libraries.
 int cmd_import(const Args& args, const Context& ctx);
 int cmd_verify(const Args& args, const Context& ctx);
 int cmd_index(const Args& args, const Context& ctx);
