@@ -35,10 +35,20 @@ peak_kib() {
 }
 
 t=$(date +%s%N)
-"$bin" fetch --data "$work/d1" "${fast[@]}" --json --sources "$work/sources.txt" >"$work/f1.json"
+TIMEFORMAT='%U %S'
+{ time "$bin" fetch --data "$work/d1" "${fast[@]}" --json --sources "$work/sources.txt" >"$work/f1.json"; } 2>"$work/cpu.txt"
 ms=$(( ($(date +%s%N) - t) / 1000000 ))
 bytes=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$work/f1.json")
 echo "throughput: $docs documents, $bytes bytes in ${ms} ms = $(( docs * 1000 / (ms > 0 ? ms : 1) )) documents/s"
+# CPU time of cqc-archive alone (the wall time also waits for the server and other load).
+read -r user sys <"$work/cpu.txt"
+echo "  cqc-archive CPU: user ${user} s + sys ${sys} s"
+# Captures are made durable in groups (archive::kGroupCaptures / kGroupAge): count the syncs.
+if command -v strace >/dev/null; then
+  strace -f -c -e trace=fsync,fdatasync -o "$work/syncs.txt" \
+    "$bin" fetch --data "$work/d3" "${fast[@]}" --json --sources "$work/sources.txt" >/dev/null || true
+  echo "  syncs for $docs documents: $(awk '/fsync|fdatasync/ {printf "%s %s  ", $4, $NF}' "$work/syncs.txt")"
+fi
 echo "  $(cat "$work/f1.json")"
 
 t=$(date +%s%N)

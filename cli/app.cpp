@@ -101,7 +101,9 @@ const std::vector<Command>& commands() {
        "from the CQC API with its locations and report PDFs, keeping the API's ratings as\n"
        "structured metadata. The API key comes from $CQC_API_KEY or 'api-key = KEY' in\n"
        "DATA/config. Sources are remembered for 'refresh'. Polite by default: robots.txt,\n"
-       "one connection and one second between requests per host. Exits 1 if any request\n"
+       "one connection and one second between requests per host. Captures are made durable\n"
+       "in groups (every 512 captures or 250 ms: WARC records synced, then their catalog rows\n"
+       "committed), so a crash loses at most the last group. Exits 1 if any request\n"
        "failed, naming it.",
        with_fetch_options({{"sources", "FILE", "sources file: one URL or 'cqc-provider ID' per line", true},
                            {"cqc-provider", "ID", "a CQC provider (NHS trusts: the ODS code, e.g. RT5)", true},
