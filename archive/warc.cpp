@@ -1,8 +1,10 @@
 #include "archive/warc.hpp"
 
 #include <Poco/UUIDGenerator.h>
+#include <sys/random.h>
 
 #include <cctype>
+#include <cerrno>
 #include <ctime>
 
 #include "core/text.hpp"
@@ -75,7 +77,26 @@ std::string warc_date(std::chrono::system_clock::time_point time) {
 }
 
 std::string new_record_id() {
-  return "<urn:uuid:" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + ">";
+  // A version 4 UUID from getrandom(2): Poco's generator opened /dev/urandom for every id
+  // (two per capture).
+  unsigned char b[16];
+  size_t got = 0;
+  while (got < sizeof b) {
+    const ssize_t n = ::getrandom(b + got, sizeof b - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return "<urn:uuid:" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + ">";
+    got += static_cast<size_t>(n);
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  static const char* hexd = "0123456789abcdef";
+  std::string out = "<urn:uuid:";
+  for (size_t i = 0; i < sizeof b; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(hexd[b[i] >> 4]);
+    out.push_back(hexd[b[i] & 15]);
+  }
+  return out + ">";
 }
 
 }  // namespace cqc::archive

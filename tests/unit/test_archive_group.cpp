@@ -168,3 +168,16 @@ TEST_CASE("a catalog from before file states is upgraded and keeps working") {
   CHECK(r.skipped == 0);  // nothing remembered yet: read once
   CHECK(archive::import_paths(arc, {tmp / "in"}, {}).skipped == 1);
 }
+
+TEST_CASE("record ids are distinct random version 4 UUIDs") {
+  const std::string a = archive::new_record_id(), b = archive::new_record_id();
+  CHECK(a != b);
+  REQUIRE(a.size() == 47);  // "<urn:uuid:" + 36 + ">"
+  CHECK(a.starts_with("<urn:uuid:"));
+  CHECK(a.back() == '>');
+  const std::string u = a.substr(10, 36);
+  for (size_t i : {8u, 13u, 18u, 23u}) CHECK(u[i] == '-');
+  CHECK(u[14] == '4');                                         // version
+  CHECK(std::string("89ab").find(u[19]) != std::string::npos);  // RFC 4122 variant
+  CHECK(u.find_first_not_of("0123456789abcdef-") == std::string::npos);
+}
