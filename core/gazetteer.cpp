@@ -35,10 +35,13 @@ std::string fold_name(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || c >= 0x80 || c == '&') {
+    // ASCII tests without the locale calls of isalnum/tolower (same answers: the program
+    // runs in the "C" locale); this runs for every name compared and every site loaded.
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&') {
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(static_cast<char>(upper ? c + ('a' - 'A') : c));
     } else if (c == '\'') {
       // "Guy's" == "Guys"; apostrophes vanish rather than split words.
     } else {

@@ -49,12 +49,14 @@ bool safe_short_name(std::string_view s) {
 
 std::string site_key(std::string_view name) {
   std::string f = fold_name(name);
-  std::string out;
-  for (std::string_view w : split(f, ' ')) {
-    if (!out.empty()) out.push_back(' ');
-    out += w == "saint" ? std::string_view("st") : w;
+  // "saint" as a whole word becomes "st" (fold_name leaves single spaces between words).
+  for (size_t at = f.find("saint"); at != std::string::npos; at = f.find("saint", at)) {
+    const bool starts = at == 0 || f[at - 1] == ' ';
+    const bool ends = at + 5 == f.size() || f[at + 5] == ' ';
+    if (starts && ends) f.replace(at, 5, "st");
+    at += starts && ends ? 2 : 5;
   }
-  return out;
+  return f;
 }
 
 void Gazetteer::load_sites(std::string_view sites_tsv) {
