@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -21,8 +22,10 @@ struct Item {
 };
 
 bool hidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
+  const std::string& s = p.native();  // the last name starts after the last '/'
+  const size_t slash = s.rfind('/');
+  const size_t start = slash == std::string::npos ? 0 : slash + 1;
+  return start < s.size() && s[start] == '.';
 }
 
 std::string percent_encode_path(std::string_view path) {
@@ -106,7 +109,7 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
       }
       std::sort(found.begin(), found.end(),
                 [](const Item& a, const Item& b) { return a.relative < b.relative; });
-      items.insert(items.end(), found.begin(), found.end());
+      items.insert(items.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     } else if (fs::is_regular_file(root, ec)) {
       items.push_back({root, root.filename().string()});
     } else {
