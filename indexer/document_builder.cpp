@@ -51,7 +51,8 @@ std::string document_title(std::string_view title, std::string_view location) {
 
 namespace {
 
-std::string document_data(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
+// The metadata JSON a hit displays; the text is stored apart (schema::encode_document_data).
+std::string metadata_json(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
   Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", schema::document_id(c.uri));
   o.set("uri", c.uri);
@@ -92,10 +93,6 @@ std::string document_data(const archive::Capture& c, const Extraction& doc, cons
   o.set("capture_id", c.id);
   o.set("digest", c.digest);
   o.set("captured", c.time);
-  Poco::JSON::Array::Ptr pages = new Poco::JSON::Array;
-  for (const auto& p : doc.pages) pages->add(p.number);
-  o.set("pages", pages);
-  o.set("text", doc.joined_text());
   std::ostringstream out;
   o.stringify(out);
   return out.str();
@@ -113,8 +110,13 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   const std::string title = document_title(doc.title, m.location);
   tg.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
   tg.index_text(title, schema::kTitleWeight);
+  // Each page's first term position is stored with its text, so search finds the page of a
+  // match from the match's position alone.
+  std::vector<schema::StoredPage> stored;
+  stored.reserve(doc.pages.size());
   for (const Page& p : doc.pages) {
     tg.increase_termpos(100);  // no phrase matches across page breaks
+    stored.push_back({p.number, tg.get_termpos() + 1, p.text});
     tg.index_text(p.text);
   }
 
@@ -157,7 +159,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotLocation, m.location);
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
-  d.set_data(document_data(c, doc, m));
+  d.set_data(schema::encode_document_data(metadata_json(c, doc, m), stored));
   return d;
 }
 

@@ -7,12 +7,6 @@
 
 namespace cqc::search {
 
-void ListCountSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string v = doc.get_value(slot_);
-  if (v.empty()) return;
-  for (const std::string& item : schema::decode_list(v)) ++counts_[item];
-}
-
 Facet make_facet(const std::string& name, const std::map<std::string, std::uint64_t>& counts) {
   const auto& g = core::Gazetteer::builtin();
   Facet f{name, {}};

@@ -1,37 +1,109 @@
 #include "search/snippet.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "core/text.hpp"
 
 namespace cqc::search {
 namespace {
 
-size_t count_marks(const std::string& s) {
-  size_t n = 0;
-  for (size_t p = s.find("<mark>"); p != std::string::npos; p = s.find("<mark>", p + 1)) ++n;
-  return n;
+// Unprefixed terms start with a lower-case letter, a digit or a non-ASCII byte.
+bool unprefixed(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+// Adds to OUT (word -> term frequency) the words of DB starting with PREFIX that KEEP accepts.
+template <class Keep>
+void words_with_prefix(const Xapian::Database& db, const std::string& prefix, Keep keep,
+                       std::map<std::string, Xapian::doccount>& out) {
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    if (keep(*t)) out[*t] = t.get_termfreq();
+}
+
+// Walks QUERY's tree, collecting positional words into OUT.
+void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::Stem& stem,
+             std::map<std::string, Xapian::doccount>& out) {
+  const auto type = q.get_type();
+  if (type == Xapian::Query::OP_WILDCARD) {
+    // No accessor for the pattern in Xapian 1.4: the description ends with it.
+    const std::string d = q.get_description();
+    std::string pattern = d.substr(d.rfind(' ') + 1);
+    if (!pattern.empty() && pattern.back() == ')') pattern.pop_back();
+    if (unprefixed(pattern)) words_with_prefix(db, pattern, [](const std::string&) { return true; }, out);
+    return;
+  }
+  if (type == Xapian::Query::LEAF_TERM) {
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
+      const std::string term = *t;
+      if (unprefixed(term)) {
+        out[term] = db.get_termfreq(term);
+      } else if (term.size() > 1 && term[0] == 'Z' && unprefixed(term.substr(1))) {
+        // A stemmed term: the words that stem to it start with the stem, or for a stem
+        // ending in 'i' (happy -> happi) with the stem's 'y' form.
+        const std::string s = term.substr(1);
+        auto same_stem = [&](const std::string& w) { return stem(w) == s; };
+        words_with_prefix(db, s, same_stem, out);
+        if (s.back() == 'i') words_with_prefix(db, s.substr(0, s.size() - 1) + "y", same_stem, out);
+      }
+    }
+    return;
+  }
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) collect(q.get_subquery(i), db, stem, out);
 }
 
 }  // namespace
 
-std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const std::string& text,
-                                         const std::vector<int>& pages, const Xapian::Stem& stem) {
-  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-  auto parts = core::split(text, '\f');
-  std::string best;
-  size_t best_marks = 0;
-  int best_page = pages.empty() ? 0 : pages.front();
-  for (size_t i = 0; i < parts.size(); ++i) {
-    const std::string page_text = core::collapse_space(parts[i]);
-    if (page_text.empty()) continue;
-    std::string s = mset.snippet(page_text, kSnippetLength, stem, flags, "<mark>", "</mark>", "…");
-    const size_t marks = count_marks(s);
-    if (best.empty() || marks > best_marks) {
-      best = std::move(s);
-      best_marks = marks;
-      best_page = i < pages.size() ? pages[i] : 0;
-    }
+std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
+                                     const Xapian::Stem& stem) {
+  std::map<std::string, Xapian::doccount> found;
+  collect(query, db, stem, found);
+  std::vector<std::pair<std::string, Xapian::doccount>> words(found.begin(), found.end());
+  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (words.size() > kMaxMatchWords) words.resize(kMaxMatchWords);
+  std::vector<std::string> out;
+  for (auto& [w, freq] : words)
+    if (freq) out.push_back(std::move(w));
+  return out;
+}
+
+std::vector<Xapian::termpos> match_positions(const Xapian::Database& db, Xapian::docid did,
+                                             const std::vector<std::string>& words) {
+  std::vector<Xapian::termpos> out;
+  for (const auto& w : words)
+    for (auto p = db.positionlist_begin(did, w); p != db.positionlist_end(did, w); ++p) out.push_back(*p);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::size_t page_with_most(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc) {
+  std::size_t best = doc.page_count(), best_count = 0;
+  std::size_t i = 0;
+  while (i < positions.size()) {
+    const std::size_t page = doc.page_at(positions[i]);
+    std::size_t n = 0;
+    for (; i < positions.size() && doc.page_at(positions[i]) == page; ++i) ++n;  // sorted: a run per page
+    if (page < doc.page_count() && n > best_count) best = page, best_count = n;
   }
-  return {best, best_page};
+  return best;
+}
+
+std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
+                                         Xapian::docid did, const std::vector<std::string>& words,
+                                         const schema::DocumentData& doc, const Xapian::Stem& stem) {
+  if (doc.page_count() == 0) return {"", 0};
+  std::size_t page = page_with_most(match_positions(db, did, words), doc);
+  std::string text;
+  if (page < doc.page_count()) {
+    text = core::collapse_space(doc.page_text(page));
+  } else {  // no positional match: the first page with text
+    for (page = 0; page < doc.page_count(); ++page)
+      if (!(text = core::collapse_space(doc.page_text(page))).empty()) break;
+    if (page == doc.page_count()) return {"", doc.page_number(0)};
+  }
+  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+  return {mset.snippet(text, kSnippetLength, stem, flags, "<mark>", "</mark>", "…"), doc.page_number(page)};
 }
 
 }  // namespace cqc::search
