@@ -110,14 +110,19 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   const std::string title = document_title(doc.title, m.location);
   tg.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
   tg.index_text(title, schema::kTitleWeight);
-  // Each page's first term position is stored with its text, so search finds the page of a
-  // match from the match's position alone.
-  std::vector<schema::StoredPage> stored;
-  stored.reserve(doc.pages.size());
+  // The text is stored in blocks of about 4 KB with each block's first term position, so
+  // search finds the block of a match from the match's position alone. Indexing a page
+  // block by block gives the words the same positions as indexing it whole (blocks are cut
+  // at white space).
+  std::vector<schema::TextBlock> blocks;
   for (const Page& p : doc.pages) {
     tg.increase_termpos(100);  // no phrase matches across page breaks
-    stored.push_back({p.number, tg.get_termpos() + 1, p.text});
-    tg.index_text(p.text);
+    bool continues = false;
+    for (std::string_view piece : schema::split_text_blocks(p.text)) {
+      blocks.push_back({p.number, continues, tg.get_termpos() + 1, piece});
+      tg.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
+      continues = true;
+    }
   }
 
   const std::string id = schema::document_id(c.uri);
@@ -159,7 +164,10 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotLocation, m.location);
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
-  d.set_data(schema::encode_document_data(metadata_json(c, doc, m), stored));
+  schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m), blocks);
+  d.set_data(std::move(stored.data));
+  for (std::size_t i = 0; i < stored.blocks.size(); ++i)
+    if (!stored.blocks[i].empty()) d.add_value(schema::kSlotText + static_cast<unsigned>(i), stored.blocks[i]);
   return d;
 }
 

@@ -12,14 +12,15 @@
 namespace cqc::search {
 namespace {
 
-// One hit: metadata from the stored JSON (the text is not touched), the snippet from the one
-// page where the query's words occur most.
+// One hit: metadata from the stored JSON, the snippet from the one text block where the
+// query's words cluster most.
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Database& db,
              const std::vector<std::string>& words, const Xapian::Stem& stem) {
-  const schema::DocumentData data(it.get_document().get_data());
+  const Xapian::Document doc = it.get_document();  // lazy: the data and one text block are read
+  const schema::DocumentData data(doc.get_data());
   Hit h = hit_from_metadata(data.metadata());
   h.score = it.get_weight();
-  auto [snippet, page] = best_snippet(mset, db, *it, words, data, stem);
+  auto [snippet, page] = best_snippet(mset, db, doc, words, data, stem);
   h.snippet = std::move(snippet);
   h.page = page;
   return h;

@@ -77,33 +77,44 @@ std::vector<Xapian::termpos> match_positions(const Xapian::Database& db, Xapian:
   return out;
 }
 
-std::size_t page_with_most(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc) {
-  std::size_t best = doc.page_count(), best_count = 0;
-  std::size_t i = 0;
-  while (i < positions.size()) {
-    const std::size_t page = doc.page_at(positions[i]);
-    std::size_t n = 0;
-    for (; i < positions.size() && doc.page_at(positions[i]) == page; ++i) ++n;  // sorted: a run per page
-    if (page < doc.page_count() && n > best_count) best = page, best_count = n;
+Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc) {
+  if (doc.block_count() == 0) return 0;
+  auto i = std::lower_bound(positions.begin(), positions.end(), doc.first_position(0));  // skip the title
+  Xapian::termpos best = 0;
+  std::ptrdiff_t best_count = 0;
+  for (auto j = i; i != positions.end(); ++i) {
+    while (j != positions.end() && *j < *i + kSnippetSpan) ++j;
+    if (j - i > best_count) best = *i, best_count = j - i;
   }
   return best;
 }
 
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         Xapian::docid did, const std::vector<std::string>& words,
+                                         const Xapian::Document& document,
+                                         const std::vector<std::string>& words,
                                          const schema::DocumentData& doc, const Xapian::Stem& stem) {
-  if (doc.page_count() == 0) return {"", 0};
-  std::size_t page = page_with_most(match_positions(db, did, words), doc);
+  if (doc.block_count() == 0) return {"", 0};
+  auto text_of = [&](std::size_t b) {
+    return doc.block_text(b, document.get_value(schema::kSlotText + static_cast<unsigned>(b)));
+  };
+  const Xapian::termpos at = densest_position(match_positions(db, document.get_docid(), words), doc);
+  std::size_t block = at ? doc.block_at(at) : doc.block_count();
   std::string text;
-  if (page < doc.page_count()) {
-    text = core::collapse_space(doc.page_text(page));
-  } else {  // no positional match: the first page with text
-    for (page = 0; page < doc.page_count(); ++page)
-      if (!(text = core::collapse_space(doc.page_text(page))).empty()) break;
-    if (page == doc.page_count()) return {"", doc.page_number(0)};
+  if (block < doc.block_count()) {
+    text = text_of(block);
+    const std::size_t next = block + 1;  // the cluster may run on into the page's next block
+    if (next < doc.block_count() && doc.continues_page(next) && doc.first_position(next) < at + kSnippetSpan)
+      text += text_of(next);
+    text = core::collapse_space(text);
+  } else {  // no positional match: the first block with text
+    for (block = 0; block < doc.block_count(); ++block)
+      if (!(text = core::collapse_space(text_of(block))).empty()) break;
+    if (block == doc.block_count()) return {"", doc.page_number(0)};
   }
-  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-  return {mset.snippet(text, kSnippetLength, stem, flags, "<mark>", "</mark>", "…"), doc.page_number(page)};
+  // The background model prefers informative passages; without SNIPPET_EXHAUSTIVE it stops
+  // at the first good enough one (exhaustive search cost up to 1 s on large pages).
+  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+  return {mset.snippet(text, kSnippetLength, stem, flags, "<mark>", "</mark>", "…"), doc.page_number(block)};
 }
 
 }  // namespace cqc::search

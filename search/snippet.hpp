@@ -1,6 +1,6 @@
-// Snippets: the best passage of a hit for the query, from the page where the query's words
-// occur most, found by term positions (each page's first position is stored with its text,
-// core/schema.hpp), so only that one page is inflated and passed to MSet::snippet.
+// Snippets: the best passage of a hit for the query, found by term positions: the densest
+// cluster of the query's words picks the stored text block (about 4 KB, core/schema.hpp)
+// and its page, so only that block is read, inflated and passed to MSet::snippet.
 #pragma once
 #include <xapian.h>
 
@@ -16,6 +16,8 @@ namespace cqc::search {
 inline constexpr size_t kSnippetLength = 240;
 // At most this many words (the most frequent first) locate matches for one query.
 inline constexpr size_t kMaxMatchWords = 64;
+// The span, in term positions, of a snippet's words (about kSnippetLength bytes of text).
+inline constexpr Xapian::termpos kSnippetSpan = 40;
 
 // The indexed words whose positions show where QUERY matches a document: its unprefixed
 // terms (quoted or unstemmed words, phrase parts), the words of DB that stem (with STEM) to
@@ -28,15 +30,19 @@ std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::D
 std::vector<Xapian::termpos> match_positions(const Xapian::Database& db, Xapian::docid did,
                                              const std::vector<std::string>& words);
 
-// The index of the page of DOC holding the most of POSITIONS (sorted), the earliest on a
-// tie; doc.page_count() when none falls on a page (no positional match, title only).
-std::size_t page_with_most(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc);
+// Where POSITIONS (sorted) cluster most densely in DOC: the first position of the span of
+// kSnippetSpan positions holding the most of them, the earliest on a tie, counting only
+// positions in DOC's text blocks (not the title's). 0 when there are none.
+Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc);
 
-// The snippet and page number (0 for unpaged documents) of document DID, stored as DOC, for
-// the query behind MSET: the page page_with_most() picks from WORDS' positions, else the
-// first page with text. HTML-escaped, matched words in <mark></mark>; "" when there is no text.
+// The snippet and page number (0 for unpaged documents) of DOCUMENT (whose data is DOC) for
+// the query behind MSET: from the text block holding the densest cluster of WORDS'
+// positions (and the next block of the same page when the cluster runs into it), else from
+// the first block with text. HTML-escaped, matched words in <mark></mark>; "" when the
+// document has no text.
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         Xapian::docid did, const std::vector<std::string>& words,
+                                         const Xapian::Document& document,
+                                         const std::vector<std::string>& words,
                                          const schema::DocumentData& doc, const Xapian::Stem& stem);
 
 }  // namespace cqc::search

@@ -78,13 +78,13 @@ Object::Ptr capture_json(const archive::Capture& c) {
   return o;
 }
 
-// The stored data of the document with id ID (HttpError 400 / 404 as document_data).
-schema::DocumentData stored_document(Xapian::Database& database, const std::string& id) {
+// The document with id ID (HttpError 400 / 404 as document_data).
+Xapian::Document find_document(Xapian::Database& database, const std::string& id) {
   if (!valid_id(id)) throw HttpError(400, "document id must be 16 lower-case hex digits");
   const std::string term = std::string(schema::kUniqueId) + id;
   auto p = database.postlist_begin(term);
   if (p == database.postlist_end(term)) throw HttpError(404, "no document with id " + id);
-  return schema::DocumentData(database.get_document(*p).get_data());
+  return database.get_document(*p);
 }
 
 Object::Ptr metadata_object(const schema::DocumentData& data) {
@@ -95,14 +95,15 @@ Object::Ptr metadata_object(const schema::DocumentData& data) {
 }  // namespace
 
 Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
-  return metadata_object(stored_document(database, id));
+  return metadata_object(schema::DocumentData(find_document(database, id).get_data()));
 }
 
 void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
   auto reader = pool.acquire();
   const std::string& id = req.captures.at(0);
-  const schema::DocumentData data = stored_document(reader->db, id);
+  const Xapian::Document doc = find_document(reader->db, id);
+  const schema::DocumentData data(doc.get_data());
   Object::Ptr d = metadata_object(data);
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const char* key : {"id", "title", "kind", "mime", "format"}) out.set(key, d->optValue<std::string>(key, ""));
@@ -125,12 +126,12 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   out.set("year", year ? Poco::Dynamic::Var(year) : Poco::Dynamic::Var());
   out.set("provenance", d->getObject("provenance") ? d->getObject("provenance") : Object::Ptr(new Object));
   out.set("original", "/documents/" + id + "/original");
-  // Text by page, each page inflated from the stored data.
+  // Text by page, from the stored blocks (core/schema.hpp).
   Array::Ptr pages = new Array;
-  for (size_t i = 0; i < data.page_count(); ++i) {
+  for (auto& [number, text] : data.pages([&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); })) {
     Object::Ptr p = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    p->set("page", data.page_number(i));
-    p->set("text", data.page_text(i));
+    p->set("page", number);
+    p->set("text", text);
     pages->add(p);
   }
   out.set("pages", pages);

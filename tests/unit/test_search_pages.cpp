@@ -110,13 +110,16 @@ TEST_CASE_FIXTURE(Pages, "match words: stems expanded to indexed words, title te
   CHECK(words("unknownword").empty());
 }
 
-TEST_CASE("page_with_most counts positions per page, the earliest page on a tie") {
-  const schema::DocumentData d(schema::encode_document_data("{}", {{1, 100, "a"}, {2, 200, "b"}, {3, 300, "c"}}));
-  CHECK(search::page_with_most({}, d) == 3);
-  CHECK(search::page_with_most({5, 50}, d) == 3);  // title positions only
-  CHECK(search::page_with_most({5, 150, 250, 260}, d) == 1);
-  CHECK(search::page_with_most({150, 160, 250, 260}, d) == 0);
-  CHECK(search::page_with_most({150, 250, 350, 360}, d) == 2);
+TEST_CASE("the densest cluster of positions wins, the earliest on a tie, the title left out") {
+  const schema::DocumentData d(
+      schema::encode_document("{}", {{1, false, 100, "a"}, {2, false, 200, "b"}, {3, false, 300, "c"}}).data);
+  CHECK(search::densest_position({}, d) == 0);
+  CHECK(search::densest_position({5, 6, 7, 50}, d) == 0);  // title positions only
+  CHECK(search::densest_position({5, 6, 7, 150, 250, 260}, d) == 250);
+  CHECK(search::densest_position({150, 160, 250, 260}, d) == 150);
+  CHECK(search::densest_position({110, 130, 180, 199, 300, 310, 320}, d) == 300);  // 4 spread out, 3 close
+  const schema::DocumentData none(schema::encode_document("{}", {}).data);
+  CHECK(search::densest_position({5, 6}, none) == 0);
 }
 
 TEST_CASE("facet counts from the table equal counts from the value slots, new documents included") {
