@@ -78,7 +78,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       r.facets = {make_facet("trust", facets.counts(kFacetTrust)), make_facet("service", facets.counts(kFacetService)),
                   make_facet("rating", facets.counts(kFacetRating)), make_facet("year", years),
                   make_facet("kind", facets.counts(kFacetKind))};
-      r.timeline = make_timeline(db, years);
+      r.timeline = make_timeline(table->year_documents(), years);
       return r;
     } catch (const Xapian::WildcardError& e) {
       throw core::UsageError("a wildcard in the query matches too many words (more than " +

@@ -5,6 +5,7 @@
 
 #include "core/schema.hpp"
 #include "core/text.hpp"
+#include "search/facets.hpp"
 
 namespace cqc::search {
 
@@ -44,6 +45,7 @@ FacetTable::FacetTable(const Xapian::Database& db) {
     }
     for (; next <= docs_; ++next) c.start[next] = static_cast<std::uint32_t>(c.ids.size());
   }
+  year_documents_ = search::year_documents(db);
 }
 
 std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_dir, const Xapian::Database& db) {

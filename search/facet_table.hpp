@@ -1,5 +1,6 @@
 // Facet values of every document as small integers, read once per index revision, so that
-// counting a match set's facets is array indexing rather than decoding value strings.
+// counting a match set's facets is array indexing rather than decoding value strings; and
+// the documents per year for the timeline, which also change only with the revision.
 #pragma once
 #include <xapian.h>
 
@@ -40,6 +41,8 @@ class FacetTable {
   const std::string& name(FacetField field, std::uint32_t id) const { return columns_[field].names[id]; }
   // Number of distinct values of FIELD.
   std::size_t size(FacetField field) const { return columns_[field].names.size(); }
+  // Each facet year's number of documents (search/facets.hpp year_documents), for the timeline.
+  const std::map<int, std::uint64_t>& year_documents() const { return year_documents_; }
 
  private:
   struct Column {
@@ -50,6 +53,7 @@ class FacetTable {
   Xapian::rev revision_ = 0;
   Xapian::docid docs_ = 0;  // last docid + 1
   std::array<Column, kFacetFields> columns_;
+  std::map<int, std::uint64_t> year_documents_;
 };
 
 // Counts, for one search, how many matching documents carry each facet value: a MatchSpy

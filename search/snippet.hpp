@@ -4,6 +4,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,21 +15,23 @@ namespace cqc::search {
 
 // Characters of text a snippet shows (about).
 inline constexpr size_t kSnippetLength = 240;
-// At most this many words (the most frequent first) locate matches for one query.
-inline constexpr size_t kMaxMatchWords = 64;
+// At most this many words (the most frequent first) locate matches for one query: each
+// costs a position-list lookup per hit.
+inline constexpr size_t kMaxMatchWords = 12;
 // The span, in term positions, of a snippet's words (about kSnippetLength bytes of text).
 inline constexpr Xapian::termpos kSnippetSpan = 40;
 
 // The indexed words whose positions show where QUERY matches a document: its unprefixed
 // terms (quoted or unstemmed words, phrase parts), the words of DB that stem (with STEM) to
 // each of its stemmed Z terms (stemmed terms carry no positions), and the expansions of its
-// unprefixed wildcards. Title-only (S-prefixed) terms are left out: they name no page.
+// unprefixed wildcards; at most kMaxMatchWords, the most frequent. Title-only (S-prefixed)
+// terms and the excluded side of AND_NOT are left out: they locate no match in the text.
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
                                      const Xapian::Stem& stem);
 
-// The sorted, distinct positions of WORDS in document DID of DB.
-std::vector<Xapian::termpos> match_positions(const Xapian::Database& db, Xapian::docid did,
-                                             const std::vector<std::string>& words);
+// The positions of WORDS in document DID of DB, sorted, each with the index of its word.
+std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
+                                                                       const std::vector<std::string>& words);
 
 // Where POSITIONS (sorted) cluster most densely in DOC: the first position of the span of
 // kSnippetSpan positions holding the most of them, the earliest on a tie, counting only
@@ -37,9 +40,10 @@ Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, 
 
 // The snippet and page number (0 for unpaged documents) of DOCUMENT (whose data is DOC) for
 // the query behind MSET: from the text block holding the densest cluster of WORDS'
-// positions (and the next block of the same page when the cluster runs into it), else from
-// the first block with text. HTML-escaped, matched words in <mark></mark>; "" when the
-// document has no text.
+// positions (and the next block of the same page when the cluster runs into it), cut to the
+// passage around the cluster's first word (search/passage.hpp), else from the start of the
+// first block with text. HTML-escaped, matched words in <mark></mark>; "" when the document
+// has no text.
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
                                          const Xapian::Document& document,
                                          const std::vector<std::string>& words,
