@@ -1,9 +1,9 @@
-// cqc-bench-search INDEX_DIR [ROUNDS]: opens the index once and runs a fixed set
+// cqc-bench-search INDEX_DIR [ROUNDS [CLASS]]: opens the index once and runs a fixed set
 // of query classes (rare word, common word, phrase, boolean, wildcard, each bare and with
 // facet filters; date range; sort; browse) ROUNDS times each (default 50, after one warm-up
 // round), each search the full answer (10 hits with snippets and pages, exact facet counts
 // over the whole match set, timeline). Prints per class p50/p95/p99 in milliseconds and the
-// hit count, then the same over all classes together.
+// hit count, then the same over all classes together. CLASS runs that class alone (profiling).
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -55,7 +55,7 @@ double percentile(const std::vector<double>& sorted, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2 || std::string(argv[1]) == "--help") {
-    std::fprintf(stderr, "usage: cqc-bench-search INDEX_DIR [ROUNDS]\n");
+    std::fprintf(stderr, "usage: cqc-bench-search INDEX_DIR [ROUNDS [CLASS]]\n");
     return 2;
   }
   const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
@@ -64,7 +64,9 @@ int main(int argc, char** argv) {
               "class", "p50", "p95", "p99", "cpu", "hits", rounds,
               static_cast<unsigned long long>(searcher.document_count()));
   std::vector<double> all, all_cpu;
+  const std::string only = argc > 3 ? argv[3] : "";
   for (const Case& c : kCases) {
+    if (!only.empty() && only != c.name) continue;
     cqc::search::SearchRequest req;
     req.query = c.query;
     req.sort = c.sort;
@@ -86,6 +88,10 @@ int main(int argc, char** argv) {
     std::sort(cpu.begin(), cpu.end());
     std::printf("%-16s %8.3f %8.3f %8.3f %8.3f %8llu\n", c.name, percentile(ms, 0.50), percentile(ms, 0.95),
                 percentile(ms, 0.99), percentile(cpu, 0.50), static_cast<unsigned long long>(total));
+  }
+  if (all.empty()) {
+    std::fprintf(stderr, "cqc-bench-search: no query class called '%s'\n", only.c_str());
+    return 2;
   }
   std::sort(all.begin(), all.end());
   std::sort(all_cpu.begin(), all_cpu.end());

@@ -73,9 +73,11 @@ std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::D
 std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
                                                                        const std::vector<std::string>& words) {
   std::vector<std::pair<Xapian::termpos, std::uint32_t>> out;
-  for (std::uint32_t w = 0; w < words.size(); ++w)
-    for (auto p = db.positionlist_begin(did, words[w]); p != db.positionlist_end(did, words[w]); ++p)
+  for (std::uint32_t w = 0; w < words.size(); ++w) {
+    std::size_t n = 0;  // the earliest kMaxWordPositions of each word: enough to find a cluster
+    for (auto p = db.positionlist_begin(did, words[w]); p != db.positionlist_end(did, words[w]) && n < kMaxWordPositions; ++p, ++n)
       out.emplace_back(*p, w);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

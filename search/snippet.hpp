@@ -29,7 +29,11 @@ inline constexpr Xapian::termpos kSnippetSpan = 40;
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
                                      const Xapian::Stem& stem);
 
-// The positions of WORDS in document DID of DB, sorted, each with the index of its word.
+// At most this many positions of one word are read per hit (the earliest).
+inline constexpr std::size_t kMaxWordPositions = 512;
+
+// The positions of WORDS in document DID of DB (the earliest kMaxWordPositions of each),
+// sorted, each with the index of its word.
 std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
                                                                        const std::vector<std::string>& words);
 
