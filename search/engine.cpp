@@ -60,10 +60,10 @@ SearchResult Searcher::search(const SearchRequest& req) {
       ParsedQuery pq = parse_request(req, db, impl_->stem);
       Xapian::Enquire enq(db);
       enq.set_query(pq.combined());
-      if (req.sort != "relevance")
-        enq.set_sort_by_value_then_relevance(schema::kSlotSortDate, req.sort == "newest");
-      // Facet values of every document as integers, read once per index revision.
+      // Facet values and sort dates of every document, read once per index revision.
       const auto table = FacetTable::shared(impl_->dir, db);
+      SortDateKey sort_key(*table);
+      if (req.sort != "relevance") enq.set_sort_by_key_then_relevance(&sort_key, req.sort == "newest");
       FacetCounter facets(*table);
       enq.add_matchspy(&facets);
       // check_at_least = every document: exact totals and facet counts over the match set.

@@ -46,6 +46,18 @@ FacetTable::FacetTable(const Xapian::Database& db) {
     for (; next <= docs_; ++next) c.start[next] = static_cast<std::uint32_t>(c.ids.size());
   }
   year_documents_ = search::year_documents(db);
+  sort_start_.assign(docs_ + 1, 0);
+  Xapian::docid next = 0;
+  for (auto v = db.valuestream_begin(schema::kSlotSortDate); v != db.valuestream_end(schema::kSlotSortDate); ++v) {
+    for (; next <= v.get_docid(); ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+    sort_keys_ += *v;
+  }
+  for (; next <= docs_; ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+}
+
+std::string SortDateKey::operator()(const Xapian::Document& doc) const {
+  const Xapian::docid did = doc.get_docid();
+  return table_.covers(did) ? std::string(table_.sort_key(did)) : doc.get_value(schema::kSlotSortDate);
 }
 
 std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_dir, const Xapian::Database& db) {

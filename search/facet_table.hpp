@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cqc::search {
@@ -41,6 +42,10 @@ class FacetTable {
   const std::string& name(FacetField field, std::uint32_t id) const { return columns_[field].names[id]; }
   // Number of distinct values of FIELD.
   std::size_t size(FacetField field) const { return columns_[field].names.size(); }
+  // Document DID's sort date (value slot schema::kSlotSortDate). covers(DID) must hold.
+  std::string_view sort_key(Xapian::docid did) const {
+    return std::string_view(sort_keys_).substr(sort_start_[did], sort_start_[did + 1] - sort_start_[did]);
+  }
   // Each facet year's number of documents (search/facets.hpp year_documents), for the timeline.
   const std::map<int, std::uint64_t>& year_documents() const { return year_documents_; }
 
@@ -54,6 +59,20 @@ class FacetTable {
   Xapian::docid docs_ = 0;  // last docid + 1
   std::array<Column, kFacetFields> columns_;
   std::map<int, std::uint64_t> year_documents_;
+  std::string sort_keys_;                 // every document's sort date, one after another
+  std::vector<std::uint32_t> sort_start_;  // docs_ + 1 offsets into sort_keys_
+};
+
+// Sorting by date from the table instead of reading value slot schema::kSlotSortDate of
+// every match from disk (the same order as Enquire::set_sort_by_value on that slot).
+class SortDateKey : public Xapian::KeyMaker {
+ public:
+  // Reads TABLE, which must outlive the key maker.
+  explicit SortDateKey(const FacetTable& table) : table_(table) {}
+  std::string operator()(const Xapian::Document& doc) const override;
+
+ private:
+  const FacetTable& table_;
 };
 
 // Counts, for one search, how many matching documents carry each facet value: a MatchSpy

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/date.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
 #include "search/facet_table.hpp"
@@ -19,7 +20,7 @@ namespace {
 // Adds a document (a PDF report when it has several pages) to DB.
 void add(Xapian::WritableDatabase& db, const std::string& uri, const std::string& title,
          const std::vector<std::string>& pages, const std::vector<std::string>& trusts = {},
-         int year = 2019) {
+         int year = 2019, const std::string& published = "") {
   archive::Capture c;
   c.id = static_cast<std::int64_t>(db.get_lastdocid() + 1);
   c.uri = uri;
@@ -34,6 +35,7 @@ void add(Xapian::WritableDatabase& db, const std::string& uri, const std::string
   m.kind = pages.size() > 1 ? "report" : "press";
   m.trusts = trusts;
   m.year = year;
+  if (!published.empty()) m.published = *core::parse_iso_date(published);
   db.replace_document("Q" + schema::document_id(uri), indexer::build_document(c, e, m));
 }
 
@@ -126,14 +128,14 @@ TEST_CASE("facet counts from the table equal counts from the value slots, new do
   test::TempDir tmp;
   const std::string dir = tmp / "index";
   Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OPEN);
-  add(w, "https://n/1", "One", {"ward"}, {"RT5", "RMY"}, 2019);
-  add(w, "https://n/2", "Two", {"ward"}, {"RT5"}, 2020);
+  add(w, "https://n/1", "One", {"ward"}, {"RT5", "RMY"}, 2019, "2019-05-01");
+  add(w, "https://n/2", "Two", {"ward"}, {"RT5"}, 2020, "2020-02-03");
   add(w, "https://n/3", "Three", {"other"}, {"RXW"}, 2020);
   w.commit();
   Xapian::Database db(dir);
   const search::FacetTable table(db);
   CHECK(table.revision() == db.get_revision());
-  add(w, "https://n/4", "Four", {"ward"}, {"RMY"}, 2021);  // after the table was read
+  add(w, "https://n/4", "Four", {"ward"}, {"RMY"}, 2021, "2018-07-09");  // after the table was read
   w.commit();
   db.reopen();
   search::FacetCounter counter(table);
@@ -146,6 +148,20 @@ TEST_CASE("facet counts from the table equal counts from the value slots, new do
   CHECK(counter.counts(search::kFacetYear) == Counts{{"2019", 1}, {"2020", 1}, {"2021", 1}});
   CHECK(counter.counts(search::kFacetKind) == Counts{{"press", 3}});
   CHECK(counter.counts(search::kFacetService).empty());
+  // Sorting by the table's dates gives the order sorting by the value slot gives.
+  auto order = [&](bool by_table, bool newest) {
+    search::SortDateKey key(table);
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query::MatchAll);
+    if (by_table) e.set_sort_by_key_then_relevance(&key, newest);
+    else e.set_sort_by_value_then_relevance(schema::kSlotSortDate, newest);
+    std::vector<Xapian::docid> ids;
+    for (auto m : e.get_mset(0, 10)) ids.push_back(m);
+    return ids;
+  };
+  CHECK(order(true, true) == std::vector<Xapian::docid>{2, 1, 4, 3});
+  CHECK(order(true, true) == order(false, true));
+  CHECK(order(true, false) == order(false, false));
 }
 
 TEST_CASE("a searcher moves to a new revision only when a commit made one") {
