@@ -1,9 +1,12 @@
 #include "core/schema.hpp"
 
 #include <Poco/SHA1Engine.h>
+#include <zlib.h>  // through Poco::Foundation, which links it
 
+#include <algorithm>
 #include <cctype>
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 
 namespace cqc::schema {
@@ -38,6 +41,138 @@ std::string document_id(std::string_view uri) {
   const auto& d = sha.digest();
   std::string bytes(d.begin(), d.end());
   return core::hex(bytes).substr(0, 16);
+}
+
+}  // namespace cqc::schema
+
+// --- Document data and text -------------------------------------------------------------
+
+namespace cqc::schema {
+namespace {
+
+constexpr std::string_view kMagic = "CQD2";
+constexpr std::uint32_t kMaxBlock = kTextBlockSize * 4;  // larger stored blocks are refused
+constexpr std::size_t kEntrySize = 20;  // i32 page, u32 position, u32 flags, u32 size, u32 stored
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+std::uint32_t get32(std::string_view in, std::size_t at) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
+  return v;
+}
+
+[[noreturn]] void corrupt(const std::string& why) {
+  throw core::Error("document data is not readable (" + why +
+                    "); an index from an older version is rebuilt by running 'cqc-archive index'");
+}
+
+// The end of the piece of TEXT starting at 0: at most kTextBlockSize bytes, after the last
+// paragraph break, else line break, else space in its second half.
+std::size_t piece_end(std::string_view text) {
+  if (text.size() <= kTextBlockSize) return text.size();
+  const std::string_view head = text.substr(0, kTextBlockSize);
+  for (std::string_view sep : {"\n\n", "\n", " "}) {
+    const std::size_t at = head.rfind(sep);
+    if (at != std::string_view::npos && at >= kTextBlockSize / 2) return at + sep.size();
+  }
+  std::size_t cut = kTextBlockSize;  // no white space: cut before a UTF-8 continuation byte
+  while (cut > 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+}  // namespace
+
+std::vector<std::string_view> split_text_blocks(std::string_view text) {
+  std::vector<std::string_view> out;
+  do {
+    const std::size_t end = piece_end(text);
+    out.push_back(text.substr(0, end));
+    text.remove_prefix(end);
+  } while (!text.empty());
+  return out;
+}
+
+EncodedDocument encode_document(std::string_view metadata_json, const std::vector<TextBlock>& blocks) {
+  EncodedDocument out;
+  out.blocks.resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const std::string_view text = blocks[i].text;
+    if (text.size() > kMaxBlock) throw core::Error("a text block of page " + std::to_string(blocks[i].page) + " is too long");
+    std::string& stored = out.blocks[i];
+    uLongf size = compressBound(static_cast<uLong>(text.size()));
+    stored.resize(size);
+    const int rc = compress2(reinterpret_cast<Bytef*>(stored.data()), &size,
+                             reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()), 6);
+    if (rc != Z_OK || size >= text.size()) stored.assign(text);  // not worth it: kept raw
+    else stored.resize(size);
+  }
+  std::string& d = out.data;
+  d.assign(kMagic);
+  put32(d, static_cast<std::uint32_t>(metadata_json.size()));
+  d.append(metadata_json);
+  put32(d, static_cast<std::uint32_t>(blocks.size()));
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    put32(d, static_cast<std::uint32_t>(blocks[i].page));
+    put32(d, blocks[i].first_position);
+    put32(d, blocks[i].continues_page ? 1u : 0u);
+    put32(d, static_cast<std::uint32_t>(blocks[i].text.size()));
+    put32(d, static_cast<std::uint32_t>(out.blocks[i].size()));
+  }
+  return out;
+}
+
+DocumentData::DocumentData(std::string data) : data_(std::move(data)) {
+  const std::string_view d(data_);
+  if (!d.starts_with(kMagic)) corrupt(d.empty() || d[0] == '{' || d.starts_with("CQD1") ? "an older layout" : "no CQD2 header");
+  if (d.size() < kMagic.size() + 8) corrupt("header cut short");
+  meta_offset_ = kMagic.size() + 4;
+  meta_size_ = get32(d, kMagic.size());
+  if (meta_size_ > d.size() - meta_offset_ - 4) corrupt("metadata cut short");
+  std::size_t at = meta_offset_ + meta_size_;
+  const std::uint32_t count = get32(d, at);
+  at += 4;
+  if (count > (d.size() - at) / kEntrySize) corrupt("block table cut short");
+  blocks_.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i, at += kEntrySize) {
+    Entry e{static_cast<int>(get32(d, at)), get32(d, at + 4), (get32(d, at + 8) & 1u) != 0, get32(d, at + 12),
+            get32(d, at + 16)};
+    if (e.stored_size > e.text_size || e.text_size > kMaxBlock) corrupt("block " + std::to_string(i + 1) + " has a bad size");
+    if (i > 0 && e.first_position < blocks_.back().first_position) corrupt("block positions out of order");
+    blocks_.push_back(e);
+  }
+}
+
+std::size_t DocumentData::block_at(std::uint32_t pos) const {
+  // The last block whose first position is <= POS.
+  auto it = std::upper_bound(blocks_.begin(), blocks_.end(), pos,
+                             [](std::uint32_t p, const Entry& e) { return p < e.first_position; });
+  return it == blocks_.begin() ? blocks_.size() : static_cast<std::size_t>(it - blocks_.begin() - 1);
+}
+
+std::string DocumentData::block_text(std::size_t i, std::string_view stored) const {
+  const Entry& e = blocks_.at(i);
+  if (stored.size() != e.stored_size) corrupt("block " + std::to_string(i + 1) + " is missing or cut short");
+  if (e.stored_size == e.text_size) return std::string(stored);
+  std::string out(e.text_size, '\0');
+  uLongf size = e.text_size;
+  const int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
+                            reinterpret_cast<const Bytef*>(stored.data()), e.stored_size);
+  if (rc != Z_OK || size != e.text_size) corrupt("block " + std::to_string(i + 1) + " does not inflate");
+  return out;
+}
+
+std::vector<std::pair<int, std::string>> DocumentData::pages(
+    const std::function<std::string(std::size_t)>& stored) const {
+  std::vector<std::pair<int, std::string>> out;
+  for (std::size_t i = 0; i < blocks_.size(); ++i) {
+    std::string text = block_text(i, stored(i));
+    if (i > 0 && blocks_[i].continues) out.back().second += text;
+    else out.emplace_back(blocks_[i].page, std::move(text));
+  }
+  return out;
 }
 
 }  // namespace cqc::schema

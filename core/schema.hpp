@@ -1,6 +1,8 @@
 // The Xapian index schema: the one place where indexer and search agree on term prefixes
 // and value slots. Follows Xapian Omega's conventions so `delve` and `quest` can read it.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,5 +57,99 @@ std::vector<std::string> decode_list(std::string_view encoded);
 
 // The stable document id for a source URI: 16 lower-case hex digits of its SHA-1.
 std::string document_id(std::string_view uri);
+
+// --- Document data and text -----------------------------------------------------------
+//
+// A document's display metadata and its text are stored apart, so a search hit reads its
+// metadata without touching the text and a snippet inflates one block of about 4 KB:
+//
+//   document data (set_data):  "CQD2"  u32 metadata length  metadata JSON (no text)
+//                              u32 block count, then per block: i32 page number,
+//                              u32 first term position, u32 flags (bit 0: continues the
+//                              previous block's page), u32 text length, u32 stored length
+//   value slot kSlotText + i:  block i's stored bytes (zlib; raw when the stored length
+//                              equals the text length; no value for an empty block)
+//
+// Integers are little-endian. A page's text is cut into blocks at white space; a page
+// without text is one empty block, so every page keeps its number.
+//
+// Why inside the Xapian document rather than in a side file: a commit replaces a document's
+// terms, metadata and text together (nothing to reconcile after a crash or a deletion),
+// compaction and replication copy it, and a remote Xapian backend serves it with no second
+// channel. Why in value slots rather than in the data: Xapian reads a document's data whole,
+// so text kept there is read (here: page by page from disk) for every hit, 2 MB for the
+// largest documents; a value slot is read alone, so a hit reads its small data and one block.
+
+// The first value slot of the text blocks (block i is in kSlotText + i).
+inline constexpr unsigned kSlotText = 100;
+// Blocks hold at most this many bytes of text (a longer run without white space is cut at a
+// UTF-8 character boundary).
+inline constexpr std::size_t kTextBlockSize = 4096;
+
+// PAGE_TEXT cut at white space into pieces of at most kTextBlockSize bytes that join back
+// into it, preferring paragraph breaks, then line breaks, then spaces; one empty piece for
+// an empty text.
+std::vector<std::string_view> split_text_blocks(std::string_view page_text);
+
+// One block of a document's text, as the indexer stores it.
+struct TextBlock {
+  int page = 0;                      // 1-based PDF page number; 0 for unpaged documents
+  bool continues_page = false;       // the previous block holds the start of the same page
+  std::uint32_t first_position = 0;  // the block's words have term positions >= this (and
+                                     // below the next block's first_position)
+  std::string_view text;             // UTF-8, as extracted
+};
+
+// What encode_document makes: the document data and each block's stored bytes.
+struct EncodedDocument {
+  std::string data;                 // for Xapian::Document::set_data
+  std::vector<std::string> blocks;  // blocks[i] for value slot kSlotText + i
+};
+
+// Encodes METADATA_JSON (a JSON object without the text) and BLOCKS, each block compressed on
+// its own. Throws core::Error when a block is over kTextBlockSize * 4 bytes.
+EncodedDocument encode_document(std::string_view metadata_json, const std::vector<TextBlock>& blocks);
+
+// Reads document data made by encode_document. The header and block table are checked when
+// constructed; the text is inflated one block at a time from the bytes the caller reads
+// from value slot kSlotText + i.
+class DocumentData {
+ public:
+  // Takes DATA (a document's get_data()). Throws core::Error saying what is wrong when it is
+  // not in this layout (e.g. an index built by an older version: re-run `index`) or is cut
+  // short.
+  explicit DocumentData(std::string data);
+
+  // The metadata JSON object, as given to encode_document.
+  std::string_view metadata() const { return std::string_view(data_).substr(meta_offset_, meta_size_); }
+  // Number of blocks (0 for a document with no pages).
+  std::size_t block_count() const { return blocks_.size(); }
+  // Block I's page number (0 for unpaged documents). Throws std::out_of_range.
+  int page_number(std::size_t i) const { return blocks_.at(i).page; }
+  // Whether block I continues the page of block I - 1. Throws std::out_of_range.
+  bool continues_page(std::size_t i) const { return blocks_.at(i).continues; }
+  // Block I's first term position. Throws std::out_of_range.
+  std::uint32_t first_position(std::size_t i) const { return blocks_.at(i).first_position; }
+  // The index of the block holding term position POS; block_count() when POS lies before
+  // the first block (the title's positions) or there are no blocks.
+  std::size_t block_at(std::uint32_t pos) const;
+  // Block I's text from STORED, the value of slot kSlotText + I. Throws core::Error when
+  // STORED does not match the table or does not inflate, std::out_of_range for a bad I.
+  std::string block_text(std::size_t i, std::string_view stored) const;
+  // Every page's number and text, blocks joined; STORED(I) gives block I's stored bytes.
+  std::vector<std::pair<int, std::string>> pages(const std::function<std::string(std::size_t)>& stored) const;
+
+ private:
+  struct Entry {
+    int page;
+    std::uint32_t first_position;
+    bool continues;
+    std::uint32_t text_size;
+    std::uint32_t stored_size;
+  };
+  std::string data_;
+  std::size_t meta_offset_ = 0, meta_size_ = 0;
+  std::vector<Entry> blocks_;
+};
 
 }  // namespace cqc::schema

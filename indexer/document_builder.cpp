@@ -51,7 +51,8 @@ std::string document_title(std::string_view title, std::string_view location) {
 
 namespace {
 
-std::string document_data(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
+// The metadata JSON a hit displays; the text is stored apart (schema::encode_document_data).
+std::string metadata_json(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
   Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", schema::document_id(c.uri));
   o.set("uri", c.uri);
@@ -92,10 +93,6 @@ std::string document_data(const archive::Capture& c, const Extraction& doc, cons
   o.set("capture_id", c.id);
   o.set("digest", c.digest);
   o.set("captured", c.time);
-  Poco::JSON::Array::Ptr pages = new Poco::JSON::Array;
-  for (const auto& p : doc.pages) pages->add(p.number);
-  o.set("pages", pages);
-  o.set("text", doc.joined_text());
   std::ostringstream out;
   o.stringify(out);
   return out.str();
@@ -113,9 +110,19 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   const std::string title = document_title(doc.title, m.location);
   tg.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
   tg.index_text(title, schema::kTitleWeight);
+  // The text is stored in blocks of about 4 KB with each block's first term position, so
+  // search finds the block of a match from the match's position alone. Indexing a page
+  // block by block gives the words the same positions as indexing it whole (blocks are cut
+  // at white space).
+  std::vector<schema::TextBlock> blocks;
   for (const Page& p : doc.pages) {
     tg.increase_termpos(100);  // no phrase matches across page breaks
-    tg.index_text(p.text);
+    bool continues = false;
+    for (std::string_view piece : schema::split_text_blocks(p.text)) {
+      blocks.push_back({p.number, continues, tg.get_termpos() + 1, piece});
+      tg.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
+      continues = true;
+    }
   }
 
   const std::string id = schema::document_id(c.uri);
@@ -157,7 +164,10 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotLocation, m.location);
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
-  d.set_data(document_data(c, doc, m));
+  schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m), blocks);
+  d.set_data(std::move(stored.data));
+  for (std::size_t i = 0; i < stored.blocks.size(); ++i)
+    if (!stored.blocks[i].empty()) d.add_value(schema::kSlotText + static_cast<unsigned>(i), stored.blocks[i]);
   return d;
 }
 

@@ -7,12 +7,6 @@
 
 namespace cqc::search {
 
-void ListCountSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string v = doc.get_value(slot_);
-  if (v.empty()) return;
-  for (const std::string& item : schema::decode_list(v)) ++counts_[item];
-}
-
 Facet make_facet(const std::string& name, const std::map<std::string, std::uint64_t>& counts) {
   const auto& g = core::Gazetteer::builtin();
   Facet f{name, {}};
@@ -45,14 +39,19 @@ Facet make_facet(const std::string& name, const std::map<std::string, std::uint6
   return f;
 }
 
-std::vector<TimelineEntry> make_timeline(const Xapian::Database& db,
-                                         const std::map<std::string, std::uint64_t>& year_counts) {
+std::map<int, std::uint64_t> year_documents(const Xapian::Database& db) {
   const std::string prefix = schema::boolean_term(schema::kFacetYear, "");
   std::map<int, std::uint64_t> documents;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string year = (*t).substr(prefix.size());
+    if (year.empty() || year.size() > 6 || year.find_first_not_of("0123456789") != std::string::npos) continue;
     documents[std::stoi(year)] = t.get_termfreq();
   }
+  return documents;
+}
+
+std::vector<TimelineEntry> make_timeline(const std::map<int, std::uint64_t>& documents,
+                                         const std::map<std::string, std::uint64_t>& year_counts) {
   std::vector<TimelineEntry> out;
   if (documents.empty()) return out;
   for (int y = documents.begin()->first; y <= documents.rbegin()->first; ++y) {

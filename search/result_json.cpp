@@ -1,103 +1,140 @@
-// to_json: the documented JSON shape shared by `search --json` and GET /api/search.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
-#include <sstream>
+// to_json: the documented JSON shape shared by `search --json` and GET /api/search, written
+// straight into one string (Poco's JSON objects took an eighth of a search request's time).
+#include <charconv>
+#include <string_view>
+#include <cmath>
 
 #include "search/search.hpp"
 
 namespace cqc::search {
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
+class Writer {
+ public:
+  std::string out;
 
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-Array::Ptr array(const std::vector<std::string>& items) {
-  Array::Ptr a = new Array;
-  for (const auto& i : items) a->add(i);
-  return a;
-}
-
-// "" and 0 mean unknown: JSON null.
-Poco::Dynamic::Var or_null(const std::string& s) { return s.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(s); }
-Poco::Dynamic::Var or_null(int n) { return n == 0 ? Poco::Dynamic::Var() : Poco::Dynamic::Var(n); }
-
-Object::Ptr hit_json(const Hit& h) {
-  auto o = object();
-  o->set("id", h.id);
-  o->set("title", h.title);
-  o->set("url", h.url);
-  o->set("kind", h.kind);
-  o->set("location", or_null(h.location));
-  o->set("location_id", or_null(h.location_id));
-  o->set("trusts", array(h.trusts));
-  o->set("trust_names", array(h.trust_names));
-  o->set("mentioned_trusts", array(h.mentioned_trusts));
-  o->set("services", array(h.services));
-  o->set("ratings", array(h.ratings));
-  o->set("overall_rating", or_null(h.overall_rating));
-  Array::Ptr sr = new Array;
-  for (const auto& r : h.service_ratings) {
-    auto x = object();
-    x->set("service", r.service);
-    x->set("name", r.name);
-    x->set("rating", r.rating);
-    x->set("rating_name", r.rating_name);
-    sr->add(x);
+  // A JSON string: quote, backslash and control characters escaped, other bytes as they are.
+  Writer& str(std::string_view s) {
+    out.push_back('"');
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out.push_back('\\');
+        out.push_back(c);
+      } else if (u < 0x20) {
+        static const char* hex = "0123456789abcdef";
+        switch (c) {
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          case '\t': out += "\\t"; break;
+          case '\b': out += "\\b"; break;
+          case '\f': out += "\\f"; break;
+          default: out += "\\u00"; out.push_back(hex[u >> 4]); out.push_back(hex[u & 15]);
+        }
+      } else {
+        out.push_back(c);
+      }
+    }
+    out.push_back('"');
+    return *this;
   }
-  o->set("service_ratings", sr);
-  auto kq = object();
-  for (const auto& [question, rating] : h.key_question_ratings) kq->set(question, rating);
-  o->set("key_question_ratings", kq);
-  o->set("inspected", or_null(h.inspected));
-  o->set("inspected_end", or_null(h.inspected_end));
-  o->set("published", or_null(h.published));
-  o->set("year", or_null(h.year));
-  o->set("page", or_null(h.page));
-  o->set("snippet", h.snippet);
-  o->set("score", h.score);
-  auto prov = object();
-  for (const auto& [field, source] : h.provenance) prov->set(field, source);
-  o->set("provenance", prov);
-  return o;
+  // "" and 0 mean unknown: null.
+  Writer& str_or_null(std::string_view s) { return s.empty() ? raw("null") : str(s); }
+  Writer& num(std::uint64_t n) { return raw(std::to_string(n)); }
+  Writer& int_or_null(int n) { return n == 0 ? raw("null") : raw(std::to_string(n)); }
+  Writer& num(double d) {
+    if (!std::isfinite(d)) return raw("null");
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return raw(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+  }
+  Writer& raw(std::string_view s) {
+    out += s;
+    return *this;
+  }
+  // "KEY": (preceded by a comma unless FIRST).
+  Writer& key(std::string_view k, bool first = false) {
+    if (!first) out.push_back(',');
+    str(k);
+    out.push_back(':');
+    return *this;
+  }
+  Writer& strings(const std::vector<std::string>& items) {
+    out.push_back('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out.push_back(',');
+      str(items[i]);
+    }
+    out.push_back(']');
+    return *this;
+  }
+};
+
+void hit_json(Writer& w, const Hit& h) {
+  w.raw("{").key("id", true).str(h.id).key("title").str(h.title).key("url").str(h.url).key("kind").str(h.kind);
+  w.key("location").str_or_null(h.location).key("location_id").str_or_null(h.location_id);
+  w.key("trusts").strings(h.trusts).key("trust_names").strings(h.trust_names);
+  w.key("mentioned_trusts").strings(h.mentioned_trusts).key("services").strings(h.services);
+  w.key("ratings").strings(h.ratings).key("overall_rating").str_or_null(h.overall_rating);
+  w.key("service_ratings").raw("[");
+  for (size_t i = 0; i < h.service_ratings.size(); ++i) {
+    const auto& r = h.service_ratings[i];
+    w.raw(i ? ",{" : "{").key("service", true).str(r.service).key("name").str(r.name);
+    w.key("rating").str(r.rating).key("rating_name").str(r.rating_name).raw("}");
+  }
+  w.raw("]").key("key_question_ratings").raw("{");
+  bool first = true;
+  const auto& kq = h.key_question_ratings;  // one key per question, in first-seen order, the last rating
+  for (size_t i = 0; i < kq.size(); ++i) {
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = kq[j].first == kq[i].first;
+    if (seen) continue;
+    std::string_view rating = kq[i].second;
+    for (size_t j = i + 1; j < kq.size(); ++j)
+      if (kq[j].first == kq[i].first) rating = kq[j].second;
+    w.key(kq[i].first, first).str(rating);
+    first = false;
+  }
+  w.raw("}").key("inspected").str_or_null(h.inspected).key("inspected_end").str_or_null(h.inspected_end);
+  w.key("published").str_or_null(h.published).key("year").int_or_null(h.year);
+  w.key("page").int_or_null(h.page).key("snippet").str(h.snippet).key("score").num(h.score);
+  w.key("provenance").raw("{");
+  first = true;
+  for (const auto& [field, source] : h.provenance) {
+    w.key(field, first).str(source);
+    first = false;
+  }
+  w.raw("}}");
 }
 
 }  // namespace
 
 std::string to_json(const SearchResult& r) {
-  auto root = object();
-  root->set("total", r.total);
-  Array::Ptr hits = new Array;
-  for (const Hit& h : r.hits) hits->add(hit_json(h));
-  root->set("hits", hits);
-  auto facets = object();
-  for (const Facet& f : r.facets) {
-    Array::Ptr values = new Array;
-    for (const FacetValue& v : f.values) {
-      auto x = object();
-      x->set("value", v.value);
-      x->set("label", v.label);
-      x->set("count", v.count);
-      values->add(x);
+  Writer w;
+  w.out.reserve(8192);
+  w.raw("{").key("total", true).num(r.total).key("hits").raw("[");
+  for (size_t i = 0; i < r.hits.size(); ++i) {
+    if (i) w.raw(",");
+    hit_json(w, r.hits[i]);
+  }
+  w.raw("]").key("facets").raw("{");
+  for (size_t f = 0; f < r.facets.size(); ++f) {
+    w.key(r.facets[f].name, f == 0).raw("[");
+    const auto& values = r.facets[f].values;
+    for (size_t i = 0; i < values.size(); ++i) {
+      w.raw(i ? ",{" : "{").key("value", true).str(values[i].value).key("label").str(values[i].label);
+      w.key("count").num(values[i].count).raw("}");
     }
-    facets->set(f.name, values);
+    w.raw("]");
   }
-  root->set("facets", facets);
-  Array::Ptr timeline = new Array;
-  for (const TimelineEntry& e : r.timeline) {
-    auto x = object();
-    x->set("year", e.year);
-    x->set("count", e.count);
-    x->set("documents", e.documents);
-    x->set("share", e.share);
-    timeline->add(x);
+  w.raw("}").key("timeline").raw("[");
+  for (size_t i = 0; i < r.timeline.size(); ++i) {
+    const TimelineEntry& e = r.timeline[i];
+    w.raw(i ? ",{" : "{").key("year", true).raw(std::to_string(e.year)).key("count").num(e.count);
+    w.key("documents").num(e.documents).key("share").num(e.share).raw("}");
   }
-  root->set("timeline", timeline);
-  std::ostringstream out;
-  root->stringify(out);
-  return out.str();
+  w.raw("]}");
+  return std::move(w.out);
 }
 
 }  // namespace cqc::search

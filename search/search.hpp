@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace Xapian {
+class Database;
+}
+
 namespace cqc::search {
 
 struct SearchRequest {
@@ -95,8 +99,12 @@ class Searcher {
   SearchResult search(const SearchRequest& request);
   // Number of documents in the index.
   std::uint64_t document_count() const;
-  // Re-opens the index at its latest commit (for long-running servers).
-  void reopen();
+  // Moves to the index's latest commit (for long-running servers). Cheap when nothing was
+  // committed: Xapian then only reads the revision on disk. True when the revision changed.
+  bool reopen();
+  // The open index (a handle sharing this Searcher's database: what reopen() moves, this
+  // sees). For lookups by id and export; not safe to use while search() runs on another thread.
+  const Xapian::Database& database() const;
 
  private:
   struct Impl;

@@ -1,21 +1,56 @@
-// Snippets: the best passage of a document for the query, with its PDF page.
+// Snippets: the best passage of a hit for the query, found by term positions: the densest
+// cluster of the query's words picks the stored text block (about 4 KB, core/schema.hpp)
+// and its page, so only that block is read, inflated and passed to MSet::snippet.
 #pragma once
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/schema.hpp"
 
 namespace cqc::search {
 
 // Characters of text a snippet shows (about).
 inline constexpr size_t kSnippetLength = 240;
+// At most this many words (the most frequent first) locate matches for one query: each
+// costs a position-list lookup per hit.
+inline constexpr size_t kMaxMatchWords = 12;
+// The span, in term positions, of a snippet's words (about kSnippetLength bytes of text).
+inline constexpr Xapian::termpos kSnippetSpan = 40;
 
-// The best snippet of TEXT (pages joined by '\f'; PAGES gives each page's number) for the
-// query behind MSET: HTML-escaped, matched words in <mark></mark>. Returns the snippet and
-// the page it came from (0 for unpaged documents): the page with the most matched words,
-// the earliest on a tie.
-std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const std::string& text,
-                                         const std::vector<int>& pages, const Xapian::Stem& stem);
+// The indexed words whose positions show where QUERY matches a document: its unprefixed
+// terms (quoted or unstemmed words, phrase parts), the words of DB that stem (with STEM) to
+// each of its stemmed Z terms (stemmed terms carry no positions), and the expansions of its
+// unprefixed wildcards; at most kMaxMatchWords, the most frequent. Title-only (S-prefixed)
+// terms and the excluded side of AND_NOT are left out: they locate no match in the text.
+std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
+                                     const Xapian::Stem& stem);
+
+// At most this many positions of one word are read per hit (the earliest).
+inline constexpr std::size_t kMaxWordPositions = 512;
+
+// The positions of WORDS in document DID of DB (the earliest kMaxWordPositions of each),
+// sorted, each with the index of its word.
+std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
+                                                                       const std::vector<std::string>& words);
+
+// Where POSITIONS (sorted) cluster most densely in DOC: the first position of the span of
+// kSnippetSpan positions holding the most of them, the earliest on a tie, counting only
+// positions in DOC's text blocks (not the title's). 0 when there are none.
+Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc);
+
+// The snippet and page number (0 for unpaged documents) of DOCUMENT (whose data is DOC) for
+// the query behind MSET: from the text block holding the densest cluster of WORDS'
+// positions (and the next block of the same page when the cluster runs into it), cut to the
+// passage around the cluster's first word (search/passage.hpp), else from the start of the
+// first block with text. HTML-escaped, matched words in <mark></mark>; "" when the document
+// has no text.
+std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
+                                         const Xapian::Document& document,
+                                         const std::vector<std::string>& words,
+                                         const schema::DocumentData& doc, const Xapian::Stem& stem);
 
 }  // namespace cqc::search

@@ -78,23 +78,33 @@ Object::Ptr capture_json(const archive::Capture& c) {
   return o;
 }
 
-}  // namespace
-
-Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
+// The document with id ID (HttpError 400 / 404 as document_data).
+Xapian::Document find_document(Xapian::Database& database, const std::string& id) {
   if (!valid_id(id)) throw HttpError(400, "document id must be 16 lower-case hex digits");
   const std::string term = std::string(schema::kUniqueId) + id;
   auto p = database.postlist_begin(term);
   if (p == database.postlist_end(term)) throw HttpError(404, "no document with id " + id);
-  const std::string data = database.get_document(*p).get_data();
+  return database.get_document(*p);
+}
+
+Object::Ptr metadata_object(const schema::DocumentData& data) {
   Poco::JSON::Parser parser;
-  return parser.parse(data).extract<Object::Ptr>();
+  return parser.parse(std::string(data.metadata())).extract<Object::Ptr>();
+}
+
+}  // namespace
+
+Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
+  return metadata_object(schema::DocumentData(find_document(database, id).get_data()));
 }
 
 void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
   auto reader = pool.acquire();
   const std::string& id = req.captures.at(0);
-  Object::Ptr d = document_data(reader->db, id);
+  const Xapian::Document doc = find_document(reader->db, id);
+  const schema::DocumentData data(doc.get_data());
+  Object::Ptr d = metadata_object(data);
   Object out(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const char* key : {"id", "title", "kind", "mime", "format"}) out.set(key, d->optValue<std::string>(key, ""));
   out.set("url", d->optValue<std::string>("uri", ""));
@@ -116,15 +126,12 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   out.set("year", year ? Poco::Dynamic::Var(year) : Poco::Dynamic::Var());
   out.set("provenance", d->getObject("provenance") ? d->getObject("provenance") : Object::Ptr(new Object));
   out.set("original", "/documents/" + id + "/original");
-  // Text by page: the stored text joins pages with '\f'; "pages" holds their numbers.
+  // Text by page, from the stored blocks (core/schema.hpp).
   Array::Ptr pages = new Array;
-  const auto numbers = d->getArray("pages");
-  const std::string text = d->optValue<std::string>("text", "");
-  const auto parts = core::split(text, '\f');  // views into TEXT
-  for (size_t i = 0; i < parts.size(); ++i) {
+  for (auto& [number, text] : data.pages([&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); })) {
     Object::Ptr p = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    p->set("page", numbers && i < numbers->size() ? numbers->getElement<int>(static_cast<unsigned>(i)) : 0);
-    p->set("text", std::string(parts[i]));
+    p->set("page", number);
+    p->set("text", text);
     pages->add(p);
   }
   out.set("pages", pages);

@@ -135,8 +135,8 @@ void handle_export(ReaderPool& pool, const Request& req, Response& resp) {
     } catch (const Xapian::DocNotFoundError&) {
       continue;  // replaced by a commit made while exporting
     }
-    parser.reset();
-    Object::Ptr r = row(parser.parse(data).extract<Object::Ptr>());
+    parser.reset();  // the metadata alone: no page of text is inflated
+    Object::Ptr r = row(parser.parse(std::string(schema::DocumentData(std::move(data)).metadata())).extract<Object::Ptr>());
     if (csv) {
       write_csv(out, r);
     } else {

@@ -18,13 +18,11 @@ ReaderPool::Lease ReaderPool::acquire() {
     }
   }
   if (r) {
-    r->searcher->reopen();  // cheap: sees commits made since this reader was last used
-    r->db.reopen();
+    r->searcher->reopen();  // reads the revision on disk; reopens only after a commit
   } else {
     r = std::make_unique<Reader>();
-    const std::string index = core::index_dir(data_dir_);
-    r->searcher = std::make_unique<Searcher>(index);
-    r->db = Xapian::Database(index);
+    r->searcher = std::make_unique<Searcher>(core::index_dir(data_dir_));
+    r->db = r->searcher->database();  // the same database, not a second one
   }
   return Lease(*this, std::move(r));
 }

@@ -1,5 +1,7 @@
 // Per-request read handles: search::Searcher is not thread-safe, so each request borrows a
 // Reader (its own Searcher, Xapian handle and read-only archive) from a pool and gives it back.
+// Readers stay open between requests; one moves to a newer index revision only when a
+// commit made one (Xapian's reopen() reads the revision on disk and reopens nothing else).
 #pragma once
 #include <xapian.h>
 
@@ -19,7 +21,9 @@ namespace cqc::search::http {
 // What one request reads with. Never shared between threads at once.
 struct Reader {
   std::unique_ptr<Searcher> searcher;          // the query engine (to_json shape)
-  Xapian::Database db;                         // the same index, for lookups by id and export
+  Xapian::Database db;                         // a handle on the searcher's own database
+                                               // (shared, reopened with it), for lookups
+                                               // by id and export
   std::unique_ptr<archive::Archive> archive;   // opened on first use (documents, originals)
 };
 
@@ -44,8 +48,8 @@ class ReaderPool {
     std::unique_ptr<Reader> reader_;
   };
 
-  // A Reader at the index's latest commit (reopened: new documents show up). Throws
-  // core::Fatal when there is no index yet.
+  // A Reader at the index's latest commit (new documents show up; nothing is reopened when
+  // no commit was made). Throws core::Fatal when there is no index yet.
   Lease acquire();
   // The data folder.
   const std::string& data_dir() const { return data_dir_; }

@@ -1,0 +1,102 @@
+#include "search/facet_table.hpp"
+
+#include <mutex>
+#include <unordered_map>
+
+#include "core/schema.hpp"
+#include "core/text.hpp"
+#include "search/facets.hpp"
+
+namespace cqc::search {
+
+Xapian::valueno facet_slot(FacetField field) {
+  static constexpr Xapian::valueno kSlots[kFacetFields] = {schema::kSlotTrusts, schema::kSlotServices,
+                                                           schema::kSlotRatings, schema::kSlotYear,
+                                                           schema::kSlotKind};
+  return kSlots[field];
+}
+
+Xapian::rev index_revision(const Xapian::Database& db) {
+  try {
+    return db.size() == 1 ? db.get_revision() : 0;
+  } catch (const Xapian::Error&) {
+    return 0;  // not a local glass/chert database: no revisions
+  }
+}
+
+FacetTable::FacetTable(const Xapian::Database& db) {
+  revision_ = index_revision(db);
+  docs_ = db.get_lastdocid() + 1;
+  for (unsigned f = 0; f < kFacetFields; ++f) {
+    Column& c = columns_[f];
+    std::unordered_map<std::string, std::uint32_t> interned;
+    c.start.assign(docs_ + 1, 0);
+    Xapian::docid next = 0;  // documents before it have their start set
+    const Xapian::valueno slot = facet_slot(static_cast<FacetField>(f));
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+      const Xapian::docid did = v.get_docid();
+      for (; next <= did; ++next) c.start[next] = static_cast<std::uint32_t>(c.ids.size());
+      const std::string value = *v;
+      for (std::string_view item : core::split(value, '\n')) {
+        auto [it, added] = interned.try_emplace(std::string(item), static_cast<std::uint32_t>(c.names.size()));
+        if (added) c.names.emplace_back(item);
+        c.ids.push_back(it->second);
+      }
+    }
+    for (; next <= docs_; ++next) c.start[next] = static_cast<std::uint32_t>(c.ids.size());
+  }
+  year_documents_ = search::year_documents(db);
+  sort_start_.assign(docs_ + 1, 0);
+  Xapian::docid next = 0;
+  for (auto v = db.valuestream_begin(schema::kSlotSortDate); v != db.valuestream_end(schema::kSlotSortDate); ++v) {
+    for (; next <= v.get_docid(); ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+    sort_keys_ += *v;
+  }
+  for (; next <= docs_; ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+}
+
+std::string SortDateKey::operator()(const Xapian::Document& doc) const {
+  const Xapian::docid did = doc.get_docid();
+  return table_.covers(did) ? std::string(table_.sort_key(did)) : doc.get_value(schema::kSlotSortDate);
+}
+
+std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_dir, const Xapian::Database& db) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const FacetTable>> tables;
+  const Xapian::rev rev = index_revision(db);
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& t = tables[index_dir];
+  // Revision 0 (no revisions, e.g. several shards) is never trusted to be unchanged.
+  if (!t || rev == 0 || t->revision() != rev) t = std::make_shared<const FacetTable>(db);
+  return t;
+}
+
+FacetCounter::FacetCounter(const FacetTable& table) : table_(table) {
+  for (unsigned f = 0; f < kFacetFields; ++f) counts_[f].assign(table.size(static_cast<FacetField>(f)), 0);
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  const Xapian::docid did = doc.get_docid();
+  if (table_.covers(did)) {
+    for (unsigned f = 0; f < kFacetFields; ++f) {
+      auto [p, end] = table_.ids(static_cast<FacetField>(f), did);
+      for (; p != end; ++p) ++counts_[f][*p];
+    }
+    return;
+  }
+  for (unsigned f = 0; f < kFacetFields; ++f) {
+    const std::string v = doc.get_value(facet_slot(static_cast<FacetField>(f)));
+    for (std::string_view item : core::split(v, '\n'))
+      if (!item.empty()) ++extra_[f][std::string(item)];
+  }
+}
+
+std::map<std::string, std::uint64_t> FacetCounter::counts(FacetField field) const {
+  std::map<std::string, std::uint64_t> out = extra_[field];
+  const auto& c = counts_[field];
+  for (std::uint32_t id = 0; id < c.size(); ++id)
+    if (c[id]) out[table_.name(field, id)] += c[id];
+  return out;
+}
+
+}  // namespace cqc::search

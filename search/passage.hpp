@@ -1,0 +1,24 @@
+// Cutting a text block down to the passage MSet::snippet needs to look at: the snippet
+// generator stems every word it is given, so ten 4 KB blocks cost far more than ten short
+// passages around the match that term positions already located.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace cqc::search {
+
+// Bytes of text kept before and after the located word.
+inline constexpr std::size_t kPassageBefore = 150;
+inline constexpr std::size_t kPassageAfter = 600;
+
+// The byte offset in TEXT of the (N+1)-th occurrence of WORD as a whole word (not inside a
+// longer run of letters and digits), ASCII case ignored; npos when there is none.
+std::size_t find_word(std::string_view text, std::string_view word, std::size_t n);
+
+// The part of TEXT from about kPassageBefore bytes before the (N+1)-th whole-word occurrence
+// of WORD to about kPassageAfter bytes after it, cut at white space; the start of TEXT (up to
+// kPassageAfter bytes) when WORD is empty; TEXT whole when WORD does not occur N+1 times
+// (e.g. it is written with letters whose case is not ASCII).
+std::string_view passage(std::string_view text, std::string_view word, std::size_t n);
+
+}  // namespace cqc::search

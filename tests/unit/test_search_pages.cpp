@@ -1,0 +1,185 @@
+// Snippet pages found by term positions, and facet counts from the per-revision table.
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "core/date.hpp"
+#include "core/schema.hpp"
+#include "indexer/document_builder.hpp"
+#include "search/facet_table.hpp"
+#include "search/search.hpp"
+#include "search/snippet.hpp"
+#include "temp_dir.hpp"
+
+using namespace cqc;
+
+namespace {
+
+// Adds a document (a PDF report when it has several pages) to DB.
+void add(Xapian::WritableDatabase& db, const std::string& uri, const std::string& title,
+         const std::vector<std::string>& pages, const std::vector<std::string>& trusts = {},
+         int year = 2019, const std::string& published = "") {
+  archive::Capture c;
+  c.id = static_cast<std::int64_t>(db.get_lastdocid() + 1);
+  c.uri = uri;
+  c.mime = pages.size() > 1 ? "application/pdf" : "text/html";
+  c.digest = "sha1:" + uri;
+  indexer::Extraction e;
+  e.format = pages.size() > 1 ? "pdf" : "html";
+  e.title = title;
+  int n = 1;
+  for (const auto& p : pages) e.pages.push_back({pages.size() > 1 ? n++ : 0, p});
+  indexer::Metadata m;
+  m.kind = pages.size() > 1 ? "report" : "press";
+  m.trusts = trusts;
+  m.year = year;
+  if (!published.empty()) m.published = *core::parse_iso_date(published);
+  db.replace_document("Q" + schema::document_id(uri), indexer::build_document(c, e, m));
+}
+
+struct Pages {
+  test::TempDir tmp;
+  std::string dir = tmp / "index";
+  Pages() {
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    add(db, "https://r/1.pdf", "Ward report",
+        {"Overall summary mentions seclusion once.", "Nothing about it here.",
+         "Seclusion was used: the seclusion room and the seclusion policy were reviewed.", "Seclusion again."});
+    add(db, "https://r/2.pdf", "Tie report", {"Restraint was recorded.", "Restraint was reviewed."});
+    add(db, "https://r/3.pdf", "Forms report",
+        {"One inspection took place.", "Staff were inspected while inspecting the wards; inspected twice.",
+         "Patients were happy and staff were happy."});
+    add(db, "https://r/4.pdf", "Shrewsbury maternity report", {"", "Maternity services improved."});
+    db.commit();
+  }
+  search::Hit first(const std::string& q) {
+    search::Searcher s(dir);
+    search::SearchRequest req;
+    req.query = q;
+    auto r = s.search(req);
+    REQUIRE_MESSAGE(!r.hits.empty(), q);
+    return r.hits[0];
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Pages, "the snippet comes from the page where the query's words occur most") {
+  auto h = first("seclusion");
+  CHECK(h.page == 3);
+  CHECK(h.snippet.find("<mark>seclusion</mark> room") != std::string::npos);
+  CHECK(first("\"seclusion room\"").page == 3);
+  CHECK(first("seclu*").page == 3);
+  CHECK(first("seclusion OR nothing").page == 3);
+}
+
+TEST_CASE_FIXTURE(Pages, "a tie goes to the earliest page") {
+  CHECK(first("restraint").page == 1);
+}
+
+TEST_CASE_FIXTURE(Pages, "every word form of a stemmed term counts, not only the one typed") {
+  // "inspections" is stemmed to inspect: page 2's inspected/inspecting outnumber page 1's inspection.
+  auto h = first("inspections");
+  CHECK(h.page == 2);
+  CHECK(h.snippet.find("<mark>inspected</mark>") != std::string::npos);
+  CHECK(first("happiness").page == 3);  // happy -> happi: the stem is not a prefix of the word
+}
+
+TEST_CASE_FIXTURE(Pages, "a match in the title alone gives the first page with text") {
+  auto h = first("shrewsbury");
+  CHECK(h.page == 2);
+  CHECK(h.snippet.find("Maternity services improved") != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Pages, "match words: stems expanded to indexed words, title terms left out") {
+  Xapian::Database db(dir);
+  const Xapian::Stem stem("english");
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(stem);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.add_prefix("title", "S");
+  auto words = [&](const std::string& q) {
+    auto w = search::match_words(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD), db, stem);
+    std::sort(w.begin(), w.end());
+    return w;
+  };
+  CHECK(words("inspections") == std::vector<std::string>{"inspected", "inspecting", "inspection"});
+  CHECK(words("seclu*") == std::vector<std::string>{"seclusion"});
+  CHECK(words("title:ward").empty());
+  CHECK(words("unknownword").empty());
+}
+
+TEST_CASE("the densest cluster of positions wins, the earliest on a tie, the title left out") {
+  const schema::DocumentData d(
+      schema::encode_document("{}", {{1, false, 100, "a"}, {2, false, 200, "b"}, {3, false, 300, "c"}}).data);
+  CHECK(search::densest_position({}, d) == 0);
+  CHECK(search::densest_position({5, 6, 7, 50}, d) == 0);  // title positions only
+  CHECK(search::densest_position({5, 6, 7, 150, 250, 260}, d) == 250);
+  CHECK(search::densest_position({150, 160, 250, 260}, d) == 150);
+  CHECK(search::densest_position({110, 130, 180, 199, 300, 310, 320}, d) == 300);  // 4 spread out, 3 close
+  const schema::DocumentData none(schema::encode_document("{}", {}).data);
+  CHECK(search::densest_position({5, 6}, none) == 0);
+}
+
+TEST_CASE("facet counts from the table equal counts from the value slots, new documents included") {
+  test::TempDir tmp;
+  const std::string dir = tmp / "index";
+  Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OPEN);
+  add(w, "https://n/1", "One", {"ward"}, {"RT5", "RMY"}, 2019, "2019-05-01");
+  add(w, "https://n/2", "Two", {"ward"}, {"RT5"}, 2020, "2020-02-03");
+  add(w, "https://n/3", "Three", {"other"}, {"RXW"}, 2020);
+  w.commit();
+  Xapian::Database db(dir);
+  const search::FacetTable table(db);
+  CHECK(table.revision() == db.get_revision());
+  add(w, "https://n/4", "Four", {"ward"}, {"RMY"}, 2021, "2018-07-09");  // after the table was read
+  w.commit();
+  db.reopen();
+  search::FacetCounter counter(table);
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query("ward"));
+  enq.add_matchspy(&counter);
+  enq.get_mset(0, 10, db.get_doccount());
+  using Counts = std::map<std::string, std::uint64_t>;
+  CHECK(counter.counts(search::kFacetTrust) == Counts{{"RMY", 2}, {"RT5", 2}});
+  CHECK(counter.counts(search::kFacetYear) == Counts{{"2019", 1}, {"2020", 1}, {"2021", 1}});
+  CHECK(counter.counts(search::kFacetKind) == Counts{{"press", 3}});
+  CHECK(counter.counts(search::kFacetService).empty());
+  // Sorting by the table's dates gives the order sorting by the value slot gives.
+  auto order = [&](bool by_table, bool newest) {
+    search::SortDateKey key(table);
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query::MatchAll);
+    if (by_table) e.set_sort_by_key_then_relevance(&key, newest);
+    else e.set_sort_by_value_then_relevance(schema::kSlotSortDate, newest);
+    std::vector<Xapian::docid> ids;
+    for (auto m : e.get_mset(0, 10)) ids.push_back(m);
+    return ids;
+  };
+  CHECK(order(true, true) == std::vector<Xapian::docid>{2, 1, 4, 3});
+  CHECK(order(true, true) == order(false, true));
+  CHECK(order(true, false) == order(false, false));
+}
+
+TEST_CASE("a searcher moves to a new revision only when a commit made one") {
+  test::TempDir tmp;
+  const std::string dir = tmp / "index";
+  Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OPEN);
+  add(w, "https://n/1", "One", {"ward"}, {"RT5"}, 2019);
+  w.commit();
+  search::Searcher s(dir);
+  search::SearchRequest req;
+  req.query = "ward";
+  CHECK(s.search(req).total == 1);
+  CHECK_FALSE(s.reopen());
+  add(w, "https://n/2", "Two", {"ward"}, {"RMY"}, 2020);
+  w.commit();
+  CHECK(s.reopen());
+  auto r = s.search(req);
+  CHECK(r.total == 2);
+  CHECK(r.facets[0].values.size() == 2);
+  CHECK(search::FacetTable::shared(dir, s.database())->revision() == Xapian::Database(dir).get_revision());
+}
