@@ -128,10 +128,12 @@ bool furniture_attrs(const GumboNode* node, bool& header_footer) {
     return true;
   if (role == "banner" || role == "contentinfo") header_footer = true;
   for (const char* name : {"class", "id"}) {
-    const std::string value = core::collapse_space(core::to_lower(attr(node, name)));
+    const std::string_view raw = attr(node, name);
+    if (raw.empty()) continue;  // most elements: nothing to split
+    const std::string value = core::collapse_space(core::to_lower(raw));
     for (std::string_view token : core::split(value, ' '))  // views into VALUE
       if (furniture_token(token)) return true;
-    for (const std::string& w : words_of(attr(node, name))) {
+    for (const std::string& w : words_of(raw)) {
       if (furniture_word(w)) return true;
       if (w == "header" || w == "footer") header_footer = true;
     }
@@ -153,6 +155,9 @@ int class_weight(const GumboNode* node) {
 }
 
 namespace {
+
+// std::isspace in the "C" locale the program runs in, without the call (once per character).
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Renders visible text as paragraphs.
 struct Walker {
@@ -177,7 +182,7 @@ struct Walker {
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
-      if (std::isspace(c) || nbsp) {
+      if (ascii_space(c) || nbsp) {
         space = true;
         i += nbsp ? 1 : 0;
         continue;

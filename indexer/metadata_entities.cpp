@@ -6,6 +6,7 @@
 
 #include "core/gazetteer.hpp"
 #include "core/text.hpp"
+#include "indexer/metadata_lexicon.hpp"
 #include "indexer/metadata_parts.hpp"
 
 namespace cqc::indexer {
@@ -14,6 +15,7 @@ namespace {
 struct Pattern {
   std::vector<std::string> words;  // as written
   std::vector<std::string> lower;
+  std::vector<uint32_t> ids;       // name_lexicon() ids of lower
   std::vector<bool> exact;         // compare this word case-sensitively
   std::string id;
   bool acronym = false;            // one word of capitals: "LPT", "SLaM", "MTW"
@@ -49,7 +51,7 @@ class Patterns {
     for (size_t i = 0; i < t.size();) {
       const Pattern* best = nullptr;
       size_t best_end = 0;
-      if (auto it = by_first_.find(t[i].lower); it != by_first_.end())
+      if (auto it = by_first_.find(t[i].word); t[i].word && it != by_first_.end())
         for (const Pattern& p : it->second)
           if (size_t end = match_end(t, i, p); end > best_end) best = &p, best_end = end;
       if (best) {
@@ -70,11 +72,12 @@ class Patterns {
     if (p.words.empty()) return;
     for (const std::string& w : p.words) {
       p.lower.push_back(core::to_lower(w));
+      p.ids.push_back(name_lexicon().known(p.lower.back()));
       p.exact.push_back(all_exact || uppercase_letters(w) >= 2);
     }
     p.id = id;
     p.acronym = p.words.size() == 1 && uppercase_letters(p.words.front()) >= 2;
-    by_first_[p.lower.front()].push_back(std::move(p));
+    by_first_[p.ids.front()].push_back(std::move(p));
   }
 
   // The end of P matched at token I, or 0. Rating words inside a name are skipped when
@@ -88,17 +91,17 @@ class Patterns {
         while (skip < t.size() && skip < j + 12 &&
                is_word(t[skip], {"good", "outstanding", "inadequate", "requires", "improvement"}))
           ++skip;
-        if (skip > j && skip < t.size() && t[skip].lower == p.lower[k]) j = skip;
+        if (skip > j && skip < t.size() && t[skip].word == p.ids[k]) j = skip;
       }
       if (j >= t.size()) return 0;
       const Token& w = t[j];
-      if (w.para != t[i].para || w.lower != p.lower[k]) return 0;
+      if (w.para != t[i].para || w.word != p.ids[k]) return 0;
       if (p.exact[k] && w.text != p.words[k]) return 0;
     }
     return j;
   }
 
-  std::unordered_map<std::string, std::vector<Pattern>> by_first_;
+  std::unordered_map<uint32_t, std::vector<Pattern>> by_first_;  // by the first word's id
 };
 
 // "X NHS Foundation Trust" -> "X Foundation Trust": names are often written without "NHS".

@@ -7,6 +7,7 @@
 
 #include "core/gazetteer.hpp"
 #include "core/text.hpp"
+#include "indexer/metadata_lexicon.hpp"
 #include "indexer/metadata_parts.hpp"
 
 namespace cqc::indexer {
@@ -26,6 +27,7 @@ std::string_view norm(std::string_view lower) { return lower == "saint" ? "st" :
 struct SitePattern {
   std::vector<std::string> words;  // as written
   std::vector<std::string> lower;  // normalised lower case
+  std::vector<uint32_t> ids;       // name_lexicon() ids of lower
   std::vector<bool> exact;         // compare as written
   std::vector<size_t> sites;       // candidates: indices into Gazetteer::sites()
   bool ambiguous = false;
@@ -62,8 +64,8 @@ class SitePatterns {
   std::pair<const SitePattern*, size_t> match(const Tokens& t, size_t i) const {
     const SitePattern* best = nullptr;
     size_t best_end = 0;
-    auto it = by_first_.find(std::string(norm(t[i].lower)));
-    if (it == by_first_.end()) return {nullptr, 0};
+    auto it = by_first_.find(norm_id(t[i].word));
+    if (!t[i].word || it == by_first_.end()) return {nullptr, 0};
     for (size_t k : it->second)
       if (size_t end = match_end(t, i, patterns_[k]); end > best_end)
         best = &patterns_[k], best_end = end;
@@ -83,10 +85,11 @@ class SitePatterns {
       for (size_t k = 0; k < words.size(); ++k) {
         const std::string lower = core::to_lower(words[k]);
         p.lower.emplace_back(norm(lower));
+        p.ids.push_back(name_lexicon().known(p.lower.back()));
         const bool capital = lower != words[k];
         p.exact.push_back(capital && (k == 0 || !generic_word(lower)));
       }
-      by_first_[p.lower.front()].push_back(patterns_.size());
+      by_first_[p.ids.front()].push_back(patterns_.size());
       patterns_.push_back(std::move(p));
     }
     SitePattern& p = patterns_[it->second];
@@ -94,12 +97,15 @@ class SitePatterns {
     p.ambiguous = p.ambiguous || ambiguous || p.sites.size() > 1;
   }
 
-  static size_t match_end(const Tokens& t, size_t i, const SitePattern& p) {
+  // The id of norm(W) for a token's word id W.
+  uint32_t norm_id(uint32_t w) const { return w == saint_ ? st_ : w; }
+
+  size_t match_end(const Tokens& t, size_t i, const SitePattern& p) const {
     size_t j = i;
     for (size_t k = 0; k < p.words.size(); ++k, ++j) {
       if (j >= t.size()) return 0;
       const Token& w = t[j];
-      if (w.para != t[i].para || norm(w.lower) != p.lower[k]) return 0;
+      if (w.para != t[i].para || norm_id(w.word) != p.ids[k]) return 0;
       if (p.exact[k] && w.text != p.words[k] &&
           !(p.lower[k] == "st" && (w.text == "St" || w.text == "Saint")))
         return 0;
@@ -109,7 +115,8 @@ class SitePatterns {
 
   std::vector<SitePattern> patterns_;
   std::unordered_map<std::string, size_t> index_;  // normalised words -> patterns_
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_first_;  // by the first word's id
+  uint32_t saint_ = name_lexicon().known("saint"), st_ = name_lexicon().known("st");
 };
 
 const SitePatterns& site_patterns() {

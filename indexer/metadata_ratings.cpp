@@ -4,12 +4,13 @@
 #include <algorithm>
 
 #include "core/gazetteer.hpp"
+#include "indexer/metadata_lexicon.hpp"
 
 namespace cqc::indexer {
 namespace {
 
 struct RatingName {
-  std::vector<std::string> words;  // lower case
+  std::vector<uint32_t> words;  // name_lexicon() ids of the lower-case words
   std::string id;
 };
 
@@ -21,7 +22,10 @@ const std::vector<RatingName>& rating_names() {
       for (auto& w : words) w = core::fold_name(w);
       if (!words.empty() && words.front() == "rated") words.erase(words.begin());
       if (!words.empty() && words.back() == "rating") words.pop_back();
-      if (!words.empty()) out.push_back({std::move(words), id});
+      if (words.empty()) return;
+      std::vector<uint32_t> ids;
+      for (const auto& w : words) ids.push_back(name_lexicon().known(w));
+      out.push_back({std::move(ids), id});
     };
     for (const core::Rating& r : core::Gazetteer::builtin().ratings()) {
       add(r.name, r.id);
@@ -39,10 +43,10 @@ std::optional<RatingHit> rating_at(const Tokens& t, size_t i) {
   std::optional<RatingHit> best;
   for (const RatingName& r : rating_names()) {
     size_t n = r.words.size();
-    if (i + n > t.size() || (best && best->end - i >= n)) continue;
+    if (i + n > t.size() || (best && best->end - i >= n) || t[i].word != r.words[0]) continue;
     bool ok = true;
     for (size_t k = 0; k < n && ok; ++k)
-      ok = t[i + k].lower == r.words[k] && t[i + k].sentence == t[i].sentence;
+      ok = t[i + k].word == r.words[k] && t[i + k].sentence == t[i].sentence;
     if (ok) best = RatingHit{r.id, i + n};
   }
   return best;

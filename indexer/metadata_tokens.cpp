@@ -6,6 +6,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "indexer/metadata_lexicon.hpp"
 #include "indexer/metadata_tokens.hpp"
 
 namespace cqc::indexer {
@@ -15,6 +16,9 @@ constexpr char kBreak = '\x01';  // forced sentence break (bullets)
 constexpr size_t kMaxLeadTokens = 400;  // the cover page of a report is a few hundred words
 
 bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// std::tolower in the "C" locale the program runs in (core::to_lower), without the call.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Abbreviations after which a full stop does not end a sentence.
 bool abbreviation(const Token& t) {
@@ -27,7 +31,11 @@ struct Tokenizer {
   int sentence = 0;
 
   void paragraph(std::string_view raw, int page, int para, Region region) {
-    const std::string text = normalize_text(raw);
+    normalized_paragraph(normalize_text(raw), page, para, region);
+  }
+
+  // paragraph() of TEXT that normalize_text has already seen.
+  void normalized_paragraph(std::string_view text, int page, int para, Region region) {
     ++sentence;
     std::string sep;
     bool stop = false;  // a sentence-ending mark followed by white space was seen
@@ -38,18 +46,18 @@ struct Tokenizer {
         size_t j = i + 1;
         if (c != '&')
           while (j < text.size() && word_byte(static_cast<unsigned char>(text[j]))) ++j;
-        Token t;
-        t.text = text.substr(i, j - i);
-        t.lower = core::to_lower(t.text);
+        bool starts = std::isupper(c) || std::isdigit(c) || c >= 0x80;
+        bool same_para = !out.empty() && out.back().para == para;
+        if (same_para && (forced || (stop && starts && !abbreviation(out.back())))) ++sentence;
+        Token& t = out.emplace_back();  // built in place: no temporary strings per word
+        t.text.assign(text.data() + i, j - i);
+        t.lower.resize(j - i);
+        for (size_t k = i; k < j; ++k) t.lower[k - i] = ascii_lower(text[k]);
         t.sep = std::move(sep);
         t.page = page;
         t.para = para;
         t.region = region;
-        bool starts = std::isupper(c) || std::isdigit(c) || c >= 0x80;
-        bool same_para = !out.empty() && out.back().para == para;
-        if (same_para && (forced || (stop && starts && !abbreviation(out.back())))) ++sentence;
         t.sentence = sentence;
-        out.push_back(std::move(t));
         sep.clear();
         stop = forced = false;
         i = j;
@@ -81,15 +89,31 @@ std::vector<std::string_view> paragraphs(std::string_view text) {
   return out;
 }
 
-size_t word_count(std::string_view text) { return phrase_tokens(text).size(); }
+// The number of tokens Tokenizer::normalized_paragraph makes of TEXT (normalized), counted
+// without making them.
+size_t word_count(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!word_byte(c) && c != '&') {
+      ++i;
+      continue;
+    }
+    ++n;
+    ++i;
+    if (c != '&')
+      while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  }
+  return n;
+}
 
 // Page furniture the HTML extractor could not see by its markup, judged by a paragraph's
 // words: a heading that starts the comments or a related-stories list (it and everything
 // after it are furniture), or a one-line teaser ("Read more: ...", "Latest: ...").
 enum class Furniture { kNone, kLine, kRest };
 
-Furniture furniture(std::string_view raw) {
-  const std::string p = core::to_lower(core::trim(normalize_text(raw)));
+Furniture furniture(std::string_view normalized) {
+  const std::string p = core::to_lower(core::trim(normalized));
   static constexpr std::string_view rest[] = {
       "comments", "readers' comments", "reader comments", "readers comments", "have your say",
       "more stories", "related stories", "related articles", "related news", "latest news",
@@ -125,7 +149,7 @@ std::string normalize_text(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
+    if (c < 0x80 || (c != 0xE2 && c != 0xC2 && c != 0xEF)) {  // no sequence of MAP starts so
       out.push_back(static_cast<char>(c));
       ++i;
       continue;
@@ -163,45 +187,36 @@ Tokens tokenize(const Extraction& doc) {
   bool seen_full = false;  // a paragraph of 15 words or more has been read
   for (const Page& page : doc.pages) {
     for (std::string_view p : paragraphs(page.text)) {
-      if (doc.format != "pdf") {
-        const Furniture f = furniture(p);
-        // A "Latest news" heading before any full paragraph is the page's section label
-        // (the article follows it); after one, related stories or comments follow.
-        if (f == Furniture::kRest && seen_full) break;
-        if (f == Furniture::kRest) continue;
-        if (f == Furniture::kLine) continue;
-      }
-      Region region = Region::kBody;
       if (doc.format == "pdf") {
-        region = page.number == 1 ? Region::kLead : Region::kBody;
-      } else if (lead_open) {
+        t.paragraph(p, page.number, ++para, page.number == 1 ? Region::kLead : Region::kBody);
+        continue;
+      }
+      const std::string normalized = normalize_text(p);  // once for all the tests below
+      const Furniture f = furniture(normalized);
+      // A "Latest news" heading before any full paragraph is the page's section label
+      // (the article follows it); after one, related stories or comments follow.
+      if (f == Furniture::kRest && seen_full) break;
+      if (f == Furniture::kRest) continue;
+      if (f == Furniture::kLine) continue;
+      Region region = Region::kBody;
+      const size_t words = word_count(normalized);
+      if (lead_open) {
         region = Region::kLead;
         // The lead runs to the first full paragraph (headline and byline come before it).
-        if (word_count(p) >= 15 || ++lead_paras >= 4) lead_open = false;
+        if (words >= 15 || ++lead_paras >= 4) lead_open = false;
       }
-      seen_full = seen_full || word_count(p) >= 15;
-      t.paragraph(p, page.number, ++para, region);
+      seen_full = seen_full || words >= 15;
+      t.normalized_paragraph(normalized, page.number, ++para, region);
     }
   }
   // A lead is a few lines; a first "paragraph" of thousands of words (a table, code) is not.
   size_t lead = 0;
-  for (Token& w : t.out)
+  const Lexicon& lexicon = name_lexicon();
+  for (Token& w : t.out) {
     if (w.region == Region::kLead && ++lead > kMaxLeadTokens) w.region = Region::kBody;
-  return std::move(t.out);
-}
-
-bool is_word(const Token& w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w.lower) != words.end();
-}
-
-bool phrase_at(const Tokens& t, size_t i, std::initializer_list<std::string_view> phrase) {
-  if (i + phrase.size() > t.size()) return false;
-  size_t k = i;
-  for (std::string_view w : phrase) {
-    if (t[k].lower != w || t[k].para != t[i].para) return false;
-    ++k;
+    w.word = lexicon.id(w.lower);
   }
-  return true;
+  return std::move(t.out);
 }
 
 bool word_before(const Tokens& t, size_t i, size_t n,

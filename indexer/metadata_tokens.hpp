@@ -1,6 +1,7 @@
 // Private to the indexer: a document as a stream of word tokens, the form every metadata
 // heuristic works on (metadata_*.cpp). Punctuation is kept beside the words, not as tokens.
 #pragma once
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ struct Token {
   int para = 0;       // paragraph number over the whole document (the title is 0)
   int sentence = 0;   // sentence number over the whole document
   Region region = Region::kBody;
+  uint32_t word = 0;  // name_lexicon() id of lower (metadata_lexicon.hpp); 0 when no name of
+                      // the gazetteer has this word. Set by tokenize.
 };
 
 using Tokens = std::vector<Token>;
@@ -33,14 +36,33 @@ std::string normalize_text(std::string_view text);
 std::vector<std::string> phrase_tokens(std::string_view text);
 
 // The document's tokens: its title, then each page's paragraphs. The lead is the cover
-// page of a PDF, or the first paragraphs of HTML up to the first full paragraph.
+// page of a PDF, or the first paragraphs of HTML up to the first full paragraph. Each token's
+// word id is looked up once here, for all the name patterns.
 Tokens tokenize(const Extraction& doc);
 
+// A == B, the cheap tests first: the heuristics compare every token with lists of words, and
+// most differ in length or first letter. Inline with is_word and phrase_at for that reason.
+inline bool same_word(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
 // True when W's lower-case form is one of WORDS.
-bool is_word(const Token& w, std::initializer_list<std::string_view> words);
+inline bool is_word(const Token& w, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words)
+    if (same_word(w.lower, word)) return true;
+  return false;
+}
 
 // True when the tokens from I spell PHRASE (lower-case words) within one paragraph.
-bool phrase_at(const Tokens& t, size_t i, std::initializer_list<std::string_view> phrase);
+inline bool phrase_at(const Tokens& t, size_t i, std::initializer_list<std::string_view> phrase) {
+  if (i + phrase.size() > t.size()) return false;
+  size_t k = i;
+  for (std::string_view w : phrase) {
+    if (!same_word(t[k].lower, w) || t[k].para != t[i].para) return false;
+    ++k;
+  }
+  return true;
+}
 
 // True when one of the N tokens before I (same sentence) is one of WORDS.
 bool word_before(const Tokens& t, size_t i, size_t n,
