@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -17,6 +18,10 @@ namespace cqc::indexer {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// How far extraction may run ahead of writing (answers held until their turn).
+constexpr std::uint64_t kWindowJobs = 1024;
+constexpr std::uint64_t kWindowBytes = 256ull << 20;
 
 // Xapian metadata key remembering that the capture with this digest could not be extracted.
 std::string failed_key(const std::string& digest) { return "failed:" + digest; }
@@ -34,18 +39,18 @@ Xapian::WritableDatabase open_writable(const std::string& dir) {
 // A capture handed to a worker, as the writer needs it back.
 struct Planned {
   archive::Capture capture;
-  Xapian::docid docid = 0;  // the URI's document, or the next free docid in catalog order
+  std::string id_term;  // the unique-id term of its document
   bool known_failure = false;
 };
 
 // The one writer: plans jobs from the catalog in catalog order, writes the workers' answers
-// as they come (any order: each has its docid) and commits by size and time.
+// and commits by size and time.
 class Run {
  public:
   Run(const archive::Archive& archive, Xapian::WritableDatabase& db, const IndexOptions& options,
       const IndexProgress& progress, const IndexLog& log)
       : archive_(archive), db_(db), opt_(options), progress_(progress), log_(log),
-        captures_(archive.catalog().latest()), next_docid_(db.get_lastdocid()) {
+        captures_(archive.catalog().latest()) {
     stale_ = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
     sum_.captures = captures_.size();
   }
@@ -56,12 +61,9 @@ class Run {
       const archive::Capture& c = captures_[next_++];
       const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
       const bool known_failure = !db_.get_metadata(failed_key(c.digest)).empty();
-      Xapian::docid existing = 0;
-      std::string digest;
-      if (Xapian::PostingIterator p = db_.postlist_begin(id_term); p != db_.postlist_end(id_term)) {
-        existing = *p;
-        digest = db_.get_document(existing).get_value(schema::kSlotDigest);
-      }
+      std::string digest;  // the one the URI's document was built from, "" if none
+      if (Xapian::PostingIterator p = db_.postlist_begin(id_term); p != db_.postlist_end(id_term))
+        digest = db_.get_document(*p).get_value(schema::kSlotDigest);
       if (c.status && (c.status < 200 || c.status >= 300)) {
         ++sum_.unsupported;  // redirects, errors, 304s without a document of their own
       } else if (!stale_ && digest == c.digest) {
@@ -76,7 +78,7 @@ class Run {
           if (auto original = archive_.catalog().get(c.refers_to)) job.first.payload = *original;
         }
         job.first.api_metadata = archive_.catalog().metadata(c.id);
-        job.second = {c, existing ? existing : ++next_docid_, known_failure};
+        job.second = {c, id_term, known_failure};
         return job;
       }
       resolved();
@@ -105,7 +107,7 @@ class Run {
       db_.set_metadata(failed_key(c.digest), r.reason);
       if (log_) log_({IndexEvent::Kind::failed, c.uri, r.reason});
     } else {
-      db_.replace_document(planned.docid, Xapian::Document::unserialise(r.document));
+      db_.replace_document(planned.id_term, Xapian::Document::unserialise(r.document));
       if (planned.known_failure) db_.set_metadata(failed_key(c.digest), "");
       sum_.text_bytes += r.text_bytes;
       uncommitted_bytes_ += r.text_bytes;
@@ -163,7 +165,6 @@ class Run {
   const IndexLog& log_;
   const std::vector<archive::Capture> captures_;
   std::size_t next_ = 0;
-  Xapian::docid next_docid_;
   bool stale_ = false;
   IndexSummary sum_;
   std::uint64_t resolved_ = 0;
@@ -188,26 +189,33 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
                   {options.workers, options.job_seconds, options.worker_memory});
   Xapian::WritableDatabase db = open_writable(index_dir);
   Run run(archive, db, options, progress, log);
+  // Answers are written in the order the jobs were planned (catalog order), so the index, its
+  // docids and the log are the same whatever the number of workers. Answers that arrive
+  // early wait in READY; a slow capture holds back writing, not extraction, until the window
+  // is full.
   std::unordered_map<std::uint64_t, Planned> in_flight;
-  std::uint64_t next_tag = 0;
-  std::vector<WorkerPool::Done> finished;
+  std::map<std::uint64_t, WorkerPool::Done> ready;
+  std::uint64_t next_tag = 0, next_write = 0, ready_bytes = 0;
   for (;;) {
-    // Idle workers get their next job before the answers are written, so writing overlaps
-    // extraction.
-    while (pool.has_idle()) {
+    // Idle workers get their next job before answers are written: writing overlaps extraction.
+    while (pool.has_idle() && next_tag - next_write < kWindowJobs && ready_bytes < kWindowBytes) {
       auto job = run.plan_next();
       if (!job) break;
       pool.submit(next_tag, encode_job(job->first));
       in_flight.emplace(next_tag++, std::move(job->second));
     }
-    for (const WorkerPool::Done& d : finished) {
-      auto it = in_flight.find(d.tag);
-      run.write(it->second, d);
-      in_flight.erase(it);
+    for (auto it = ready.begin(); it != ready.end() && it->first == next_write; it = ready.erase(it)) {
+      auto planned = in_flight.find(next_write++);
+      run.write(planned->second, it->second);
+      ready_bytes -= it->second.response.size();
+      in_flight.erase(planned);
     }
     run.commit_if_due();
-    if (pool.busy() == 0) break;  // every job planned and written
-    finished = pool.wait(run.until_commit_due());
+    if (pool.busy() == 0 && ready.empty()) break;  // every job planned and written
+    for (WorkerPool::Done& d : pool.wait(run.until_commit_due())) {
+      ready_bytes += d.response.size();
+      ready.emplace(d.tag, std::move(d));
+    }
   }
   return run.finish();
 }

@@ -16,7 +16,7 @@ struct IndexOptions {
   // after the last one, which the next run redoes). Fewer commits make a smaller index and a
   // faster run; these bound what a kill can lose:
   std::uint64_t commit_bytes = 64ull << 20;  // commit once this much extracted text is written
-  double commit_seconds = 30;  // ... or once this long has passed since the last commit
+  double commit_seconds = 60;  // ... or once this long has passed since the last commit
   unsigned batch = 0;          // ... or after this many captures (0: no count bound)
   bool retry_failed = false;   // retry captures an earlier run could not extract
   unsigned workers = default_workers();  // extraction worker processes (worker_pool.hpp)
@@ -65,8 +65,9 @@ inline constexpr std::string_view kVersionKey = "extraction-version";
 // before the database is opened; call this while the process has a single thread) while
 // this thread writes their documents: a capture whose worker crashes, exceeds the time or
 // memory limit, or cannot be read is recorded as failed with the reason (IndexEvent) and
-// the run goes on. Each document's Xapian docid is fixed when it is planned, in catalog
-// order, so the index is the same whatever the number of workers. Throws core::Fatal if
+// the run goes on. Documents are written in catalog order whatever order the workers finish
+// in, so the index (docids included) and the log are the same whatever the number of
+// workers. Throws core::Fatal if
 // another process is writing the index or the database cannot be opened.
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress = {},
