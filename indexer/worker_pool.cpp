@@ -222,6 +222,10 @@ bool WorkerPool::drain(Worker& w, std::vector<Done>& done) {
       spawn(w);
       return true;
     }
+    if (w.inbox.size() < kHead && w.inbox.size() + n >= kHead) {  // the size is known: room for all
+      std::string head = w.inbox + std::string(buf, kHead - w.inbox.size());
+      w.inbox.reserve(kHead + frame_size(head));
+    }
     w.inbox.append(buf, static_cast<std::size_t>(n));
     if (w.inbox.size() >= kHead && w.inbox.size() - kHead >= frame_size(w.inbox)) break;
   }
@@ -229,7 +233,8 @@ bool WorkerPool::drain(Worker& w, std::vector<Done>& done) {
   Done d;
   d.tag = w.tag;
   d.ok = w.inbox[8] == 1;
-  (d.ok ? d.response : d.failure) = w.inbox.substr(kHead);
+  w.inbox.erase(0, kHead);
+  (d.ok ? d.response : d.failure) = std::move(w.inbox);
   done.push_back(std::move(d));
   w.busy = false;
   w.inbox.clear();
