@@ -36,6 +36,41 @@ Xapian::WritableDatabase open_writable(const std::string& dir) {
   }
 }
 
+// Xapian metadata keys of the last complete run: the catalog's capture count when it began
+// (captures are only ever added, so an equal count means no new capture since) and its
+// summary.
+constexpr std::string_view kCatalogSeenKey = "catalog-seen";
+constexpr std::string_view kLastRunKey = "last-run";
+
+std::string encode_summary(const IndexSummary& s) {
+  std::string out;
+  for (std::uint64_t n : {s.captures, s.indexed, s.unchanged, s.failed, s.previously_failed, s.unsupported})
+    out += std::to_string(n) + " ";
+  return out;
+}
+
+// What a run now would find after the complete run summed up in TEXT, if no capture has been
+// added since: its documents unchanged, its failures skipped. nullopt if TEXT is not one.
+std::optional<IndexSummary> rerun_summary(const std::string& text) {
+  std::uint64_t n[6];
+  std::size_t pos = 0;
+  for (std::uint64_t& v : n) {
+    std::size_t used = 0;
+    try {
+      v = std::stoull(text.substr(pos), &used);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    pos += used;
+  }
+  IndexSummary s;
+  s.captures = n[0];
+  s.unchanged = n[1] + n[2];
+  s.previously_failed = n[3] + n[4];
+  s.unsupported = n[5];
+  return s;
+}
+
 // A capture handed to a worker, as the writer needs it back.
 struct Planned {
   archive::Capture capture;
@@ -47,10 +82,11 @@ struct Planned {
 // and commits by size and time.
 class Run {
  public:
+  // CATALOG_SEEN: the catalog's capture count, read before its newest captures are.
   Run(const archive::Archive& archive, Xapian::WritableDatabase& db, const IndexOptions& options,
-      const IndexProgress& progress, const IndexLog& log)
+      const IndexProgress& progress, const IndexLog& log, std::string catalog_seen)
       : archive_(archive), db_(db), opt_(options), progress_(progress), log_(log),
-        captures_(archive.catalog().latest()) {
+        catalog_seen_(std::move(catalog_seen)), captures_(archive.catalog().latest()) {
     stale_ = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
     sum_.captures = captures_.size();
   }
@@ -135,10 +171,11 @@ class Run {
 
   IndexSummary finish() {
     commit();
-    if (stale_) {  // recorded only once a run has gone through every capture
-      db_.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
-      db_.commit();
-    }
+    // Recorded only once a run has gone through every capture.
+    if (stale_) db_.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
+    db_.set_metadata(std::string(kCatalogSeenKey), catalog_seen_);
+    db_.set_metadata(std::string(kLastRunKey), encode_summary(sum_));
+    db_.commit();
     sum_.documents = db_.get_doccount();
     return sum_;
   }
@@ -163,6 +200,7 @@ class Run {
   const IndexOptions& opt_;
   const IndexProgress& progress_;
   const IndexLog& log_;
+  const std::string catalog_seen_;
   const std::vector<archive::Capture> captures_;
   std::size_t next_ = 0;
   bool stale_ = false;
@@ -182,13 +220,23 @@ unsigned IndexOptions::default_workers() {
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress,
                            const IndexLog& log) {
-  // Workers first, while nothing of Xapian is open (each also closes what it inherits).
+  // Workers are forked when the first capture needs one, and close what they inherit.
   WorkerPool pool([&archive](const std::string& request) {
                     return encode_result(run_job(archive, decode_job(request)));
                   },
                   {options.workers, options.job_seconds, options.worker_memory});
   Xapian::WritableDatabase db = open_writable(index_dir);
-  Run run(archive, db, options, progress, log);
+  const std::string catalog_seen = std::to_string(archive.catalog().count());
+  // Nothing archived since the last complete run by these rules: nothing to read.
+  if (!options.retry_failed && db.get_metadata(std::string(kVersionKey)) == kExtractionVersion &&
+      db.get_metadata(std::string(kCatalogSeenKey)) == catalog_seen) {
+    if (auto same = rerun_summary(db.get_metadata(std::string(kLastRunKey)))) {
+      same->documents = db.get_doccount();
+      if (progress) progress(same->captures, same->captures);
+      return *same;
+    }
+  }
+  Run run(archive, db, options, progress, log, catalog_seen);
   // Answers are written in the order the jobs were planned (catalog order), so the index, its
   // docids and the log are the same whatever the number of workers. Answers that arrive
   // early wait in READY; a slow capture holds back writing, not extraction, until the window

@@ -61,9 +61,11 @@ inline constexpr std::string_view kVersionKey = "extraction-version";
 
 // Indexes the newest capture of every URI in ARCHIVE into the Xapian database at INDEX_DIR
 // (created if needed), skipping those already indexed from the same bytes by the same
-// kExtractionVersion. Extraction runs in OPTIONS.workers forked worker processes (forked
-// before the database is opened; call this while the process has a single thread) while
-// this thread writes their documents: a capture whose worker crashes, exceeds the time or
+// kExtractionVersion; when no capture was archived since the last complete run by the same
+// rules (and failures are not retried), it reads nothing and returns that run's outcome as
+// unchanged and previously failed. Extraction runs in OPTIONS.workers forked worker
+// processes (worker_pool.hpp: call this while the process has a single thread) while this
+// thread writes their documents: a capture whose worker crashes, exceeds the time or
 // memory limit, or cannot be read is recorded as failed with the reason (IndexEvent) and
 // the run goes on. Documents are written in catalog order whatever order the workers finish
 // in, so the index (docids included) and the log are the same whatever the number of

@@ -129,8 +129,7 @@ void test_fault_point(const std::string& text) {
 
 WorkerPool::WorkerPool(WorkerHandler handler, WorkerLimits limits)
     : handler_(std::move(handler)), limits_(limits), parent_(getpid()) {
-  workers_.resize(std::max(1u, limits_.workers));
-  for (Worker& w : workers_) spawn(w);
+  workers_.resize(std::max(1u, limits_.workers));  // started by their first request
 }
 
 WorkerPool::~WorkerPool() {
@@ -200,6 +199,7 @@ void WorkerPool::submit(std::uint64_t tag, const std::string& request) {
   auto it = std::find_if(workers_.begin(), workers_.end(), [](const Worker& w) { return !w.busy; });
   if (it == workers_.end()) throw core::Error("no idle extraction worker");
   Worker& w = *it;
+  if (w.pid < 0) spawn(w);
   for (int attempt = 0; !send_all(w.fd, frame_head(request.size(), true), request); ++attempt) {
     reap(w, true);  // died while idle: replace it once
     spawn(w);

@@ -37,11 +37,13 @@ class WorkerPool {
     std::string failure;
   };
 
-  // Forks LIMITS.workers workers running HANDLER. Call it while the process has one thread
-  // (a child inherits only the forking thread; locks other threads held stay held there).
-  // Each worker closes every inherited file descriptor but its socket and stdin/out/err, dies
-  // with its parent (PR_SET_PDEATHSIG) and leaves with _exit (no destructors, no flushes).
-  // Throws core::Fatal if no process can be created.
+  // A pool of LIMITS.workers workers running HANDLER, each forked when first given a request
+  // (and again after it died or was killed). Use it while the process has one thread (a
+  // child inherits only the forking thread; locks other threads held stay held there). Each
+  // worker first closes every inherited file descriptor but its socket and stdin/out/err (so
+  // it holds no Xapian lock, database or catalog handle), restores default signal actions,
+  // dies with its parent (PR_SET_PDEATHSIG) and leaves with _exit (no destructors, no
+  // flushes). submit throws core::Fatal if no process can be created.
   WorkerPool(WorkerHandler handler, WorkerLimits limits);
   // Kills and reaps every worker.
   ~WorkerPool();

@@ -147,6 +147,36 @@ TEST_CASE("index: commits follow the bytes of text written, not a count of docum
   CHECK(Xapian::Database(tmp / "counted").get_revision() == 4);
 }
 
+TEST_CASE("index: a re-run with no new capture reports the last run's documents as unchanged") {
+  TempDir tmp;
+  archive::Archive arc(tmp / "arc", archive::Mode::read_write);
+  fill(arc, tmp, 5, false);
+  auto first = indexer::index_archive(arc, tmp / "index", {});
+  CHECK(first.indexed == 5);
+  auto again = indexer::index_archive(arc, tmp / "index", {});
+  CHECK(again.captures == first.captures);
+  CHECK(again.indexed == 0);
+  CHECK(again.unchanged == 5);
+  CHECK(again.previously_failed == 1);
+  CHECK(again.unsupported == 1);
+  CHECK(again.documents == 5);
+  // A new capture (a new page, and new bytes for an old one) is seen by the next run.
+  arc.import_file(tmp.write("in/new.html", page(50, 30)), "https://example.org/new.html", "text/html");
+  arc.import_file(tmp.write("in/page1b.html", page(51, 30)), "https://example.org/page1.html", "text/html");
+  auto third = indexer::index_archive(arc, tmp / "index", {});
+  CHECK(third.indexed == 2);
+  CHECK(third.unchanged == 4);
+  CHECK(third.documents == 6);
+  auto fourth = indexer::index_archive(arc, tmp / "index", {});
+  CHECK(fourth.unchanged == 6);
+  CHECK(fourth.previously_failed == 1);
+  indexer::IndexOptions retry;
+  retry.retry_failed = true;  // asks for the full pass
+  auto fifth = indexer::index_archive(arc, tmp / "index", retry);
+  CHECK(fifth.unchanged == 6);
+  CHECK(fifth.failed == 1);
+}
+
 TEST_CASE("index jobs: what the writer sends and the worker answers survives the socket") {
   indexer::IndexJob job;
   job.capture.id = 7;
