@@ -20,7 +20,8 @@ int cmd_index(const Args& args, const Context& ctx) {
   opts.commit_seconds = static_cast<double>(args.number("commit-seconds", 60, 1, 86400));
   opts.retry_failed = args.flag("retry-failed");
   opts.workers = static_cast<unsigned>(args.number("jobs", indexer::IndexOptions::default_workers(), 1, 64));
-  opts.job_seconds = static_cast<double>(args.number("job-timeout", 120, 0, 86400));
+  opts.job_cpu_seconds = static_cast<unsigned>(args.number("job-timeout", 120, 0, 86400));
+  opts.job_seconds = static_cast<double>(args.number("job-wall-timeout", 600, 0, 86400));
   opts.worker_memory = static_cast<std::uint64_t>(args.number("worker-memory", 2048, 0, 1 << 24)) << 20;
   const bool verbose = args.flag("verbose");
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);

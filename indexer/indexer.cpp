@@ -224,7 +224,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
   WorkerPool pool([&archive](const std::string& request) {
                     return encode_result(run_job(archive, decode_job(request)));
                   },
-                  {options.workers, options.job_seconds, options.worker_memory});
+                  {options.workers, options.job_seconds, options.job_cpu_seconds, options.worker_memory});
   Xapian::WritableDatabase db = open_writable(index_dir);
   const std::string catalog_seen = std::to_string(archive.catalog().count());
   // Nothing archived since the last complete run by these rules: nothing to read.

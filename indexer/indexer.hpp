@@ -20,7 +20,9 @@ struct IndexOptions {
   unsigned batch = 0;          // ... or after this many captures (0: no count bound)
   bool retry_failed = false;   // retry captures an earlier run could not extract
   unsigned workers = default_workers();  // extraction worker processes (worker_pool.hpp)
-  double job_seconds = 120;    // wall-clock limit for one capture's extraction; 0 = none
+  unsigned job_cpu_seconds = 120;  // CPU-time limit for one capture's extraction; 0 = none
+  double job_seconds = 600;    // wall-clock limit (a job that waits rather than computes,
+                               // or a machine too busy); 0 = none
   std::uint64_t worker_memory = 2048ull << 20;  // address space a worker may allocate
                                                 // (RLIMIT_AS above what it inherits); 0 = none
 

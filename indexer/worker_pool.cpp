@@ -77,10 +77,23 @@ std::uint64_t address_space_now() {
 }
 
 // The body of a worker: answers requests until its parent closes the socket.
-[[noreturn]] void worker_main(int fd, const WorkerHandler& handler) {
+// Lets the next request use CPU_SECONDS more CPU time: past it the kernel sends SIGXCPU,
+// which ends the worker.
+void limit_cpu(unsigned cpu_seconds) {
+  rusage ru{};
+  rlimit lim{};
+  if (!cpu_seconds || ::getrusage(RUSAGE_SELF, &ru) != 0 || ::getrlimit(RLIMIT_CPU, &lim) != 0) return;
+  const rlim_t used = static_cast<rlim_t>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + 1;
+  lim.rlim_cur = used + cpu_seconds;
+  if (lim.rlim_max != RLIM_INFINITY && lim.rlim_cur > lim.rlim_max) lim.rlim_cur = lim.rlim_max;
+  ::setrlimit(RLIMIT_CPU, &lim);
+}
+
+[[noreturn]] void worker_main(int fd, const WorkerHandler& handler, unsigned cpu_seconds) {
   std::string head, request;
   for (;;) {
     if (!recv_exact(fd, head, kHead) || !recv_exact(fd, request, frame_size(head))) _exit(0);
+    limit_cpu(cpu_seconds);
     std::string answer;
     bool ok = true;
     try {
@@ -118,6 +131,10 @@ void test_fault_point(const std::string& text) {
   if (kind == "crash") std::abort();
   if (kind == "hang")
     for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+  if (kind == "spin") {
+    volatile std::uint64_t n = 0;
+    for (;;) n = n + 1;
+  }
   if (kind == "oom") {
     std::vector<std::unique_ptr<char[]>> blocks;
     for (;;) {
@@ -163,7 +180,7 @@ void WorkerPool::spawn(Worker& w) {
       lim.rlim_cur = lim.rlim_max = address_space_now() + limits_.memory_bytes;
       ::setrlimit(RLIMIT_AS, &lim);
     }
-    worker_main(3, handler_);
+    worker_main(3, handler_, limits_.cpu_seconds);
   }
   ::close(sv[1]);
   w = Worker{};
@@ -179,6 +196,8 @@ std::string WorkerPool::reap(Worker& w, bool kill_first) {
   }
   w.pid = -1;
   w.fd = -1;
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+    return "extraction used more than " + std::to_string(limits_.cpu_seconds) + " s of CPU time";
   if (WIFSIGNALED(status)) return "extraction worker died of " + signal_name(WTERMSIG(status));
   if (WIFEXITED(status) && WEXITSTATUS(status) == kOutOfMemoryExit)
     return "extraction ran out of memory (limit " +

@@ -16,7 +16,8 @@ namespace cqc::indexer {
 // Limits every worker runs under.
 struct WorkerLimits {
   unsigned workers = 1;               // processes, at least 1
-  double job_seconds = 120;           // wall-clock time one request may take; 0 = no limit
+  double job_seconds = 600;           // wall-clock time one request may take; 0 = no limit
+  unsigned cpu_seconds = 120;         // CPU time one request may use (RLIMIT_CPU); 0 = none
   std::uint64_t memory_bytes = 0;     // address space a worker may add to what it inherits
                                       // at fork (RLIMIT_AS); 0 = no limit
 };
@@ -85,8 +86,8 @@ class WorkerPool {
 
 // Test seam, compiled in always: when the environment variable CQC_INDEX_TEST_FAULT is
 // "KIND:MARKER" and TEXT contains MARKER, the calling worker misbehaves as KIND says —
-// "crash" (abort: SIGABRT), "hang" (sleeps for ever), "oom" (allocates until the memory
-// limit stops it). Does nothing otherwise. Used by tests to prove one bad capture fails
+// "crash" (abort: SIGABRT), "hang" (sleeps for ever), "spin" (computes for ever), "oom"
+// (allocates until the memory limit stops it). Does nothing otherwise. Used by tests to prove one bad capture fails
 // alone; never set it in production.
 void test_fault_point(const std::string& text);
 

@@ -86,7 +86,7 @@ TEST_CASE("index: one worker or three give the same documents under the same doc
   CHECK(da == db);
 }
 
-TEST_CASE("index: a worker that crashes, hangs or runs out of memory fails its capture alone") {
+TEST_CASE("index: a worker that crashes, hangs, spins or runs out of memory fails its capture alone") {
   TempDir tmp;
   archive::Archive arc(tmp / "arc", archive::Mode::read_write);
   fill(arc, tmp, 6, false);
@@ -94,16 +94,19 @@ TEST_CASE("index: a worker that crashes, hangs or runs out of memory fails its c
   struct Case {
     std::string fault;
     std::string reason;
-    double seconds;
+    double seconds;        // wall-clock limit
+    unsigned cpu_seconds;  // CPU-time limit
   };
-  for (const Case& c : {Case{"crash:page3", "extraction worker died of signal SIGABRT", 60},
-                        Case{"hang:page3", "extraction took longer than 5 s", 5},
-                        Case{"oom:page3", "extraction ran out of memory (limit 64 MiB per worker)", 60}}) {
+  for (const Case& c : {Case{"crash:page3", "extraction worker died of signal SIGABRT", 600, 60},
+                        Case{"hang:page3", "extraction took longer than 5 s", 5, 60},
+                        Case{"spin:page3", "extraction used more than 1 s of CPU time", 600, 1},
+                        Case{"oom:page3", "extraction ran out of memory (limit 64 MiB per worker)", 600, 60}}) {
     CAPTURE(c.fault);
     const std::string dir = tmp / ("index-" + c.fault.substr(0, c.fault.find(':')));
     indexer::IndexOptions opts;
     opts.workers = 2;
     opts.job_seconds = c.seconds;
+    opts.job_cpu_seconds = c.cpu_seconds;
     opts.worker_memory = 64ull << 20;
     std::vector<indexer::IndexEvent> events;
     indexer::IndexSummary sum;
