@@ -87,7 +87,7 @@ const std::vector<Command>& commands() {
        "retried unless --retry-failed), and a fresh worker goes on. Documents are committed\n"
        "every --commit-mb of text or --commit-seconds, whichever comes first, and at the end.",
        {{"commit-mb", "N", "commit after N MiB of extracted text (default 64)"},
-        {"commit-seconds", "N", "commit at least every N seconds (default 60): a kill loses less"},
+        {"commit-seconds", "N", "commit at least every N seconds (default 300): a kill loses less"},
         {"batch", "N", "also commit after every N captures (default: no count bound)"},
         {"retry-failed", "", "retry documents skipped by an earlier run"},
         {"jobs", "N", "extraction worker processes (default: one per core, at most 8)"},

@@ -17,7 +17,7 @@ int cmd_index(const Args& args, const Context& ctx) {
   indexer::IndexOptions opts;
   opts.batch = static_cast<unsigned>(args.number("batch", 0, 0, 10000000));
   opts.commit_bytes = static_cast<std::uint64_t>(args.number("commit-mb", 64, 1, 1 << 20)) << 20;
-  opts.commit_seconds = static_cast<double>(args.number("commit-seconds", 60, 1, 86400));
+  opts.commit_seconds = static_cast<double>(args.number("commit-seconds", 300, 1, 86400));
   opts.retry_failed = args.flag("retry-failed");
   opts.workers = static_cast<unsigned>(args.number("jobs", indexer::IndexOptions::default_workers(), 1, 64));
   opts.job_cpu_seconds = static_cast<unsigned>(args.number("job-timeout", 120, 0, 86400));

@@ -16,7 +16,7 @@ struct IndexOptions {
   // after the last one, which the next run redoes). Fewer commits make a smaller index and a
   // faster run; these bound what a kill can lose:
   std::uint64_t commit_bytes = 64ull << 20;  // commit once this much extracted text is written
-  double commit_seconds = 60;  // ... or once this long has passed since the last commit
+  double commit_seconds = 300;  // ... or once this long has passed since the last commit
   unsigned batch = 0;          // ... or after this many captures (0: no count bound)
   bool retry_failed = false;   // retry captures an earlier run could not extract
   unsigned workers = default_workers();  // extraction worker processes (worker_pool.hpp)
