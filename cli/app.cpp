@@ -87,10 +87,19 @@ const std::vector<Command>& commands() {
       {"index", "index every archived capture not yet indexed", "index [options]",
        "Extracts text and metadata from the newest capture of every URI and writes the Xapian\n"
        "index. Captures already indexed are skipped, so re-running is a no-op. A document\n"
-       "that cannot be extracted is skipped with its reason logged; the run goes on.",
-       {{"batch", "N", "documents per Xapian commit (default 200)"},
+       "that cannot be extracted is skipped with its reason logged; the run goes on.\n"
+       "Extraction runs in worker processes, each capture under a time and a memory limit: a\n"
+       "capture whose worker crashes or exceeds a limit is skipped with the reason (and not\n"
+       "retried unless --retry-failed), and a fresh worker goes on. Documents are committed\n"
+       "every --commit-mb of text or --commit-seconds, whichever comes first, and at the end.",
+       {{"commit-mb", "N", "commit after N MiB of extracted text (default 64)"},
+        {"commit-seconds", "N", "commit at least every N seconds (default 300): a kill loses less"},
+        {"batch", "N", "also commit after every N captures (default: no count bound)"},
         {"retry-failed", "", "retry documents skipped by an earlier run"},
-        {"jobs", "N", "threads extracting text in parallel (default: one per core, at most 8)"},
+        {"jobs", "N", "extraction worker processes (default: one per core, at most 8)"},
+        {"job-timeout", "N", "CPU seconds one capture's extraction may use (default 120; 0: none)"},
+        {"job-wall-timeout", "N", "seconds of real time it may take (default 600; 0: none)"},
+        {"worker-memory", "N", "MiB of memory a worker may allocate (default 2048; 0: none)"},
         {"verbose", "", "log every document"}},
        cmd_index},
       {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",

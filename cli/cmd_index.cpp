@@ -1,4 +1,5 @@
 // `index`: build or update the Xapian index from the archive.
+#include <cstdint>
 #include <cstdio>
 
 #include "archive/archive.hpp"
@@ -14,9 +15,14 @@ namespace cqc::cli {
 int cmd_index(const Args& args, const Context& ctx) {
   if (!args.positional().empty()) throw core::UsageError("index takes no arguments");
   indexer::IndexOptions opts;
-  opts.batch = static_cast<unsigned>(args.number("batch", 200, 1, 100000));
+  opts.batch = static_cast<unsigned>(args.number("batch", 0, 0, 10000000));
+  opts.commit_bytes = static_cast<std::uint64_t>(args.number("commit-mb", 64, 1, 1 << 20)) << 20;
+  opts.commit_seconds = static_cast<double>(args.number("commit-seconds", 300, 1, 86400));
   opts.retry_failed = args.flag("retry-failed");
   opts.workers = static_cast<unsigned>(args.number("jobs", indexer::IndexOptions::default_workers(), 1, 64));
+  opts.job_cpu_seconds = static_cast<unsigned>(args.number("job-timeout", 120, 0, 86400));
+  opts.job_seconds = static_cast<double>(args.number("job-wall-timeout", 600, 0, 86400));
+  opts.worker_memory = static_cast<std::uint64_t>(args.number("worker-memory", 2048, 0, 1 << 24)) << 20;
   const bool verbose = args.flag("verbose");
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
   const std::string dir = core::index_dir(ctx.data_dir);

@@ -3,16 +3,25 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
-#include "indexer/document_builder.hpp"
-#include "indexer/extract_cqc_api.hpp"
+#include "indexer/index_job.hpp"
+#include "indexer/worker_pool.hpp"
 
 namespace cqc::indexer {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How far extraction may run ahead of writing (answers held until their turn).
+constexpr std::uint64_t kWindowJobs = 1024;
+constexpr std::uint64_t kWindowBytes = 256ull << 20;
 
 // Xapian metadata key remembering that the capture with this digest could not be extracted.
 std::string failed_key(const std::string& digest) { return "failed:" + digest; }
@@ -27,72 +36,180 @@ Xapian::WritableDatabase open_writable(const std::string& dir) {
   }
 }
 
-// The digest the URI's document was built from, or "" if it has no document.
-std::string indexed_digest(const Xapian::Database& db, const std::string& id_term) {
-  Xapian::PostingIterator p = db.postlist_begin(id_term);
-  if (p == db.postlist_end(id_term)) return "";
-  return db.get_document(*p).get_value(schema::kSlotDigest);
+// Xapian metadata keys of the last complete run: the catalog's capture count when it began
+// (captures are only ever added, so an equal count means no new capture since) and its
+// summary.
+constexpr std::string_view kCatalogSeenKey = "catalog-seen";
+constexpr std::string_view kLastRunKey = "last-run";
+
+std::string encode_summary(const IndexSummary& s) {
+  std::string out;
+  for (std::uint64_t n : {s.captures, s.indexed, s.unchanged, s.failed, s.previously_failed, s.unsupported})
+    out += std::to_string(n) + " ";
+  return out;
 }
 
-// One capture to index: prepared on the main thread (catalog reads), extracted on a worker.
-struct Job {
-  archive::Capture capture;   // the newest capture of the URI
-  archive::Capture payload;   // the capture holding its bytes (the original of a revisit)
-  std::string api_metadata;   // structured metadata kept by the fetcher, "" if none
+// What a run now would find after the complete run summed up in TEXT, if no capture has been
+// added since: its documents unchanged, its failures skipped. nullopt if TEXT is not one.
+std::optional<IndexSummary> rerun_summary(const std::string& text) {
+  std::uint64_t n[6];
+  std::size_t pos = 0;
+  for (std::uint64_t& v : n) {
+    std::size_t used = 0;
+    try {
+      v = std::stoull(text.substr(pos), &used);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    pos += used;
+  }
+  IndexSummary s;
+  s.captures = n[0];
+  s.unchanged = n[1] + n[2];
+  s.previously_failed = n[3] + n[4];
+  s.unsupported = n[5];
+  return s;
+}
+
+// A capture handed to a worker, as the writer needs it back.
+struct Planned {
+  archive::Capture capture;
+  std::string id_term;  // the unique-id term of its document
   bool known_failure = false;
-  // Filled by the worker:
-  enum class Outcome { indexed, failed, unsupported } outcome = Outcome::failed;
-  std::string reason;
-  std::optional<Xapian::Document> document;
-  std::uint64_t text_bytes = 0;
-  std::string warning;  // Metadata::warnings joined, "" when none
 };
 
-// Reads, extracts and builds one document: no catalog or database access, so it can run on
-// any thread.
-void run_job(const archive::Archive& archive, Job& job) {
-  auto payload = archive.typed_payload(job.payload);
-  if (!payload) {
-    job.reason = payload.error();
-    return;
+// The one writer: plans jobs from the catalog in catalog order, writes the workers' answers
+// and commits by size and time.
+class Run {
+ public:
+  // CATALOG_SEEN: the catalog's capture count, read before its newest captures are.
+  Run(const archive::Archive& archive, Xapian::WritableDatabase& db, const IndexOptions& options,
+      const IndexProgress& progress, const IndexLog& log, std::string catalog_seen)
+      : archive_(archive), db_(db), opt_(options), progress_(progress), log_(log),
+        catalog_seen_(std::move(catalog_seen)), captures_(archive.catalog().latest()) {
+    stale_ = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
+    sum_.captures = captures_.size();
   }
-  const std::string& bytes = payload->bytes;
-  const Extractor* extractor = extractor_for(job.capture.mime, bytes);
-  if (!extractor) {
-    job.outcome = Job::Outcome::unsupported;
-    return;
-  }
-  // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
-  const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
-  auto doc = extractor->extract(bytes, type);
-  if (!doc) {
-    job.reason = doc.error();
-    return;
-  }
-  Metadata meta;
-  if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
-    apply_api_metadata(api_rating_metadata_json(bytes), meta, job.capture.time);
-  } else {
-    meta = extract_metadata(doc.value(), job.capture.uri);
-    apply_api_metadata(job.api_metadata, meta, job.capture.time);
-  }
-  for (const std::string& w : meta.warnings) job.warning += (job.warning.empty() ? "" : "; ") + w;
-  job.document = build_document(job.capture, doc.value(), meta);
-  for (const Page& p : doc->pages) job.text_bytes += p.text.size();
-  job.outcome = Job::Outcome::indexed;
-}
 
-// Runs JOBS on up to WORKERS threads (strided, so each thread takes every WORKERS-th job).
-void run_jobs(const archive::Archive& archive, std::vector<Job>& jobs, unsigned workers) {
-  workers = std::max(1u, std::min<unsigned>(workers, static_cast<unsigned>(jobs.size())));
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w)
-    threads.emplace_back([&, w] {
-      for (size_t i = w; i < jobs.size(); i += workers) run_job(archive, jobs[i]);
-    });
-  for (size_t i = 0; i < jobs.size(); i += workers) run_job(archive, jobs[i]);
-  for (auto& t : threads) t.join();
-}
+  // The next capture that needs a worker, counting the others as they are passed.
+  std::optional<std::pair<IndexJob, Planned>> plan_next() {
+    while (next_ < captures_.size()) {
+      const archive::Capture& c = captures_[next_++];
+      const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
+      const bool known_failure = !db_.get_metadata(failed_key(c.digest)).empty();
+      std::string digest;  // the one the URI's document was built from, "" if none
+      if (Xapian::PostingIterator p = db_.postlist_begin(id_term); p != db_.postlist_end(id_term))
+        digest = db_.get_document(*p).get_value(schema::kSlotDigest);
+      if (c.status && (c.status < 200 || c.status >= 300)) {
+        ++sum_.unsupported;  // redirects, errors, 304s without a document of their own
+      } else if (!stale_ && digest == c.digest) {
+        ++sum_.unchanged;
+      } else if (known_failure && !opt_.retry_failed && !stale_) {
+        ++sum_.previously_failed;
+      } else {
+        std::pair<IndexJob, Planned> job;
+        job.first.capture = c;
+        job.first.payload = c;
+        if (c.record_type == "revisit") {
+          if (auto original = archive_.catalog().get(c.refers_to)) job.first.payload = *original;
+        }
+        job.first.api_metadata = archive_.catalog().metadata(c.id);
+        job.second = {c, id_term, known_failure};
+        return job;
+      }
+      resolved();
+    }
+    return std::nullopt;
+  }
+
+  // Writes one worker answer (or the reason there is none) for PLANNED.
+  void write(const Planned& planned, const WorkerPool::Done& done) {
+    JobResult r;
+    if (!done.ok) {
+      r.reason = done.failure;
+    } else {
+      try {
+        r = decode_result(done.response);
+      } catch (const core::Error& e) {
+        r = JobResult{};
+        r.reason = e.what();
+      }
+    }
+    const archive::Capture& c = planned.capture;
+    if (r.outcome == JobResult::Outcome::unsupported) {
+      ++sum_.unsupported;
+    } else if (r.outcome == JobResult::Outcome::failed) {
+      ++sum_.failed;
+      db_.set_metadata(failed_key(c.digest), r.reason);
+      if (log_) log_({IndexEvent::Kind::failed, c.uri, r.reason});
+    } else {
+      db_.replace_document(planned.id_term, Xapian::Document::unserialise(r.document));
+      if (planned.known_failure) db_.set_metadata(failed_key(c.digest), "");
+      sum_.text_bytes += r.text_bytes;
+      uncommitted_bytes_ += r.text_bytes;
+      ++sum_.indexed;
+      if (log_) log_({IndexEvent::Kind::indexed, c.uri, ""});
+      if (!r.warning.empty()) {
+        ++sum_.warnings;
+        if (log_) log_({IndexEvent::Kind::warning, c.uri, r.warning});
+      }
+    }
+    ++uncommitted_;
+    resolved();
+    if (uncommitted_bytes_ >= opt_.commit_bytes || (opt_.batch && uncommitted_ >= opt_.batch)) commit();
+  }
+
+  // Commits when something is waiting and the time bound has passed.
+  void commit_if_due() {
+    if (uncommitted_ && Clock::now() >= commit_due()) commit();
+  }
+  // How long until the time bound makes a commit due.
+  std::chrono::milliseconds until_commit_due() const {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(commit_due() - Clock::now());
+    return uncommitted_ ? std::max(left, std::chrono::milliseconds(0)) : std::chrono::milliseconds(1000);
+  }
+
+  IndexSummary finish() {
+    commit();
+    // Recorded only once a run has gone through every capture.
+    if (stale_) db_.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
+    db_.set_metadata(std::string(kCatalogSeenKey), catalog_seen_);
+    db_.set_metadata(std::string(kLastRunKey), encode_summary(sum_));
+    db_.commit();
+    sum_.documents = db_.get_doccount();
+    return sum_;
+  }
+
+ private:
+  Clock::time_point commit_due() const {
+    return last_commit_ + std::chrono::duration_cast<Clock::duration>(
+                              std::chrono::duration<double>(opt_.commit_seconds));
+  }
+  void commit() {
+    if (uncommitted_) db_.commit();
+    uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
+    last_commit_ = Clock::now();
+  }
+  void resolved() {
+    if (progress_) progress_(++resolved_, captures_.size());
+  }
+
+  const archive::Archive& archive_;
+  Xapian::WritableDatabase& db_;
+  const IndexOptions& opt_;
+  const IndexProgress& progress_;
+  const IndexLog& log_;
+  const std::string catalog_seen_;
+  const std::vector<archive::Capture> captures_;
+  std::size_t next_ = 0;
+  bool stale_ = false;
+  IndexSummary sum_;
+  std::uint64_t resolved_ = 0;
+  std::uint64_t uncommitted_ = 0;        // captures written since the last commit
+  std::uint64_t uncommitted_bytes_ = 0;  // their extracted text
+  Clock::time_point last_commit_ = Clock::now();
+};
 
 }  // namespace
 
@@ -103,71 +220,52 @@ unsigned IndexOptions::default_workers() {
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress,
                            const IndexLog& log) {
+  // Workers are forked when the first capture needs one, and close what they inherit.
+  WorkerPool pool([&archive](const std::string& request) {
+                    return encode_result(run_job(archive, decode_job(request)));
+                  },
+                  {options.workers, options.job_seconds, options.job_cpu_seconds, options.worker_memory});
   Xapian::WritableDatabase db = open_writable(index_dir);
-  IndexSummary sum;
-  // An index built by older extraction rules is rebuilt whole (failures retried too); the
-  // version is recorded only once a run has gone through every capture.
-  const bool stale = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
-  const auto captures = archive.catalog().latest();
-  std::vector<Job> batch;
-  // Extracts the batch in parallel, then writes it and commits: a killed run loses at most
-  // one batch, which the next run redoes.
-  auto flush = [&] {
-    run_jobs(archive, batch, options.workers);
-    for (Job& job : batch) {
-      const archive::Capture& c = job.capture;
-      if (job.outcome == Job::Outcome::unsupported) {
-        ++sum.unsupported;
-      } else if (job.outcome == Job::Outcome::failed) {
-        ++sum.failed;
-        db.set_metadata(failed_key(c.digest), job.reason);
-        if (log) log({IndexEvent::Kind::failed, c.uri, job.reason});
-      } else {
-        db.replace_document(std::string(schema::kUniqueId) + schema::document_id(c.uri), *job.document);
-        if (job.known_failure) db.set_metadata(failed_key(c.digest), "");
-        sum.text_bytes += job.text_bytes;
-        ++sum.indexed;
-        if (log) log({IndexEvent::Kind::indexed, c.uri, ""});
-        if (!job.warning.empty()) {
-          ++sum.warnings;
-          if (log) log({IndexEvent::Kind::warning, c.uri, job.warning});
-        }
-      }
+  const std::string catalog_seen = std::to_string(archive.catalog().count());
+  // Nothing archived since the last complete run by these rules: nothing to read.
+  if (!options.retry_failed && db.get_metadata(std::string(kVersionKey)) == kExtractionVersion &&
+      db.get_metadata(std::string(kCatalogSeenKey)) == catalog_seen) {
+    if (auto same = rerun_summary(db.get_metadata(std::string(kLastRunKey)))) {
+      same->documents = db.get_doccount();
+      if (progress) progress(same->captures, same->captures);
+      return *same;
     }
-    db.commit();
-    batch.clear();
-  };
-  for (const archive::Capture& c : captures) {
-    ++sum.captures;
-    const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
-    const bool known_failure = !db.get_metadata(failed_key(c.digest)).empty();
-    if (c.status && (c.status < 200 || c.status >= 300)) {
-      ++sum.unsupported;  // redirects, errors, 304s without a document of their own
-    } else if (!stale && indexed_digest(db, id_term) == c.digest) {
-      ++sum.unchanged;
-    } else if (known_failure && !options.retry_failed && !stale) {
-      ++sum.previously_failed;
-    } else {
-      Job job;
-      job.capture = c;
-      job.payload = c;
-      if (c.record_type == "revisit") {
-        if (auto original = archive.catalog().get(c.refers_to)) job.payload = *original;
-      }
-      job.api_metadata = archive.catalog().metadata(c.id);
-      job.known_failure = known_failure;
-      batch.push_back(std::move(job));
-      if (batch.size() >= options.batch) flush();
+  }
+  Run run(archive, db, options, progress, log, catalog_seen);
+  // Answers are written in the order the jobs were planned (catalog order), so the index, its
+  // docids and the log are the same whatever the number of workers. Answers that arrive
+  // early wait in READY; a slow capture holds back writing, not extraction, until the window
+  // is full.
+  std::unordered_map<std::uint64_t, Planned> in_flight;
+  std::map<std::uint64_t, WorkerPool::Done> ready;
+  std::uint64_t next_tag = 0, next_write = 0, ready_bytes = 0;
+  for (;;) {
+    // Idle workers get their next job before answers are written: writing overlaps extraction.
+    while (pool.has_idle() && next_tag - next_write < kWindowJobs && ready_bytes < kWindowBytes) {
+      auto job = run.plan_next();
+      if (!job) break;
+      pool.submit(next_tag, encode_job(job->first));
+      in_flight.emplace(next_tag++, std::move(job->second));
     }
-    if (progress) progress(sum.captures, captures.size());
+    for (auto it = ready.begin(); it != ready.end() && it->first == next_write; it = ready.erase(it)) {
+      auto planned = in_flight.find(next_write++);
+      run.write(planned->second, it->second);
+      ready_bytes -= it->second.response.size();
+      in_flight.erase(planned);
+    }
+    run.commit_if_due();
+    if (pool.busy() == 0 && ready.empty()) break;  // every job planned and written
+    for (WorkerPool::Done& d : pool.wait(run.until_commit_due())) {
+      ready_bytes += d.response.size();
+      ready.emplace(d.tag, std::move(d));
+    }
   }
-  flush();
-  if (stale) {
-    db.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
-    db.commit();
-  }
-  sum.documents = db.get_doccount();
-  return sum;
+  return run.finish();
 }
 
 }  // namespace cqc::indexer

@@ -12,9 +12,19 @@
 namespace cqc::indexer {
 
 struct IndexOptions {
-  unsigned batch = 200;       // documents per Xapian commit: a killed run loses at most one batch
-  bool retry_failed = false;  // retry captures an earlier run could not extract
-  unsigned workers = default_workers();  // threads extracting text in parallel
+  // A commit makes the documents written so far durable (a killed run loses only what came
+  // after the last one, which the next run redoes). Fewer commits make a smaller index and a
+  // faster run; these bound what a kill can lose:
+  std::uint64_t commit_bytes = 64ull << 20;  // commit once this much extracted text is written
+  double commit_seconds = 300;  // ... or once this long has passed since the last commit
+  unsigned batch = 0;          // ... or after this many captures (0: no count bound)
+  bool retry_failed = false;   // retry captures an earlier run could not extract
+  unsigned workers = default_workers();  // extraction worker processes (worker_pool.hpp)
+  unsigned job_cpu_seconds = 120;  // CPU-time limit for one capture's extraction; 0 = none
+  double job_seconds = 600;    // wall-clock limit (a job that waits rather than computes,
+                               // or a machine too busy); 0 = none
+  std::uint64_t worker_memory = 2048ull << 20;  // address space a worker may allocate
+                                                // (RLIMIT_AS above what it inherits); 0 = none
 
   // One per core, at most 8.
   static unsigned default_workers();
@@ -53,8 +63,16 @@ inline constexpr std::string_view kVersionKey = "extraction-version";
 
 // Indexes the newest capture of every URI in ARCHIVE into the Xapian database at INDEX_DIR
 // (created if needed), skipping those already indexed from the same bytes by the same
-// kExtractionVersion. Throws
-// core::Fatal if another process is writing the index or the database cannot be opened.
+// kExtractionVersion; when no capture was archived since the last complete run by the same
+// rules (and failures are not retried), it reads nothing and returns that run's outcome as
+// unchanged and previously failed. Extraction runs in OPTIONS.workers forked worker
+// processes (worker_pool.hpp: call this while the process has a single thread) while this
+// thread writes their documents: a capture whose worker crashes, exceeds the time or
+// memory limit, or cannot be read is recorded as failed with the reason (IndexEvent) and
+// the run goes on. Documents are written in catalog order whatever order the workers finish
+// in, so the index (docids included) and the log are the same whatever the number of
+// workers. Throws core::Fatal if
+// another process is writing the index or the database cannot be opened.
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress = {},
                            const IndexLog& log = {});

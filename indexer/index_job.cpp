@@ -1,0 +1,162 @@
+#include "indexer/index_job.hpp"
+
+#include <xapian.h>
+
+#include "core/error.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/extract_cqc_api.hpp"
+#include "indexer/metadata.hpp"
+#include "indexer/worker_pool.hpp"
+
+namespace cqc::indexer {
+namespace {
+
+void put(std::string& out, std::uint64_t n) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+}
+void put(std::string& out, const std::string& s) {
+  put(out, static_cast<std::uint64_t>(s.size()));
+  out += s;
+}
+
+class Reader {
+ public:
+  explicit Reader(const std::string& bytes) : s_(bytes) {}
+  std::uint64_t number() {
+    need(8);
+    std::uint64_t n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(s_[pos_ + i]);
+    pos_ += 8;
+    return n;
+  }
+  std::string text() {
+    const std::uint64_t n = number();
+    need(n);
+    std::string out = s_.substr(pos_, n);
+    pos_ += n;
+    return out;
+  }
+  void end() const {
+    if (pos_ != s_.size()) throw core::Error("indexing job message has trailing bytes");
+  }
+
+ private:
+  void need(std::uint64_t n) const {
+    if (n > s_.size() - pos_) throw core::Error("indexing job message is truncated");
+  }
+  const std::string& s_;
+  std::size_t pos_ = 0;
+};
+
+void put_capture(std::string& out, const archive::Capture& c) {
+  put(out, static_cast<std::uint64_t>(c.id));
+  for (const std::string* s : {&c.uri, &c.record_type, &c.digest, &c.mime, &c.warc_file, &c.record_id,
+                               &c.time, &c.etag, &c.last_modified})
+    put(out, *s);
+  put(out, c.size);
+  put(out, c.span.offset);
+  put(out, c.span.length);
+  put(out, static_cast<std::uint64_t>(c.refers_to));
+  put(out, static_cast<std::uint64_t>(static_cast<std::int64_t>(c.status)));
+}
+
+archive::Capture get_capture(Reader& in) {
+  archive::Capture c;
+  c.id = static_cast<std::int64_t>(in.number());
+  for (std::string* s : {&c.uri, &c.record_type, &c.digest, &c.mime, &c.warc_file, &c.record_id,
+                         &c.time, &c.etag, &c.last_modified})
+    *s = in.text();
+  c.size = in.number();
+  c.span.offset = in.number();
+  c.span.length = in.number();
+  c.refers_to = static_cast<std::int64_t>(in.number());
+  c.status = static_cast<int>(static_cast<std::int64_t>(in.number()));
+  return c;
+}
+
+}  // namespace
+
+std::string encode_job(const IndexJob& job) {
+  std::string out;
+  put_capture(out, job.capture);
+  put_capture(out, job.payload);
+  put(out, job.api_metadata);
+  return out;
+}
+
+IndexJob decode_job(const std::string& bytes) {
+  Reader in(bytes);
+  IndexJob job;
+  job.capture = get_capture(in);
+  job.payload = get_capture(in);
+  job.api_metadata = in.text();
+  in.end();
+  return job;
+}
+
+std::string encode_result(const JobResult& r) {
+  std::string out;
+  out.reserve(r.document.size() + r.reason.size() + r.warning.size() + 48);
+  put(out, static_cast<std::uint64_t>(r.outcome));
+  put(out, r.reason);
+  put(out, r.warning);
+  put(out, r.text_bytes);
+  put(out, r.document);
+  return out;
+}
+
+JobResult decode_result(const std::string& bytes) {
+  Reader in(bytes);
+  JobResult r;
+  const std::uint64_t outcome = in.number();
+  if (outcome > static_cast<std::uint64_t>(JobResult::Outcome::unsupported))
+    throw core::Error("indexing job answer has an unknown outcome");
+  r.outcome = static_cast<JobResult::Outcome>(outcome);
+  r.reason = in.text();
+  r.warning = in.text();
+  r.text_bytes = in.number();
+  r.document = in.text();
+  in.end();
+  return r;
+}
+
+JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
+  JobResult r;
+  test_fault_point(job.capture.uri);
+  if (job.payload.record_type == "revisit") {  // its original is not in the catalog
+    r.reason = "revisit " + job.payload.record_id + " refers to a missing capture";
+    return r;
+  }
+  auto payload = archive.typed_payload(job.payload);
+  if (!payload) {
+    r.reason = payload.error();
+    return r;
+  }
+  const std::string& bytes = payload->bytes;
+  const Extractor* extractor = extractor_for(job.capture.mime, bytes);
+  if (!extractor) {
+    r.outcome = JobResult::Outcome::unsupported;
+    return r;
+  }
+  // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
+  const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
+  auto doc = extractor->extract(bytes, type);
+  if (!doc) {
+    r.reason = doc.error();
+    return r;
+  }
+  Metadata meta;
+  if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
+    apply_api_metadata(api_rating_metadata_json(bytes), meta, job.capture.time);
+  } else {
+    meta = extract_metadata(doc.value(), job.capture.uri);
+    apply_api_metadata(job.api_metadata, meta, job.capture.time);
+  }
+  for (const std::string& w : meta.warnings) r.warning += (r.warning.empty() ? "" : "; ") + w;
+  r.document = build_document(job.capture, doc.value(), meta).serialise();
+  for (const Page& p : doc->pages) r.text_bytes += p.text.size();
+  r.outcome = JobResult::Outcome::indexed;
+  return r;
+}
+
+}  // namespace cqc::indexer

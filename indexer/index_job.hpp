@@ -1,0 +1,39 @@
+// One capture to index, as the parent hands it to an extraction worker, and what the worker
+// answers. Internal to the indexer (indexer.cpp, worker_pool.hpp).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "archive/archive.hpp"
+
+namespace cqc::indexer {
+
+// What a worker needs to index one capture: planned by the parent from the catalog, so the
+// worker never reads the catalog or the index.
+struct IndexJob {
+  archive::Capture capture;  // the newest capture of the URI
+  archive::Capture payload;  // the capture holding its bytes (the original of a revisit)
+  std::string api_metadata;  // structured metadata kept by the fetcher, "" if none
+};
+
+// A worker's answer for one IndexJob.
+struct JobResult {
+  enum class Outcome : std::uint8_t { indexed, failed, unsupported } outcome = Outcome::failed;
+  std::string reason;           // failed: why
+  std::string warning;          // Metadata::warnings joined by "; ", "" when none
+  std::uint64_t text_bytes = 0; // extracted text in the document
+  std::string document;         // indexed: Xapian::Document::serialise() of the document
+};
+
+// Byte forms of both, for the worker sockets. decode_* throw core::Error on a truncated or
+// malformed string.
+std::string encode_job(const IndexJob& job);
+IndexJob decode_job(const std::string& bytes);
+std::string encode_result(const JobResult& result);
+JobResult decode_result(const std::string& bytes);
+
+// Reads JOB's payload from ARCHIVE's WARC files (never its catalog), extracts it and builds
+// its Xapian document. A document that cannot be read is a failed result with the reason.
+JobResult run_job(const archive::Archive& archive, const IndexJob& job);
+
+}  // namespace cqc::indexer
