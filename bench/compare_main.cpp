@@ -1,8 +1,8 @@
-// cqc-bench-compare MODE ENGINE LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS]: the in-process half
+// cqc-bench-compare MODE ENGINE LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS] [MIN_ROUNDS]: the in-process half
 // of bench/compare.sh. Opens one engine once (ours = cqc-archive's index folder, xapian =
 // omindex database(s) comma-separated, fts5 = SQLite file) and, for every query of the file:
 //   latency  NAME CLASS TOTAL P50 P95 P99 ROUNDS  (ms; each query repeated after one warm-up
-//            until BUDGET_MS (default 3000) is spent, at least 20 and at most MAX_ROUNDS (200))
+//            until BUDGET_MS (default 3000) is spent, at least MIN_ROUNDS (20), at most MAX_ROUNDS (200))
 //   top      NAME TOTAL PATH  per top-10 hit ("-" when none)
 //   matches  NAME PATH        per match of the query text, no filters (not for ours)
 // Output is tab-separated on stdout; errors name the engine, file or query and exit 1.
@@ -29,7 +29,7 @@ double percentile(std::vector<double> ms, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string usage = "usage: cqc-bench-compare latency|top|matches ours|xapian|fts5 LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS]\n";
+  const std::string usage = "usage: cqc-bench-compare latency|top|matches ours|xapian|fts5 LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS] [MIN_ROUNDS]\n";
   if (argc < 5 || std::string(argv[1]) == "--help") {
     std::fputs(usage.c_str(), argc >= 2 && std::string(argv[1]) == "--help" ? stdout : stderr);
     return argc >= 2 && std::string(argv[1]) == "--help" ? 0 : 2;
@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   const std::string mode = argv[1];
   const double budget = argc > 5 ? std::atof(argv[5]) : 3000;
   const int max_rounds = argc > 6 ? std::atoi(argv[6]) : 200;
+  const size_t min_rounds = argc > 7 ? static_cast<size_t>(std::atoi(argv[7])) : 20;
   try {
     const auto queries = cqc::bench::read_queries(argv[4]);
     auto engine = cqc::bench::open_engine(argv[2], argv[3]);
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
         std::vector<double> ms;
         unsigned long long total = 0;
         double spent = 0;
-        while (ms.size() < 20 || (spent < budget && static_cast<int>(ms.size()) < max_rounds)) {
+        while (ms.size() < min_rounds || (spent < budget && static_cast<int>(ms.size()) < max_rounds)) {
           const auto t0 = std::chrono::steady_clock::now();
           total = engine->run(q).total;
           ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
