@@ -31,6 +31,8 @@ class Engine {
   virtual Answer run(const Query& q) = 0;
   // Every match of Q's text (filters ignored), corpus-relative paths, in rank order.
   virtual std::vector<std::string> all_matches(const Query& q) = 0;
+  // "PATH\tLENGTH" for every document: Xapian's document length (xapian only).
+  virtual std::vector<std::string> lengths() { throw std::runtime_error("lengths: xapian engine only"); }
 };
 
 // NAME is ours|xapian|fts5; LOCATION is the index folder, a comma-separated list of Xapian

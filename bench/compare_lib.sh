@@ -185,6 +185,11 @@ phase_hits() {
   "$cmp" matches xapian "$last/omega,$R/omega-txt" "$h/queries.tsv" >"$h/omega.all"
   "$cmp" top xapian "$last/omega" "$h/queries.tsv" >"$h/omega.top"
   "$cmp" matches fts5 "$R/fts5/fts5.db" "$h/queries.tsv" >"$h/fts5.all"
+  # Pages whose extracted text is under a quarter of omindex's words for them (omindex's
+  # document length counts each word about twice: plain and stemmed): "mostly lost".
+  "$cmp" lengths xapian "$last/omega" - | sort >"$h/omega.lengths"
+  sqlite3 -separator $'\t' "$R/fts5/fts5.db" 'SELECT m.path, length(d.body) FROM docs d JOIN meta m ON m.rowid = d.rowid' | sort >"$h/ours.chars"
+  join -t $'\t' "$h/omega.lengths" "$h/ours.chars" | awk -F'\t' '($3 / 6) < 0.25 * ($2 / 2) { print $1 }' >"$h/mostly-lost"
   : >"$R/hits.tsv"
   while IFS=$'\t' read -r name _ _ q _; do
     awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$h/omega.all" | sort -u >"$h/$name.omega"
@@ -199,11 +204,11 @@ phase_hits() {
     comm -23 "$h/$name.nomatch" "$h/$name.fts5" >"$h/$name.c-dropped"
     comm -13 "$h/$name.omega-hp" "$h/$name.ours.sorted" >"$h/$name.c-oursonly"
     local top; top=$(sort "$h/$name.ours.top" | comm -12 - <(sort "$h/$name.omega.top") | wc -l)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$q" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$q" \
       "$(wc -l <"$h/$name.ours")" "$(wc -l <"$h/$name.omega")" "$(wc -l <"$h/$name.c-txt")" \
       "$(wc -l <"$h/$name.omega-hp")" "$(wc -l <"$h/$name.c-notindexed")" "$(wc -l <"$h/$name.c-dropped")" \
       "$(wc -l <"$h/$name.c-inourtext")" "$(wc -l <"$h/$name.c-oursonly")" "$(wc -l <"$h/$name.fts5")" \
-      "$top" "$(wc -l <"$h/$name.ours.top")" >>"$R/hits.tsv"
+      "$top" "$(wc -l <"$h/$name.ours.top")" "$(comm -12 "$h/$name.c-dropped" "$h/mostly-lost" | wc -l)" >>"$R/hits.tsv"
     # Evidence: where the first words of the query sit in two dropped HTML files.
     local w; w=$(sed -n 's/.*"\(.*\)".*/\1/p' <<<"$q"); [ -n "$w" ] || w=$(grep -oE '[A-Za-z]+' <<<"$q" | head -1)
     for p in $(grep '^html/' "$h/$name.c-dropped" | head -2); do

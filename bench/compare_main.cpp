@@ -5,6 +5,7 @@
 //            until BUDGET_MS (default 3000) is spent, at least MIN_ROUNDS (20), at most MAX_ROUNDS (200))
 //   top      NAME TOTAL PATH  per top-10 hit ("-" when none)
 //   matches  NAME PATH        per match of the query text, no filters (not for ours)
+//   lengths  PATH LENGTH      per document, Xapian's document length (xapian only; QUERIES unused)
 // Output is tab-separated on stdout; errors name the engine, file or query and exit 1.
 #include <xapian.h>
 
@@ -29,7 +30,7 @@ double percentile(std::vector<double> ms, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string usage = "usage: cqc-bench-compare latency|top|matches ours|xapian|fts5 LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS] [MIN_ROUNDS]\n";
+  const std::string usage = "usage: cqc-bench-compare latency|top|matches|lengths ours|xapian|fts5 LOCATION QUERIES [BUDGET_MS] [MAX_ROUNDS] [MIN_ROUNDS]\n";
   if (argc < 5 || std::string(argv[1]) == "--help") {
     std::fputs(usage.c_str(), argc >= 2 && std::string(argv[1]) == "--help" ? stdout : stderr);
     return argc >= 2 && std::string(argv[1]) == "--help" ? 0 : 2;
@@ -39,8 +40,12 @@ int main(int argc, char** argv) {
   const int max_rounds = argc > 6 ? std::atoi(argv[6]) : 200;
   const size_t min_rounds = argc > 7 ? static_cast<size_t>(std::atoi(argv[7])) : 20;
   try {
-    const auto queries = cqc::bench::read_queries(argv[4]);
     auto engine = cqc::bench::open_engine(argv[2], argv[3]);
+    if (mode == "lengths") {
+      for (const auto& line : engine->lengths()) std::printf("%s\n", line.c_str());
+      return 0;
+    }
+    const auto queries = cqc::bench::read_queries(argv[4]);
     for (const auto& q : queries) {
       if (mode == "latency") {
         engine->run(q);  // warm-up

@@ -92,6 +92,13 @@ class Omega : public Engine {
     return out;
   }
 
+  std::vector<std::string> lengths() override {
+    std::vector<std::string> out;
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
+      out.push_back(url(db_.get_document(*it).get_data()) + "\t" + std::to_string(it.get_doclength()));
+    return out;
+  }
+
  private:
   // omindex's document data is "field=value" lines; url= is the file's URL.
   static std::string url(const std::string& data) {
