@@ -37,7 +37,8 @@ for a in "$@"; do
   esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${build:-$root/build}" 2>/dev/null && pwd) || { echo "compare.sh: no build folder ${build:-$root/build}" >&2; exit 2; }
+want=${build:-$root/build}
+build=$(cd "$want" 2>/dev/null && pwd) || { echo "compare.sh: no build folder $want" >&2; exit 2; }
 CORPUS=${CORPUS:-/work/corpus}
 if [ "$quick" = 1 ]; then
   RUNS=${RUNS:-1} BUDGET_MS=${BUDGET_MS:-500} CLI_REPS=${CLI_REPS:-5} WRK_SECS=${WRK_SECS:-3}

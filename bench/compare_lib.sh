@@ -73,28 +73,28 @@ trap serve_stop EXIT
 # The FTS5 loader: every indexed document's text, read through the HTTP API (/api/export for
 # the ids, /api/documents/ID for title, kind, dates and text by page), loaded into SQLite.
 phase_fts5() {
-  local f=$R/fts5
-  rm -rf "$f"; mkdir -p "$f/docs"
+  local ft=$R/fts5
+  rm -rf "$ft"; mkdir -p "$ft/docs"
   serve_start "$last/ours" 2
-  curl -sf "$url/api/export?format=json" >"$f/export.json"
-  jq -r '.[].id' "$f/export.json" >"$f/ids"
-  awk -v u="$url" -v d="$f/docs" '{ printf "url = \"%s/api/documents/%s\"\noutput = \"%s/%s.json\"\n", u, $1, d, $1 }' "$f/ids" >"$f/curl.cfg"
-  curl -sf -K "$f/curl.cfg"
+  curl -sf "$url/api/export?format=json" >"$ft/export.json"
+  jq -r '.[].id' "$ft/export.json" >"$ft/ids"
+  awk -v u="$url" -v d="$ft/docs" '{ printf "url = \"%s/api/documents/%s\"\noutput = \"%s/%s.json\"\n", u, $1, d, $1 }' "$ft/ids" >"$ft/curl.cfg"
+  curl -sf -K "$ft/curl.cfg"
   serve_stop
   {
     echo "CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, path TEXT, kind TEXT, published TEXT);"
     echo "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61');"
     echo "BEGIN;"
     while read -r id; do
-      echo "INSERT INTO meta(id, path, kind, published) SELECT json_extract(j,'\$.id'), replace(json_extract(j,'\$.url'),'https://corpus.test/',''), json_extract(j,'\$.kind'), json_extract(j,'\$.published') FROM (SELECT readfile('$f/docs/$id.json') AS j);"
-      echo "INSERT INTO docs(rowid, title, body) SELECT last_insert_rowid(), json_extract(j,'\$.title'), (SELECT group_concat(json_extract(p.value,'\$.text'), char(12)) FROM json_each(j,'\$.pages') p) FROM (SELECT readfile('$f/docs/$id.json') AS j);"
-    done <"$f/ids"
+      echo "INSERT INTO meta(id, path, kind, published) SELECT json_extract(j,'\$.id'), replace(json_extract(j,'\$.url'),'https://corpus.test/',''), json_extract(j,'\$.kind'), json_extract(j,'\$.published') FROM (SELECT readfile('$ft/docs/$id.json') AS j);"
+      echo "INSERT INTO docs(rowid, title, body) SELECT last_insert_rowid(), json_extract(j,'\$.title'), (SELECT group_concat(json_extract(p.value,'\$.text'), char(12)) FROM json_each(j,'\$.pages') p) FROM (SELECT readfile('$ft/docs/$id.json') AS j);"
+    done <"$ft/ids"
     echo "COMMIT;"
-  } >"$f/load.sql"
+  } >"$ft/load.sql"
   rm -f "$R/fts5.tsv"
-  timed "$R/fts5.tsv" fts5 1 all load sqlite3 "$f/fts5.db" ".read $f/load.sql"
-  printf 'fts5\t1\t%s\t%s\n' "$(bytes "$f/fts5.db")" "$(sqlite3 "$f/fts5.db" 'SELECT count(*) FROM meta')" >"$R/fts5-size.tsv"
-  rm -rf "$f/docs"
+  timed "$R/fts5.tsv" fts5 1 all load sqlite3 "$ft/fts5.db" ".read $ft/load.sql"
+  printf 'fts5\t1\t%s\t%s\n' "$(bytes "$ft/fts5.db")" "$(sqlite3 "$ft/fts5.db" 'SELECT count(*) FROM meta')" >"$R/fts5-size.tsv"
+  rm -rf "$ft/docs"
 }
 
 phase_latency() {

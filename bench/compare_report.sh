@@ -116,7 +116,7 @@ report_hits() {
 report() {
   echo
   echo "cqc-archive vs Xapian Omega $(omindex --version | awk '{ print $NF }') vs SQLite FTS5 $(sqlite3 --version | cut -d' ' -f1)"
-  echo "corpus $CORPUS, runs $RUNS (interleaved), index --jobs $JOBS, $(nproc) cores, load at start/end: $(awk -F'load average: ' '{ printf "%s; ", $2 }' "$R/uptime.log")"
+  echo "corpus $CORPUS, runs $RUNS (interleaved), index --jobs $JOBS, $(nproc) cores, load average at first start / last end: $(head -1 "$R/uptime.log" | sed 's/.*average: //') / $(tail -1 "$R/uptime.log" | sed 's/.*average: //')"
   echo "cells: median (min-max) over runs; latency cells: p50 (min-max) / p95 / p99 ms [hits]. ratio > 1 = cqc-archive better, 1/N = N times worse"
   echo "(speed: ours/omindex; time, size, memory: omindex/ours). cqc-archive latency is its full answer (exact"
   echo "count, facets, timeline, snippets); omindex is Xapian's top 10 with data (what quest does); FTS5 is top 10 with"

@@ -30,7 +30,8 @@ for a in "$@"; do
   esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${build:-$root/build}" 2>/dev/null && pwd) || { echo "scale.sh: no build folder ${build:-$root/build}" >&2; exit 2; }
+want=${build:-$root/build}
+build=$(cd "$want" 2>/dev/null && pwd) || { echo "scale.sh: no build folder $want" >&2; exit 2; }
 SIZES=${SIZES:-10000 100000} REPORTS=${REPORTS:-10} WORK=${WORK:-/tmp/cqc-scale} KEEP=${KEEP:-0} BUDGET_MS=${BUDGET_MS:-3000} MIN_ROUNDS=${MIN_ROUNDS:-20}
 VOCAB=${VOCAB:-$( [ -d /work/corpus/txt ] && echo /work/corpus/txt || echo "$build/sample")}
 gen=$build/bench/cqc-bench-gen-index
