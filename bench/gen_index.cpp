@@ -1,115 +1,178 @@
-// cqc-bench-gen-index SAMPLE_DIR INDEX_DIR [DOCUMENTS] [SEED]: writes a synthetic Xapian index
-// of DOCUMENTS (default 100000) documents with the indexer's own build_document, for the
-// server benchmark (bench/serve.sh). Text is drawn from the sample corpus' sentences; trusts,
-// services and ratings from the gazetteer; dates uniformly from 2014 to 2025.
+// cqc-bench-gen-index [options] SAMPLE_DIR INDEX_DIR [DOCUMENTS] [SEED]: writes a generated
+// Xapian index of DOCUMENTS (default 100000) documents with the indexer's own build_document,
+// so the layout is the product's. Realistic text (bench/gen_text.hpp): words Zipfian over a
+// vocabulary ranked by real word frequencies (--vocab DIR, default SAMPLE_DIR), a quarter real
+// sentences from SAMPLE_DIR. Inspection reports (--reports PERCENT, default 10) have 20-120
+// pages of 250-450 words; news items one page of 300-1,500 words. Trusts, services, ratings
+// from the gazetteer; years 2014-2025. Commits every --commit-mb MB of text (default 32), so
+// memory stays flat. Prints a table at --checkpoints points (documents, seconds, docs/s and
+// words/s since the previous point, CPU seconds, peak RSS, index size) and a final RESULT line.
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "bench/gen_text.hpp"
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/extract.hpp"
 
 namespace fs = std::filesystem;
 using namespace cqc;
 
 namespace {
 
-// Every sentence (". "-separated, 40+ bytes) of every document in DIR.
-std::vector<std::string> sentences(const std::string& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const bool pdf = e.path().extension() == ".pdf";
-    auto doc = indexer::extract(bytes, pdf ? "application/pdf" : "text/html");
-    if (!doc) continue;
-    for (const auto& page : doc->pages) {
-      size_t start = 0;
-      while (start < page.text.size()) {
-        size_t end = page.text.find(". ", start);
-        if (end == std::string::npos) end = page.text.size();
-        std::string s = page.text.substr(start, end - start + 1);
-        for (char& c : s)
-          if (c == '\n') c = ' ';
-        if (s.size() >= 40) out.push_back(s);
-        start = end + 2;
-      }
-    }
+struct Options {
+  std::string sample, index, vocab;
+  unsigned documents = 100000, seed = 42, reports = 10, commit_mb = 32, checkpoints = 10;
+  std::size_t vocabulary = 500000;
+  double real_share = 0.25;
+};
+
+const char* const kUsage =
+    "usage: cqc-bench-gen-index [--vocab DIR] [--reports PERCENT] [--commit-mb N] [--vocabulary N]\n"
+    "                           [--real-share F] [--checkpoints N] SAMPLE_DIR INDEX_DIR [DOCUMENTS] [SEED]\n";
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double folder_mb(const std::string& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) total += e.file_size();
+  return static_cast<double>(total) / 1e6;
+}
+
+// Parses ARGV into OPTIONS; returns false (after printing why) on bad usage.
+bool parse(int argc, char** argv, Options& o) {
+  std::vector<std::string> pos;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--vocab") o.vocab = value();
+    else if (a == "--reports") o.reports = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--commit-mb") o.commit_mb = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--vocabulary") o.vocabulary = std::stoul(value());
+    else if (a == "--real-share") o.real_share = std::stod(value());
+    else if (a == "--checkpoints") o.checkpoints = static_cast<unsigned>(std::stoul(value()));
+    else if (a.rfind("--", 0) == 0) throw std::invalid_argument("unknown option " + a);
+    else pos.push_back(a);
   }
-  return out;
+  if (pos.size() < 2 || pos.size() > 4) throw std::invalid_argument("want SAMPLE_DIR INDEX_DIR [DOCUMENTS] [SEED]");
+  o.sample = pos[0];
+  o.index = pos[1];
+  if (pos.size() > 2) o.documents = static_cast<unsigned>(std::stoul(pos[2]));
+  if (pos.size() > 3) o.seed = static_cast<unsigned>(std::stoul(pos[3]));
+  if (o.vocab.empty()) o.vocab = o.sample;
+  for (const auto& d : {o.sample, o.vocab})
+    if (!fs::is_directory(d)) throw std::invalid_argument("no folder " + d);
+  if (o.reports > 100 || o.commit_mb == 0 || o.checkpoints == 0 || o.documents == 0)
+    throw std::invalid_argument("--reports is 0-100; --commit-mb, --checkpoints and DOCUMENTS at least 1");
+  return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: cqc-bench-gen-index SAMPLE_DIR INDEX_DIR [DOCUMENTS] [SEED]\n");
+  Options o;
+  if (argc > 1 && std::string(argv[1]) == "--help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  try {
+    parse(argc, argv, o);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cqc-bench-gen-index: %s\n%s", e.what(), kUsage);
     return 2;
   }
-  const unsigned n = argc > 3 ? static_cast<unsigned>(std::stoul(argv[3])) : 100000;
-  std::mt19937 rng(argc > 4 ? static_cast<unsigned>(std::stoul(argv[4])) : 42);
-  const auto text = sentences(argv[1]);
-  if (text.empty()) {
-    std::fprintf(stderr, "no sentences found in %s\n", argv[1]);
-    return 1;
-  }
+  std::mt19937 rng(o.seed);
+  const bench::TextModel text(bench::ranked_words(o.vocab), bench::sample_sentences(o.sample), o.vocabulary, o.real_share);
   const auto& g = core::Gazetteer::builtin();
   auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(rng); };
   auto between = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  Xapian::WritableDatabase db(argv[2], Xapian::DB_CREATE_OR_OVERWRITE);
-  for (unsigned i = 0; i < n; ++i) {
-    const bool report = between(0, 99) < 35;
-    const core::Trust& trust = g.trusts()[pick(g.trusts().size())];
-    archive::Capture c;
-    c.id = i + 1;
-    c.uri = "https://bench.cqc-archive.test/" + std::string(report ? "reports/" : "news/") + std::to_string(i);
-    c.mime = report ? "application/pdf" : "text/html";
-    c.digest = "sha1:BENCH" + std::to_string(i);
-    c.time = "2026-01-01T00:00:00Z";
-    indexer::Extraction doc;
-    doc.format = report ? "pdf" : "html";
-    const int pages = report ? between(2, 4) : 1;
-    for (int p = 0; p < pages; ++p) {
-      indexer::Page page{report ? p + 1 : 0, ""};
-      for (int k = between(5, 12); k > 0; --k) page.text += text[pick(text.size())] + " ";
-      doc.pages.push_back(std::move(page));
-    }
-    indexer::Metadata m;
-    m.kind = report ? "report" : "press";
-    m.trusts = {trust.code};
-    for (int k = between(report ? 1 : 0, 3); k > 0; --k) m.services.push_back(g.services()[pick(g.services().size())].id);
-    const int year = between(2014, 2025);
-    m.published = core::Date{year, between(1, 12), between(1, 28)};
-    if (report || between(0, 1)) {
-      m.inspected_from = core::Date{year, m.published.month, 1};
-      m.inspected_to = m.inspected_from;
-      m.overall_rating = g.ratings()[pick(g.ratings().size())].id;
-      m.ratings = {m.overall_rating};
-      for (const auto& s : m.services) {
-        const std::string r = g.ratings()[pick(g.ratings().size())].id;
-        m.service_ratings.push_back({s, r});
-        if (std::find(m.ratings.begin(), m.ratings.end(), r) == m.ratings.end()) m.ratings.push_back(r);
+  static const char* const news_kinds[] = {"cqc-press", "trust-news", "press"};
+  try {
+    Xapian::WritableDatabase db(o.index, Xapian::DB_CREATE_OR_OVERWRITE);
+    const auto t0 = std::chrono::steady_clock::now();
+    double last_t = 0;
+    unsigned last_n = 0;
+    std::size_t words = 0, last_words = 0, pending = 0;
+    std::printf("%10s %9s %9s %11s %8s %12s %9s\n", "documents", "seconds", "docs/s", "words/s", "cpu_s", "peak_rss_MB", "index_MB");
+    for (unsigned i = 0; i < o.documents; ++i) {
+      const bool report = between(0, 99) < static_cast<int>(o.reports);
+      const core::Trust& trust = g.trusts()[pick(g.trusts().size())];
+      archive::Capture c;
+      c.id = i + 1;
+      c.uri = "https://bench.cqc-archive.test/" + std::string(report ? "reports/" : "news/") + std::to_string(i);
+      c.mime = report ? "application/pdf" : "text/html";
+      c.digest = "sha1:BENCH" + std::to_string(i);
+      c.time = "2026-01-01T00:00:00Z";
+      indexer::Extraction doc;
+      doc.format = report ? "pdf" : "html";
+      const int pages = report ? between(20, 120) : 1;
+      for (int p = 0; p < pages; ++p) {
+        indexer::Page page{report ? p + 1 : 0, ""};
+        words += text.append(page.text, static_cast<std::size_t>(report ? between(250, 450) : between(300, 1500)), rng);
+        pending += page.text.size();
+        doc.pages.push_back(std::move(page));
+      }
+      indexer::Metadata m;
+      m.kind = report ? "report" : news_kinds[pick(3)];
+      m.trusts = {trust.code};
+      for (int k = between(report ? 1 : 0, 3); k > 0; --k) m.services.push_back(g.services()[pick(g.services().size())].id);
+      const int year = between(2014, 2025);
+      m.published = core::Date{year, between(1, 12), between(1, 28)};
+      if (report || between(0, 1)) {
+        m.inspected_from = core::Date{year, m.published.month, 1};
+        m.inspected_to = m.inspected_from;
+        m.overall_rating = g.ratings()[pick(g.ratings().size())].id;
+        m.ratings = {m.overall_rating};
+        for (const auto& s : m.services) {
+          const std::string r = g.ratings()[pick(g.ratings().size())].id;
+          m.service_ratings.push_back({s, r});
+          if (std::find(m.ratings.begin(), m.ratings.end(), r) == m.ratings.end()) m.ratings.push_back(r);
+        }
+      }
+      m.year = year;
+      doc.title = report ? trust.name + " Inspection report" : doc.pages[0].text.substr(0, 70);
+      db.replace_document(std::string(schema::kUniqueId) + schema::document_id(c.uri), indexer::build_document(c, doc, m));
+      const bool checkpoint = (static_cast<std::uint64_t>(i + 1) * o.checkpoints) % o.documents < o.checkpoints;
+      if (pending >= std::size_t{o.commit_mb} << 20 || checkpoint || i + 1 == o.documents) {
+        db.commit();
+        pending = 0;
+      }
+      if (checkpoint || i + 1 == o.documents) {
+        const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("%10u %9.1f %9.1f %11.0f %8.1f %12.0f %9.0f\n", i + 1, t, (i + 1 - last_n) / (t - last_t),
+                    static_cast<double>(words - last_words) / (t - last_t), cpu_seconds(), peak_rss_mb(), folder_mb(o.index));
+        std::fflush(stdout);
+        last_t = t, last_n = i + 1, last_words = words;
       }
     }
-    m.year = year;
-    doc.title = report ? trust.name + " Inspection report" : doc.pages[0].text.substr(0, 70);
-    const std::string id = std::string(schema::kUniqueId) + schema::document_id(c.uri);
-    db.replace_document(id, indexer::build_document(c, doc, m));
-    if ((i + 1) % 10000 == 0) {
-      db.commit();
-      std::fprintf(stderr, "%u documents\n", i + 1);
-    }
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("RESULT documents=%u seconds=%.1f docs_per_s=%.1f words=%zu cpu_s=%.1f peak_rss_mb=%.0f index_mb=%.0f vocabulary=%zu\n",
+                o.documents, t, o.documents / t, words, cpu_seconds(), peak_rss_mb(), folder_mb(o.index), text.vocabulary());
+  } catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "cqc-bench-gen-index: %s: %s\n", o.index.c_str(), e.get_description().c_str());
+    return 1;
   }
-  db.commit();
-  std::printf("%u documents from %zu sample sentences in %s\n", n, text.size(), argv[2]);
   return 0;
 }
