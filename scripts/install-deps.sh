@@ -13,7 +13,7 @@ PKGS=(
   libcurl4-openssl-dev
   libpoppler-cpp-dev poppler-utils
   libgumbo-dev
-  zlib1g-dev
+  zlib1g-dev libsqlite3-dev
   chromium    # the browser test of the web page (driven by playwright-core from npm)
   curl        # scripts and benchmarks talk to the local server
 )
