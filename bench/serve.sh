@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # serve.sh - HTTP API throughput and latency with wrk on loopback, a mixed query set
-# (bench/serve_queries.lua), on the bundled sample and on a generated 100,000-document index.
+# (bench/serve_queries.lua), on the bundled sample and on a generated index (10,000 documents by default).
 # Usage: bench/serve.sh [BUILD_DIR] [DOCUMENTS] [SECONDS] [CONNECTIONS]  (build first)
 # CQC_BENCH_DATA=DIR reuses a data folder whose DIR/index was made by cqc-bench-gen-index.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
-docs=${2:-100000}
+docs=${2:-10000}  # realistic generated documents cost ~14 ms of CPU each to make (bench/COMPARE.md)
 secs=${3:-20}
 conns=${4:-8}
 bin=$build/cli/cqc-archive
