@@ -58,8 +58,9 @@ SearchResult Searcher::search(const SearchRequest& req) {
     try {
       Xapian::Database& db = impl_->db;
       ParsedQuery pq = parse_request(req, db, impl_->stem);
+      const Xapian::Query query = pq.combined();
       Xapian::Enquire enq(db);
-      enq.set_query(pq.combined());
+      enq.set_query(query);
       // Facet values and sort dates of every document, read once per index revision.
       const auto table = FacetTable::shared(impl_->dir, db);
       SortDateKey sort_key(*table);
@@ -70,7 +71,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       Xapian::MSet mset = enq.get_mset(req.offset, req.limit, db.get_doccount());
       SearchResult r;
       r.total = mset.get_matches_estimated();
-      r.query_description = pq.combined().get_description();
+      r.query_description = query.get_description();
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
                                                           : match_words(pq.text, db, impl_->stem);
       for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(mset, it, db, words, impl_->stem));
