@@ -91,7 +91,10 @@ const std::vector<Command>& commands() {
        "Extraction runs in worker processes, each capture under a time and a memory limit: a\n"
        "capture whose worker crashes or exceeds a limit is skipped with the reason (and not\n"
        "retried unless --retry-failed), and a fresh worker goes on. Documents are committed\n"
-       "every --commit-mb of text or --commit-seconds, whichever comes first, and at the end.",
+       "every --commit-mb of text or --commit-seconds, whichever comes first, and at the end.\n"
+       "With --shards N the index is N Xapian databases (one writer thread each, documents\n"
+       "placed by a hash of their URI) searched as one; --rebuild builds a new index from\n"
+       "every capture beside the old one, which stays searchable until the new one replaces it.",
        {{"commit-mb", "N", "commit after N MiB of extracted text (default 64)"},
         {"commit-seconds", "N", "commit at least every N seconds (default 300): a kill loses less"},
         {"batch", "N", "also commit after every N captures (default: no count bound)"},
@@ -100,6 +103,8 @@ const std::vector<Command>& commands() {
         {"job-timeout", "N", "CPU seconds one capture's extraction may use (default 120; 0: none)"},
         {"job-wall-timeout", "N", "seconds of real time it may take (default 600; 0: none)"},
         {"worker-memory", "N", "MiB of memory a worker may allocate (default 2048; 0: none)"},
+        {"shards", "N", "split a new or rebuilt index into N databases (default: as it is; 1 new)"},
+        {"rebuild", "", "rebuild the whole index from the archive (needed to change --shards)"},
         {"verbose", "", "log every document"}},
        cmd_index},
       {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",

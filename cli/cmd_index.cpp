@@ -23,6 +23,8 @@ int cmd_index(const Args& args, const Context& ctx) {
   opts.job_cpu_seconds = static_cast<unsigned>(args.number("job-timeout", 120, 0, 86400));
   opts.job_seconds = static_cast<double>(args.number("job-wall-timeout", 600, 0, 86400));
   opts.worker_memory = static_cast<std::uint64_t>(args.number("worker-memory", 2048, 0, 1 << 24)) << 20;
+  opts.shards = static_cast<std::size_t>(args.number("shards", 0, 1, 64));
+  opts.rebuild = args.flag("rebuild");
   const bool verbose = args.flag("verbose");
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
   const std::string dir = core::index_dir(ctx.data_dir);

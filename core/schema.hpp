@@ -42,6 +42,12 @@ enum Slot : unsigned {
   kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)
 };
 
+// Xapian metadata key counting the commits of an index split into shards (indexer/shards.hpp),
+// kept in its first shard (where Xapian reads a split index's metadata): such an index has
+// no single revision, so readers watch this to notice a commit. Absent from a one-database
+// index, whose Xapian revision serves.
+inline constexpr std::string_view kGenerationKey = "index-generation";
+
 // Weight of a title word relative to a body word.
 inline constexpr unsigned kTitleWeight = 3;
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -12,6 +14,8 @@
 #include "core/error.hpp"
 #include "core/schema.hpp"
 #include "indexer/index_job.hpp"
+#include "indexer/shard_writer.hpp"
+#include "indexer/shards.hpp"
 #include "indexer/worker_pool.hpp"
 
 namespace cqc::indexer {
@@ -25,16 +29,6 @@ constexpr std::uint64_t kWindowBytes = 256ull << 20;
 
 // Xapian metadata key remembering that the capture with this digest could not be extracted.
 std::string failed_key(const std::string& digest) { return "failed:" + digest; }
-
-Xapian::WritableDatabase open_writable(const std::string& dir) {
-  try {
-    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw core::Fatal("index " + dir + " is being written by another process");
-  } catch (const Xapian::Error& e) {
-    throw core::Fatal("cannot open index " + dir + ": " + e.get_description());
-  }
-}
 
 // Xapian metadata keys of the last complete run: the catalog's capture count when it began
 // (captures are only ever added, so an equal count means no new capture since) and its
@@ -76,6 +70,7 @@ struct Planned {
   archive::Capture capture;
   std::string id_term;  // the unique-id term of its document
   bool known_failure = false;
+  Xapian::docid docid = 0;  // its document's docid within its shard; 0: a new document
 };
 
 // The one writer: plans jobs from the catalog in catalog order, writes the workers' answers
@@ -83,11 +78,11 @@ struct Planned {
 class Run {
  public:
   // CATALOG_SEEN: the catalog's capture count, read before its newest captures are.
-  Run(const archive::Archive& archive, Xapian::WritableDatabase& db, const IndexOptions& options,
+  Run(const archive::Archive& archive, ShardSet& shards, const IndexOptions& options,
       const IndexProgress& progress, const IndexLog& log, std::string catalog_seen)
-      : archive_(archive), db_(db), opt_(options), progress_(progress), log_(log),
+      : archive_(archive), shards_(shards), opt_(options), progress_(progress), log_(log),
         catalog_seen_(std::move(catalog_seen)), captures_(archive.catalog().latest()) {
-    stale_ = db.get_metadata(std::string(kVersionKey)) != kExtractionVersion;
+    stale_ = shards.reader().get_metadata(std::string(kVersionKey)) != kExtractionVersion;
     sum_.captures = captures_.size();
   }
 
@@ -96,10 +91,19 @@ class Run {
     while (next_ < captures_.size()) {
       const archive::Capture& c = captures_[next_++];
       const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
-      const bool known_failure = !db_.get_metadata(failed_key(c.digest)).empty();
-      std::string digest;  // the one the URI's document was built from, "" if none
-      if (Xapian::PostingIterator p = db_.postlist_begin(id_term); p != db_.postlist_end(id_term))
-        digest = db_.get_document(*p).get_value(schema::kSlotDigest);
+      // Each URI is planned once, so what other documents this run wrote (visible after a
+      // reopen) never changes these answers.
+      const bool known_failure = shards_.read([&](Xapian::Database& db) {
+        return !db.get_metadata(failed_key(c.digest)).empty();
+      });
+      // The URI's document: its docid within its shard (0 if none) and the digest it was
+      // built from.
+      const auto [docid, digest] = shards_.read([&](Xapian::Database& db) {
+        Xapian::PostingIterator p = db.postlist_begin(id_term);
+        if (p == db.postlist_end(id_term)) return std::pair<Xapian::docid, std::string>(0, "");
+        const Xapian::docid local = (*p - 1) / static_cast<Xapian::docid>(shards_.size()) + 1;
+        return std::pair<Xapian::docid, std::string>(local, db.get_document(*p).get_value(schema::kSlotDigest));
+      });
       if (c.status && (c.status < 200 || c.status >= 300)) {
         ++sum_.unsupported;  // redirects, errors, 304s without a document of their own
       } else if (!stale_ && digest == c.digest) {
@@ -114,7 +118,7 @@ class Run {
           if (auto original = archive_.catalog().get(c.refers_to)) job.first.payload = *original;
         }
         job.first.api_metadata = archive_.catalog().metadata(c.id);
-        job.second = {c, id_term, known_failure};
+        job.second = {c, id_term, known_failure, docid};
         return job;
       }
       resolved();
@@ -140,11 +144,12 @@ class Run {
       ++sum_.unsupported;
     } else if (r.outcome == JobResult::Outcome::failed) {
       ++sum_.failed;
-      db_.set_metadata(failed_key(c.digest), r.reason);
+      shards_.first().set_metadata(failed_key(c.digest), r.reason);
       if (log_) log_({IndexEvent::Kind::failed, c.uri, r.reason});
     } else {
-      db_.replace_document(planned.id_term, Xapian::Document::unserialise(r.document));
-      if (planned.known_failure) db_.set_metadata(failed_key(c.digest), "");
+      shards_.of(std::string_view(planned.id_term).substr(schema::kUniqueId.size()))
+          .replace(planned.docid ? planned.docid : shards_.next_docid(), std::move(r.document));
+      if (planned.known_failure) shards_.first().set_metadata(failed_key(c.digest), "");
       sum_.text_bytes += r.text_bytes;
       uncommitted_bytes_ += r.text_bytes;
       ++sum_.indexed;
@@ -172,11 +177,12 @@ class Run {
   IndexSummary finish() {
     commit();
     // Recorded only once a run has gone through every capture.
-    if (stale_) db_.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
-    db_.set_metadata(std::string(kCatalogSeenKey), catalog_seen_);
-    db_.set_metadata(std::string(kLastRunKey), encode_summary(sum_));
-    db_.commit();
-    sum_.documents = db_.get_doccount();
+    ShardWriter& first = shards_.first();
+    if (stale_) first.set_metadata(std::string(kVersionKey), std::string(kExtractionVersion));
+    first.set_metadata(std::string(kCatalogSeenKey), catalog_seen_);
+    first.set_metadata(std::string(kLastRunKey), encode_summary(sum_));
+    first.commit();
+    sum_.documents = shards_.doc_count();
     return sum_;
   }
 
@@ -186,7 +192,7 @@ class Run {
                               std::chrono::duration<double>(opt_.commit_seconds));
   }
   void commit() {
-    if (uncommitted_) db_.commit();
+    if (uncommitted_) shards_.commit();
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
     last_commit_ = Clock::now();
@@ -196,7 +202,7 @@ class Run {
   }
 
   const archive::Archive& archive_;
-  Xapian::WritableDatabase& db_;
+  ShardSet& shards_;
   const IndexOptions& opt_;
   const IndexProgress& progress_;
   const IndexLog& log_;
@@ -217,15 +223,17 @@ unsigned IndexOptions::default_workers() {
   return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
 
-IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
-                           const IndexOptions& options, const IndexProgress& progress,
-                           const IndexLog& log) {
+namespace {
+
+IndexSummary index_into(const archive::Archive& archive, const std::string& index_dir,
+                        const IndexOptions& options, const IndexProgress& progress, const IndexLog& log) {
   // Workers are forked when the first capture needs one, and close what they inherit.
   WorkerPool pool([&archive](const std::string& request) {
                     return encode_result(run_job(archive, decode_job(request)));
                   },
                   {options.workers, options.job_seconds, options.job_cpu_seconds, options.worker_memory});
-  Xapian::WritableDatabase db = open_writable(index_dir);
+  ShardSet shards(index_dir, options.shards);
+  const Xapian::Database& db = shards.reader();
   const std::string catalog_seen = std::to_string(archive.catalog().count());
   // Nothing archived since the last complete run by these rules: nothing to read.
   if (!options.retry_failed && db.get_metadata(std::string(kVersionKey)) == kExtractionVersion &&
@@ -236,7 +244,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
       return *same;
     }
   }
-  Run run(archive, db, options, progress, log, catalog_seen);
+  Run run(archive, shards, options, progress, log, catalog_seen);
   // Answers are written in the order the jobs were planned (catalog order), so the index, its
   // docids and the log are the same whatever the number of workers. Answers that arrive
   // early wait in READY; a slow capture holds back writing, not extraction, until the window
@@ -266,6 +274,32 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
     }
   }
   return run.finish();
+}
+
+}  // namespace
+
+IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
+                           const IndexOptions& options, const IndexProgress& progress,
+                           const IndexLog& log) {
+  if (!options.rebuild) return index_into(archive, index_dir, options, progress, log);
+  namespace fs = std::filesystem;
+  const std::string fresh = index_dir + ".rebuild", old = index_dir + ".old";
+  // The old index stays locked (and searchable) while the new one is built beside it.
+  std::optional<ShardSet> locked;
+  if (shard_count(index_dir)) locked.emplace(index_dir, 0);
+  std::error_code ec;
+  fs::remove_all(fresh, ec);  // what a killed rebuild left
+  fs::remove_all(old, ec);
+  IndexOptions o = options;
+  o.rebuild = false;
+  o.retry_failed = true;  // a rebuild starts from nothing, failures included
+  IndexSummary sum = index_into(archive, fresh, o, progress, log);
+  locked.reset();
+  if (fs::exists(index_dir)) fs::rename(index_dir, old, ec);
+  if (!ec) fs::rename(fresh, index_dir, ec);
+  if (ec) throw core::Fatal("cannot put the rebuilt index " + fresh + " in place of " + index_dir + ": " + ec.message());
+  fs::remove_all(old, ec);
+  return sum;
 }
 
 }  // namespace cqc::indexer

@@ -1,6 +1,7 @@
 // `index`: turning archived captures into Xapian documents (schema: core/schema.hpp).
 // One document per source URI, built from its newest capture; one writer per database.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -25,6 +26,12 @@ struct IndexOptions {
                                // or a machine too busy); 0 = none
   std::uint64_t worker_memory = 2048ull << 20;  // address space a worker may allocate
                                                 // (RLIMIT_AS above what it inherits); 0 = none
+  std::size_t shards = 0;      // shard databases, each written on its own thread (shards.hpp);
+                               // 0 = as many as the index has (1 for a new one). Another
+                               // number than the index has needs `rebuild`.
+  bool rebuild = false;        // build a new index from every capture beside the old one and
+                               // put it in the old one's place when complete (a kill leaves
+                               // the old one as it was)
 
   // One per core, at most 8.
   static unsigned default_workers();
@@ -66,13 +73,14 @@ inline constexpr std::string_view kVersionKey = "extraction-version";
 // kExtractionVersion; when no capture was archived since the last complete run by the same
 // rules (and failures are not retried), it reads nothing and returns that run's outcome as
 // unchanged and previously failed. Extraction runs in OPTIONS.workers forked worker
-// processes (worker_pool.hpp: call this while the process has a single thread) while this
-// thread writes their documents: a capture whose worker crashes, exceeds the time or
+// processes (worker_pool.hpp) while one thread per shard (shard_writer.hpp) writes their
+// documents; call it while the process has a single thread. A capture whose worker crashes, exceeds the time or
 // memory limit, or cannot be read is recorded as failed with the reason (IndexEvent) and
 // the run goes on. Documents are written in catalog order whatever order the workers finish
 // in, so the index (docids included) and the log are the same whatever the number of
 // workers. Throws core::Fatal if
-// another process is writing the index or the database cannot be opened.
+// another process is writing the index, the database cannot be opened, or OPTIONS.shards
+// differs from the index's without OPTIONS.rebuild.
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress = {},
                            const IndexLog& log = {});

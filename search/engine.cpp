@@ -20,7 +20,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
   const schema::DocumentData data(doc.get_data());
   Hit h = hit_from_metadata(data.metadata());
   h.score = it.get_weight();
-  auto [snippet, page] = best_snippet(mset, db, doc, words, data, stem);
+  auto [snippet, page] = best_snippet(mset, db, *it, doc, words, data, stem);
   h.snippet = std::move(snippet);
   h.page = page;
   return h;

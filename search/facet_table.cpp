@@ -1,5 +1,6 @@
 #include "search/facet_table.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
@@ -18,23 +19,61 @@ Xapian::valueno facet_slot(FacetField field) {
 
 Xapian::rev index_revision(const Xapian::Database& db) {
   try {
-    return db.size() == 1 ? db.get_revision() : 0;
+    if (db.size() == 1) return db.get_revision();
+    // A split index (indexer/shards.hpp) counts its commits in its first shard's metadata.
+    const std::string generation = db.get_metadata(std::string(schema::kGenerationKey));
+    return generation.empty() ? 0 : static_cast<Xapian::rev>(std::stoul(generation));
   } catch (const Xapian::Error&) {
     return 0;  // not a local glass/chert database: no revisions
+  } catch (const std::logic_error&) {
+    return 0;  // a malformed generation
   }
 }
 
+namespace {
+
+// Maps the docids of DB (several databases searched as one: docid C is docid (C - 1) / N + 1
+// of database (C - 1) % N) to the docids within their databases, checking that no two
+// databases use the same one (see FacetTable): docids met in increasing combined order must
+// then be increasing too.
+class LocalDocids {
+ public:
+  explicit LocalDocids(const Xapian::Database& db) : n_(std::max<std::size_t>(db.size(), 1)) {}
+  // Call with increasing COMBINED docids of one stream (begin() between streams).
+  Xapian::docid operator()(Xapian::docid combined) {
+    const Xapian::docid local = (combined - 1) / n_ + 1;
+    if (local <= previous_) unique_ = false;
+    previous_ = local;
+    return local;
+  }
+  void begin() { previous_ = 0; }
+  Xapian::docid last(const Xapian::Database& db) const { return db.get_lastdocid() ? (db.get_lastdocid() - 1) / n_ + 1 : 0; }
+  bool unique() const { return unique_; }
+
+ private:
+  Xapian::docid n_;
+  bool unique_ = true;
+  Xapian::docid previous_ = 0;
+};
+
+}  // namespace
+
 FacetTable::FacetTable(const Xapian::Database& db) {
   revision_ = index_revision(db);
-  docs_ = db.get_lastdocid() + 1;
+  LocalDocids local(db);
+  docs_ = local.last(db) + 1;
+  present_.assign(docs_, false);
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) present_[local(*p)] = true;
+  local.begin();
   for (unsigned f = 0; f < kFacetFields; ++f) {
     Column& c = columns_[f];
     std::unordered_map<std::string, std::uint32_t> interned;
     c.start.assign(docs_ + 1, 0);
     Xapian::docid next = 0;  // documents before it have their start set
     const Xapian::valueno slot = facet_slot(static_cast<FacetField>(f));
+    local.begin();
     for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-      const Xapian::docid did = v.get_docid();
+      const Xapian::docid did = local(v.get_docid());
       for (; next <= did; ++next) c.start[next] = static_cast<std::uint32_t>(c.ids.size());
       const std::string value = *v;
       for (std::string_view item : core::split(value, '\n')) {
@@ -48,11 +87,14 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   year_documents_ = search::year_documents(db);
   sort_start_.assign(docs_ + 1, 0);
   Xapian::docid next = 0;
+  local.begin();
   for (auto v = db.valuestream_begin(schema::kSlotSortDate); v != db.valuestream_end(schema::kSlotSortDate); ++v) {
-    for (; next <= v.get_docid(); ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+    for (const Xapian::docid did = local(v.get_docid()); next <= did; ++next)
+      sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
     sort_keys_ += *v;
   }
   for (; next <= docs_; ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
+  if (!local.unique()) present_.assign(docs_, false);  // shards share docids: read values
 }
 
 std::string SortDateKey::operator()(const Xapian::Document& doc) const {

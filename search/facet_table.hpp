@@ -20,6 +20,12 @@ enum FacetField : unsigned { kFacetTrust, kFacetService, kFacetRating, kFacetYea
 // For each facet, each document's values (schema::encode_list items of the facet's slot) as
 // ids into that facet's names, laid out as one flat array per facet (CSR: document D's ids
 // are ids[start[D]] .. ids[start[D + 1] - 1]). Immutable once built.
+//
+// Documents are known by their docid in the database that holds them (D below), which is what
+// Xapian 1.4 gives a MatchSpy or KeyMaker (Document::get_docid) even when several databases
+// are searched as one. The indexer gives the documents of a split index docids that no other
+// shard uses (indexer/shard_writer.hpp, ShardSet), so D names one document; an index whose
+// shards share docids gets no table (covers() is false: values are read from the documents).
 class FacetTable {
  public:
   // Reads every document's facet slots from DB (value streams, in docid order).
@@ -31,8 +37,8 @@ class FacetTable {
 
   // The index revision read (0 when the backend has no revisions).
   Xapian::rev revision() const { return revision_; }
-  // Whether document DID's values are in the table.
-  bool covers(Xapian::docid did) const { return did < docs_; }
+  // Whether document DID's values are in the table (DID existed when it was read).
+  bool covers(Xapian::docid did) const { return did < docs_ && present_[did]; }
   // The ids of document DID's values for FIELD (empty when none). covers(DID) must hold.
   std::pair<const std::uint32_t*, const std::uint32_t*> ids(FacetField field, Xapian::docid did) const {
     const Column& c = columns_[field];
@@ -57,6 +63,7 @@ class FacetTable {
   };
   Xapian::rev revision_ = 0;
   Xapian::docid docs_ = 0;  // last docid + 1
+  std::vector<bool> present_;  // docs_ entries: a document had this docid
   std::array<Column, kFacetFields> columns_;
   std::map<int, std::uint64_t> year_documents_;
   std::string sort_keys_;                 // every document's sort date, one after another
@@ -92,7 +99,8 @@ class FacetCounter : public Xapian::MatchSpy {
   std::array<std::map<std::string, std::uint64_t>, kFacetFields> extra_;  // uncovered documents
 };
 
-// DB's revision; 0 when it has none (several shards, a remote backend).
+// DB's revision: Xapian's for one database, schema::kGenerationKey for a split index; 0 when
+// it has none (a remote backend, several databases not written as one index).
 Xapian::rev index_revision(const Xapian::Database& db);
 
 // The value slot holding FIELD's values.

@@ -95,14 +95,14 @@ Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, 
 }
 
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         const Xapian::Document& document,
+                                         Xapian::docid did, const Xapian::Document& document,
                                          const std::vector<std::string>& words,
                                          const schema::DocumentData& doc, const Xapian::Stem& stem) {
   if (doc.block_count() == 0) return {"", 0};
   auto text_of = [&](std::size_t b) {
     return doc.block_text(b, document.get_value(schema::kSlotText + static_cast<unsigned>(b)));
   };
-  const auto matches = match_positions(db, document.get_docid(), words);
+  const auto matches = match_positions(db, did, words);
   std::vector<Xapian::termpos> positions;
   positions.reserve(matches.size());
   for (const auto& m : matches)

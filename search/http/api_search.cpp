@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/schema.hpp"
+#include "search/facet_table.hpp"
 #include "search/http/handlers.hpp"
 #include "search/http/params.hpp"
 
@@ -29,7 +30,7 @@ void handle_stats(ReaderPool& pool, const Request& req, Response& resp) {
   Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
   Xapian::Database& db = reader->db;
   root.set("documents", static_cast<std::uint64_t>(db.get_doccount()));
-  root.set("revision", static_cast<std::uint64_t>(db.get_revision()));
+  root.set("revision", static_cast<std::uint64_t>(index_revision(db)));
   Poco::JSON::Array::Ptr years = new Poco::JSON::Array;
   const std::string yp(schema::kFacetYear);
   for (auto t = db.allterms_begin(yp); t != db.allterms_end(yp); ++t) {
