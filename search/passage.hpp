@@ -8,8 +8,8 @@
 namespace cqc::search {
 
 // Bytes of text kept before and after the located word.
-inline constexpr std::size_t kPassageBefore = 150;
-inline constexpr std::size_t kPassageAfter = 600;
+inline constexpr std::size_t kPassageBefore = 80;
+inline constexpr std::size_t kPassageAfter = 320;
 
 // The byte offset in TEXT of the (N+1)-th occurrence of WORD as a whole word (not inside a
 // longer run of letters and digits), ASCII case ignored; npos when there is none.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "core/text.hpp"
 #include "search/passage.hpp"
@@ -44,8 +45,15 @@ void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::S
         // ending in 'i' (happy -> happi) with the stem's 'y' form.
         const std::string s = term.substr(1);
         auto same_stem = [&](const std::string& w) { return stem(w) == s; };
-        words_with_prefix(db, s, same_stem, out);
-        if (s.back() == 'i') words_with_prefix(db, s.substr(0, s.size() - 1) + "y", same_stem, out);
+        std::map<std::string, Xapian::doccount> forms;
+        words_with_prefix(db, s, same_stem, forms);
+        if (s.back() == 'i') words_with_prefix(db, s.substr(0, s.size() - 1) + "y", same_stem, forms);
+        // Only the most frequent forms: each costs a position-list lookup per hit, and
+        // the rare ones seldom move the densest cluster.
+        std::vector<std::pair<std::string, Xapian::doccount>> ranked(forms.begin(), forms.end());
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (ranked.size() > kMaxStemForms) ranked.resize(kMaxStemForms);
+        for (auto& [w, freq] : ranked) out[w] = freq;
       }
     }
     return;

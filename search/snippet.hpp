@@ -17,14 +17,17 @@ namespace cqc::search {
 inline constexpr size_t kSnippetLength = 240;
 // At most this many words (the most frequent first) locate matches for one query: each
 // costs a position-list lookup per hit.
-inline constexpr size_t kMaxMatchWords = 12;
+inline constexpr size_t kMaxMatchWords = 8;
+// At most this many indexed forms of one stemmed query word (the most frequent first).
+inline constexpr size_t kMaxStemForms = 3;
 // The span, in term positions, of a snippet's words (about kSnippetLength bytes of text).
 inline constexpr Xapian::termpos kSnippetSpan = 40;
 
 // The indexed words whose positions show where QUERY matches a document: its unprefixed
 // terms (quoted or unstemmed words, phrase parts), the words of DB that stem (with STEM) to
-// each of its stemmed Z terms (stemmed terms carry no positions), and the expansions of its
-// unprefixed wildcards; at most kMaxMatchWords, the most frequent. Title-only (S-prefixed)
+// each of its stemmed Z terms (stemmed terms carry no positions; the kMaxStemForms most
+// frequent), and the expansions of its unprefixed wildcards; at most kMaxMatchWords, the most
+// frequent. Title-only (S-prefixed)
 // terms and the excluded side of AND_NOT are left out: they locate no match in the text.
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
                                      const Xapian::Stem& stem);
