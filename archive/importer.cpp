@@ -8,6 +8,9 @@
 #include <iterator>
 #include <unordered_map>
 
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -57,6 +60,44 @@ std::int64_t nanoseconds(const struct timespec& t) {
   return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
+// Adds the regular files below DIR (ROOT: the folder named on the command line) to OUT,
+// leaving out hidden ones; a folder that cannot be listed is counted as failed, named, and
+// skipped with what is below it, and the walk goes on.
+void walk(const fs::path& dir, const fs::path& root, std::vector<Item>& out, ImportSummary& sum) {
+  std::error_code ec;
+  std::vector<fs::path> folders;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (hidden(it->path())) continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) folders.push_back(it->path());
+    else if (it->is_regular_file(type_ec)) out.push_back({it->path(), below(it->path(), root)});
+  }
+  if (ec) {
+    ++sum.failed;
+    sum.errors.push_back(dir.string() + ": cannot list folder: " + ec.message());
+  }
+  for (const fs::path& f : folders) walk(f, root, out, sum);
+}
+
+// BASE (--base-url) checked and ending in '/', so that a file's relative path joins it as a
+// path below it; "" stays "". Throws core::UsageError naming BASE when it is not an absolute
+// http(s) URL with a host, or has a query or fragment.
+std::string base_url(const std::string& base) {
+  if (base.empty()) return base;
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(base);
+  } catch (const Poco::Exception& e) {
+    throw core::UsageError("--base-url '" + base + "' is not a URL: " + e.message());
+  }
+  const std::string scheme = core::to_lower(uri.getScheme());
+  if ((scheme != "http" && scheme != "https") || uri.getHost().empty())
+    throw core::UsageError("--base-url '" + base + "' must be an http:// or https:// URL with a host name");
+  if (!uri.getRawQuery().empty() || !uri.getFragment().empty())
+    throw core::UsageError("--base-url '" + base + "' must not have a query or fragment");
+  return base.ends_with('/') ? base : base + '/';
+}
+
 // Key of a file state: path and URI.
 std::string state_key(const std::string& path, const std::string& uri) { return path + '\n' + uri; }
 
@@ -89,24 +130,13 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
                            const ImportOptions& options, const ProgressFn& progress) {
   ImportSummary sum;
   std::vector<Item> items;
+  const std::string base = base_url(options.base_url);
   for (const std::string& p : paths) {
     std::error_code ec;
     fs::path root = fs::absolute(p, ec);
     if (fs::is_directory(root, ec)) {
       std::vector<Item> found;
-      for (auto it = fs::recursive_directory_iterator(root, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file())
-          found.push_back({it->path(), below(it->path(), root)});
-      }
-      if (ec) {
-        ++sum.failed;
-        sum.errors.push_back(p + ": cannot list folder: " + ec.message());
-      }
+      walk(root, root, found, sum);
       std::sort(found.begin(), found.end(),
                 [](const Item& a, const Item& b) { return a.relative < b.relative; });
       items.insert(items.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -123,9 +153,7 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
   for (const Item& item : items) {
     ++sum.files;
     const std::string path = item.file.lexically_normal().string();
-    const std::string uri = options.base_url.empty()
-                                ? file_uri(path)
-                                : options.base_url + percent_encode_path(item.relative);
+    const std::string uri = base.empty() ? file_uri(path) : base + percent_encode_path(item.relative);
     try {
       // Taken before reading: a file written meanwhile gets new times and is read next time.
       struct stat st {};

@@ -76,7 +76,7 @@ const std::vector<Command>& commands() {
        "record and adds it to the catalog. Bytes already archived for the same URI are skipped;\n"
        "the same bytes under a new URI get a small revisit record. A file whose size and\n"
        "modification and change times are those of its last import is not read again.",
-       {{"base-url", "URL", "target URI prefix instead of file: URIs (URL + relative path)"},
+       {{"base-url", "URL", "target URI prefix instead of file: URIs (URL/ + relative path)"},
         {"rehash", "", "read and digest every file, even those unchanged since the last import"}},
        cmd_import},
       {"verify", "re-read every archived record and check its digests", "verify [options]",
@@ -105,7 +105,7 @@ const std::vector<Command>& commands() {
         {"worker-memory", "N", "MiB of memory a worker may allocate (default 2048; 0: none)"},
         {"shards", "N", "split a new or rebuilt index into N databases (default: as it is; 1 new)"},
         {"rebuild", "", "rebuild the whole index from the archive (needed to change --shards)"},
-        {"verbose", "", "log every document"}},
+        {"verbose", "", "log every document, and every capture that is not one (and why)"}},
        cmd_index},
       {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",
        "fetch [options] [URL...]",
@@ -139,6 +139,7 @@ const std::vector<Command>& commands() {
        "Free text with \"phrases\", AND/OR/NOT, wildcards (word*), and field filters:\n"
        "  trust:RT5  trust:LPT  service:\"acute wards\"  rating:inadequate  kind:report\n"
        "  year:2019  inspected:2018-01-01..2019-12-31  published:2020..  (dates: YYYY[-MM[-DD]])\n"
+       "  source:removed (the source URL answered 404/410 since; the archived copy is kept)\n"
        "An empty query matches every document, so filters alone browse the archive.",
        {{"trust", "CODE|NAME", "only documents about this trust", true},
         {"service", "NAME", "only documents about this core service", true},

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "fetch/crawler.hpp"
 
 namespace cqc::cli {
@@ -80,12 +81,31 @@ int report(const fetch::CrawlSummary& s, const Context& ctx, const char* verb) {
   return s.failed ? 1 : 0;
 }
 
+// Removes the regular files directly in DIR; returns how many.
+std::size_t remove_files_in(const std::string& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file() && std::filesystem::remove(it->path(), ec)) ++n;
+  return n;
+}
+
 template <class F>
 int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) {
-  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_write);
+  const std::string dir = core::archive_dir(ctx.data_dir);
+  // refresh re-checks what an archive holds: a mistyped --data must not make a new one.
+  if (std::string_view(verb) == "refresh" && !std::filesystem::exists(dir + "/catalog.db"))
+    throw core::Fatal("no archive at " + dir + ": nothing to refresh (check --data, or run 'cqc-archive fetch' first)");
+  archive::Archive arc(dir, archive::Mode::read_write);
   arc.set_group_commit(archive::kGroupCaptures, archive::kGroupAge);
   const std::string tmp = arc.dir() + "/tmp";
   std::filesystem::create_directories(tmp);
+  // Bodies being downloaded live here until stored; any left belong to a fetch that was
+  // killed (this process holds the archive's lock, so no other fetch is running).
+  if (std::size_t left = remove_files_in(tmp))
+    std::fprintf(stderr, "removed %zu temporary file%s left in %s by an interrupted fetch\n", left,
+                 left == 1 ? "" : "s", tmp.c_str());
   auto opts = crawl_options(args, ctx, tmp);
   Progress progress(verb, ctx.progress);
   const auto start = std::chrono::steady_clock::now();
@@ -129,11 +149,18 @@ int cmd_refresh(const Args& args, const Context& ctx) {
 }
 
 int cmd_history(const Args& args, const Context& ctx) {
-  if (args.positional().size() != 1) throw core::UsageError("history needs exactly one URL");
+  if (args.positional().size() != 1 || args.positional()[0].empty()) throw core::UsageError("history needs exactly one URL");
   const std::string& uri = args.positional()[0];
   archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
-  auto captures = arc.catalog().history(uri);
-  auto failures = arc.catalog().failures(uri);
+  // HTTPS://Host:443/a#x finds what was fetched as https://host/a, and the other way round.
+  std::vector<archive::Capture> captures;
+  std::vector<archive::FetchFailure> failures;
+  for (const std::string& spelling : core::url_spellings(uri)) {
+    for (auto& c : arc.catalog().history(spelling)) captures.push_back(std::move(c));
+    for (auto& f : arc.catalog().failures(spelling)) failures.push_back(std::move(f));
+  }
+  std::sort(captures.begin(), captures.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::stable_sort(failures.begin(), failures.end(), [](const auto& a, const auto& b) { return a.time < b.time; });
   if (ctx.json) {
     auto o = json_object();
     o->set("uri", uri);

@@ -36,6 +36,9 @@ int cmd_index(const Args& args, const Context& ctx) {
     } else if (e.kind == indexer::IndexEvent::Kind::warning) {
       progress.finish();
       std::fprintf(stderr, "warning %s: %s\n", e.uri.c_str(), e.reason.c_str());
+    } else if (verbose && e.kind == indexer::IndexEvent::Kind::unsupported) {
+      progress.finish();
+      std::fprintf(stderr, "not a document %s: %s\n", e.uri.c_str(), e.reason.c_str());
     } else if (verbose) {
       progress.finish();
       std::fprintf(stderr, "indexed %s\n", e.uri.c_str());

@@ -86,6 +86,9 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
     std::string who;
     for (const auto& t : h.trust_names) who += (who.empty() ? "" : "; ") + t;
     out << "   " << (who.empty() ? "trust unknown" : who) << " · " << date_line(h) << '\n';
+    if (h.removed_status)
+      out << "   removed at source: HTTP " << h.removed_status << " since " << h.removed_since.substr(0, 10)
+          << " (the archived copy is kept)\n";
     if (!h.location.empty()) out << "   location: " << h.location << '\n';
     if (const auto* rating = core::Gazetteer::builtin().rating_by_id(h.overall_rating))
       out << "   overall rating: " << rating->name << '\n';

@@ -23,6 +23,8 @@ inline constexpr std::string_view kMentioned = "XMENTION"; // XMENTION:<ODS code
 inline constexpr std::string_view kService = "XSERVICE"; // XSERVICE<service id>
 inline constexpr std::string_view kRating = "XRATING";   // XRATING<rating id>
 inline constexpr std::string_view kFacetYear = "XYEAR";  // XYEAR<YYYY>: inspection else publication year
+inline constexpr std::string_view kSource = "XSOURCE";   // XSOURCElive | XSOURCEremoved: whether the source URI
+                                                         // still serves the document or answered 404/410 since
 inline constexpr std::string_view kKind = "XKIND";       // XKIND<kind>: report | cqc-page | cqc-press | trust-news | press | rating | other
 inline constexpr std::string_view kLocation = "XLOCATION"; // XLOCATION:<CQC location id>: the
                                                            // location (hospital, unit) it is about
@@ -40,6 +42,8 @@ enum Slot : unsigned {
   kSlotDigest = 8,        // block digest of the capture this document was built from
   kSlotSortDate = 9,      // published, else inspected: the document's date for sorting
   kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)
+  kSlotSource = 11,       // what the document was built from: "<capture id> <removed status>
+                          // <removed since>" (status 0 and "-" while live at its source)
 };
 
 // Xapian metadata key counting the commits of an index split into shards (indexer/shards.hpp),

@@ -52,7 +52,8 @@ std::string document_title(std::string_view title, std::string_view location) {
 namespace {
 
 // The metadata JSON a hit displays; the text is stored apart (schema::encode_document_data).
-std::string metadata_json(const archive::Capture& c, const Extraction& doc, const Metadata& m) {
+std::string metadata_json(const archive::Capture& c, const Extraction& doc, const Metadata& m,
+                          const SourceState& source) {
   Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
   o.set("id", schema::document_id(c.uri));
   o.set("uri", c.uri);
@@ -93,6 +94,12 @@ std::string metadata_json(const archive::Capture& c, const Extraction& doc, cons
   o.set("capture_id", c.id);
   o.set("digest", c.digest);
   o.set("captured", c.time);
+  if (source.removed()) {
+    Poco::JSON::Object::Ptr removed = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    removed->set("status", source.removed_status);
+    removed->set("since", source.removed_since);
+    o.set("removed", removed);
+  }
   std::ostringstream out;
   o.stringify(out);
   return out.str();
@@ -101,7 +108,7 @@ std::string metadata_json(const archive::Capture& c, const Extraction& doc, cons
 }  // namespace
 
 Xapian::Document build_document(const archive::Capture& c, const Extraction& doc,
-                                const Metadata& m) {
+                                const Metadata& m, const SourceState& source) {
   Xapian::Document d;
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("english"));
@@ -149,6 +156,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   for (const auto& r : m.ratings) d.add_boolean_term(schema::boolean_term(schema::kRating, r));
   if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
   d.add_boolean_term(schema::boolean_term(schema::kKind, m.kind));
+  d.add_boolean_term(schema::boolean_term(schema::kSource, source.removed() ? "removed" : "live"));
   if (!m.location_id.empty()) d.add_boolean_term(bounded(schema::boolean_term(schema::kLocation, m.location_id)));
 
   d.add_value(schema::kSlotInspected, m.inspected_from.slot());
@@ -162,9 +170,10 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
   d.add_value(schema::kSlotLocation, m.location);
+  d.add_value(schema::kSlotSource, source_key(c.id, source));
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
-  schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m), blocks);
+  schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m, source), blocks);
   d.set_data(std::move(stored.data));
   for (std::size_t i = 0; i < stored.blocks.size(); ++i)
     if (!stored.blocks[i].empty()) d.add_value(schema::kSlotText + static_cast<unsigned>(i), stored.blocks[i]);

@@ -6,13 +6,16 @@
 #include "archive/catalog.hpp"
 #include "indexer/extract.hpp"
 #include "indexer/metadata.hpp"
+#include "indexer/source_state.hpp"
 
 namespace cqc::indexer {
 
 // The Xapian document for CAPTURE: terms, values and the JSON data that search displays.
-// Its unique-id term is schema::kUniqueId + schema::document_id(capture.uri).
+// Its unique-id term is schema::kUniqueId + schema::document_id(capture.uri); SOURCE says
+// whether the source still serves it (schema::kSource term, "removed" in the JSON,
+// schema::kSlotSource with CAPTURE's id).
 Xapian::Document build_document(const archive::Capture& capture, const Extraction& doc,
-                                const Metadata& meta);
+                                const Metadata& meta, const SourceState& source = {});
 
 // The title a document is shown and searched by: TITLE with " — LOCATION" appended when it
 // does not already name the location (case and spacing ignored); LOCATION alone when TITLE

@@ -7,9 +7,10 @@
 
 namespace cqc::indexer {
 
-// The concrete extractors, defined in extract_html.cpp and extract_pdf.cpp.
+// The concrete extractors, defined in extract_html.cpp, extract_pdf.cpp and extract_text.cpp.
 const Extractor& html_extractor();
 const Extractor& pdf_extractor();
+const Extractor& text_extractor();
 
 namespace {
 
@@ -72,6 +73,7 @@ const Extractor* extractor_for(std::string_view mime, std::string_view bytes) {
   if (bytes.starts_with("%PDF-")) return &pdf_extractor();  // mislabelled PDFs are common
   if (type == "text/html" || type == "application/xhtml+xml") return &html_extractor();
   if (type == "application/pdf" || type == "application/x-pdf") return &pdf_extractor();
+  if (type == "text/plain") return &text_extractor();
   // JSON is a document only as a CQC API location with ratings and no report (kind rating).
   if (type == "application/json") return is_cqc_api_rating(bytes) ? &cqc_api_extractor() : nullptr;
   return sniff(bytes);

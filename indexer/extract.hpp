@@ -25,7 +25,7 @@ struct MarkupMeta {
 };
 
 struct Extraction {
-  std::string format;  // "html" | "pdf"
+  std::string format;  // "html" | "pdf" | "text" | "cqc-api"
   std::string title;   // <title> or headline for HTML; PDF Title info, else first line
   std::vector<Page> pages;
   MarkupMeta meta;

@@ -74,6 +74,13 @@ archive::Capture get_capture(Reader& in) {
   return c;
 }
 
+// True for a site's robots.txt, which the fetcher archives but is no document.
+bool is_robots_txt(const std::string& uri) {
+  const std::string path = uri.substr(0, uri.find_first_of("?#"));
+  return path.size() > 11 && path.ends_with("/robots.txt") && path.find("://") != std::string::npos &&
+         path.find('/', path.find("://") + 3) == path.size() - 11;
+}
+
 }  // namespace
 
 std::string encode_job(const IndexJob& job) {
@@ -81,6 +88,8 @@ std::string encode_job(const IndexJob& job) {
   put_capture(out, job.capture);
   put_capture(out, job.payload);
   put(out, job.api_metadata);
+  put(out, static_cast<std::uint64_t>(job.source.removed_status));
+  put(out, job.source.removed_since);
   return out;
 }
 
@@ -90,6 +99,8 @@ IndexJob decode_job(const std::string& bytes) {
   job.capture = get_capture(in);
   job.payload = get_capture(in);
   job.api_metadata = in.text();
+  job.source.removed_status = static_cast<int>(in.number());
+  job.source.removed_since = in.text();
   in.end();
   return job;
 }
@@ -133,9 +144,11 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
     return r;
   }
   const std::string& bytes = payload->bytes;
-  const Extractor* extractor = extractor_for(job.capture.mime, bytes);
+  const Extractor* extractor = is_robots_txt(job.capture.uri) ? nullptr : extractor_for(job.capture.mime, bytes);
   if (!extractor) {
     r.outcome = JobResult::Outcome::unsupported;
+    r.reason = is_robots_txt(job.capture.uri) ? "robots.txt is not a document"
+                                             : "unsupported format \"" + job.capture.mime + "\"";
     return r;
   }
   // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
@@ -153,7 +166,7 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
     apply_api_metadata(job.api_metadata, meta, job.capture.time);
   }
   for (const std::string& w : meta.warnings) r.warning += (r.warning.empty() ? "" : "; ") + w;
-  r.document = build_document(job.capture, doc.value(), meta).serialise();
+  r.document = build_document(job.capture, doc.value(), meta, job.source).serialise();
   for (const Page& p : doc->pages) r.text_bytes += p.text.size();
   r.outcome = JobResult::Outcome::indexed;
   return r;

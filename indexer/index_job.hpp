@@ -5,15 +5,17 @@
 #include <string>
 
 #include "archive/archive.hpp"
+#include "indexer/source_state.hpp"
 
 namespace cqc::indexer {
 
 // What a worker needs to index one capture: planned by the parent from the catalog, so the
 // worker never reads the catalog or the index.
 struct IndexJob {
-  archive::Capture capture;  // the newest capture of the URI
+  archive::Capture capture;  // the capture the document stands for (ResolvedCapture::document)
   archive::Capture payload;  // the capture holding its bytes (the original of a revisit)
   std::string api_metadata;  // structured metadata kept by the fetcher, "" if none
+  SourceState source;        // whether the source still serves it
 };
 
 // A worker's answer for one IndexJob.

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <thread>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "indexer/index_job.hpp"
 #include "indexer/shard_writer.hpp"
 #include "indexer/shards.hpp"
+#include "indexer/source_state.hpp"
 #include "indexer/worker_pool.hpp"
 
 namespace cqc::indexer {
@@ -89,36 +91,42 @@ class Run {
   // The next capture that needs a worker, counting the others as they are passed.
   std::optional<std::pair<IndexJob, Planned>> plan_next() {
     while (next_ < captures_.size()) {
-      const archive::Capture& c = captures_[next_++];
-      const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(c.uri);
+      const archive::Capture& latest = captures_[next_++];
+      const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(latest.uri);
       // Each URI is planned once, so what other documents this run wrote (visible after a
       // reopen) never changes these answers.
-      const bool known_failure = shards_.read([&](Xapian::Database& db) {
-        return !db.get_metadata(failed_key(c.digest)).empty();
-      });
-      // The URI's document: its docid within its shard (0 if none) and the digest it was
-      // built from.
-      const auto [docid, digest] = shards_.read([&](Xapian::Database& db) {
+      // The URI's document: its docid within its shard (0 if none), the digest and the
+      // source key (source_state.hpp) it was built from.
+      const auto [docid, digest, source] = shards_.read([&](Xapian::Database& db) {
         Xapian::PostingIterator p = db.postlist_begin(id_term);
-        if (p == db.postlist_end(id_term)) return std::pair<Xapian::docid, std::string>(0, "");
+        if (p == db.postlist_end(id_term)) return std::tuple<Xapian::docid, std::string, std::string>(0, "", "");
         const Xapian::docid local = (*p - 1) / static_cast<Xapian::docid>(shards_.size()) + 1;
-        return std::pair<Xapian::docid, std::string>(local, db.get_document(*p).get_value(schema::kSlotDigest));
+        const Xapian::Document d = db.get_document(*p);
+        return std::tuple<Xapian::docid, std::string, std::string>(local, d.get_value(schema::kSlotDigest),
+                                                                   d.get_value(schema::kSlotSource));
       });
-      if (c.status && (c.status < 200 || c.status >= 300)) {
-        ++sum_.unsupported;  // redirects, errors, 304s without a document of their own
-      } else if (!stale_ && digest == c.digest) {
+      // The same rule for every run (source_state.hpp), so a rebuild gives what incremental
+      // runs gave: revisits resolve to their original, a 404/410 marks the document removed.
+      const auto r = resolve_capture(archive_.catalog(), latest);
+      if (!r) {
+        ++sum_.unsupported;  // never a successful payload: redirects, errors
+        resolved();
+        continue;
+      }
+      const bool known_failure = shards_.read([&](Xapian::Database& db) {
+        return !db.get_metadata(failed_key(r->payload.digest)).empty();
+      });
+      if (!stale_ && digest == r->payload.digest && source == source_key(r->document.id, r->source)) {
         ++sum_.unchanged;
       } else if (known_failure && !opt_.retry_failed && !stale_) {
         ++sum_.previously_failed;
       } else {
         std::pair<IndexJob, Planned> job;
-        job.first.capture = c;
-        job.first.payload = c;
-        if (c.record_type == "revisit") {
-          if (auto original = archive_.catalog().get(c.refers_to)) job.first.payload = *original;
-        }
-        job.first.api_metadata = archive_.catalog().metadata(c.id);
-        job.second = {c, id_term, known_failure, docid};
+        job.first.capture = r->document;
+        job.first.payload = r->payload;
+        job.first.api_metadata = archive_.catalog().metadata(r->document.id);
+        job.first.source = r->source;
+        job.second = {r->document, id_term, known_failure, docid};
         return job;
       }
       resolved();
@@ -140,8 +148,13 @@ class Run {
       }
     }
     const archive::Capture& c = planned.capture;
+    // A URI whose newest document cannot be indexed has none: the older one goes, as a
+    // rebuild would not have it either.
+    if (r.outcome != JobResult::Outcome::indexed && planned.docid)
+      shards_.of(std::string_view(planned.id_term).substr(schema::kUniqueId.size())).remove(planned.docid);
     if (r.outcome == JobResult::Outcome::unsupported) {
       ++sum_.unsupported;
+      if (log_) log_({IndexEvent::Kind::unsupported, c.uri, r.reason});
     } else if (r.outcome == JobResult::Outcome::failed) {
       ++sum_.failed;
       shards_.first().set_metadata(failed_key(c.digest), r.reason);

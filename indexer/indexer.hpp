@@ -39,10 +39,11 @@ struct IndexOptions {
 
 // One line of the indexing log.
 struct IndexEvent {
-  enum class Kind { indexed, failed, warning } kind;
+  enum class Kind { indexed, failed, warning, unsupported } kind;
   std::string uri;
   std::string reason;  // failed: why the document was skipped; warning: what was not trusted
-                       // (Metadata::warnings joined by "; "), logged after its `indexed`
+                       // (Metadata::warnings joined by "; "), logged after its `indexed`;
+                       // unsupported: why the capture is no document (its format, robots.txt)
 };
 
 struct IndexSummary {
@@ -64,7 +65,7 @@ using IndexLog = std::function<void(const IndexEvent&)>;
 // The version of the extraction and metadata rules. Bump it whenever they change what a
 // capture gives (a new field, better dates, other kinds): the next `index` then rebuilds every
 // document, and retries remembered failures, instead of keeping those built by older rules.
-inline constexpr std::string_view kExtractionVersion = "2026-12-01.2";
+inline constexpr std::string_view kExtractionVersion = "2026-12-01.3";
 // The Xapian metadata key holding the kExtractionVersion an index was last completed with.
 inline constexpr std::string_view kVersionKey = "extraction-version";
 

@@ -42,6 +42,8 @@ void ShardWriter::replace(Xapian::docid did, std::string document) {
   push({Op::Kind::replace, {}, std::move(document), did});
 }
 
+void ShardWriter::remove(Xapian::docid did) { push({Op::Kind::remove, {}, {}, did}); }
+
 void ShardWriter::set_metadata(std::string key, std::string value) {
   push({Op::Kind::metadata, std::move(key), std::move(value), 0});
 }
@@ -99,6 +101,12 @@ void ShardWriter::run() {
         switch (op.kind) {
           case Op::Kind::replace:
             db_.replace_document(op.did, Xapian::Document::unserialise(op.b));
+            break;
+          case Op::Kind::remove:
+            try {
+              db_.delete_document(op.did);
+            } catch (const Xapian::DocNotFoundError&) {
+            }
             break;
           case Op::Kind::metadata:
             db_.set_metadata(op.a, op.b);

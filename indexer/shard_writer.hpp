@@ -34,6 +34,8 @@ class ShardWriter {
   void replace(Xapian::docid did, std::string document);
   // The highest docid used so far (Xapian's get_lastdocid), read when opened.
   Xapian::docid last_docid_at_open() const { return last_at_open_; }
+  // Queues: delete the document under docid DID (none there is no error).
+  void remove(Xapian::docid did);
   // Queues: set metadata KEY to VALUE ("" deletes it).
   void set_metadata(std::string key, std::string value);
   // Queues a commit (returns at once; drain() waits for it).
@@ -50,7 +52,7 @@ class ShardWriter {
 
  private:
   struct Op {
-    enum class Kind { replace, metadata, commit } kind;
+    enum class Kind { replace, remove, metadata, commit } kind;
     std::string a, b;
     Xapian::docid did = 0;
   };

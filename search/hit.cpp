@@ -58,6 +58,10 @@ Hit parse(const Poco::JSON::Object::Ptr& o) {
   h.year = o->optValue<int>("year", 0);
   if (auto prov = o->getObject("provenance"))
     for (const auto& [field, source] : *prov) h.provenance[field] = source.toString();
+  if (auto removed = o->getObject("removed")) {
+    h.removed_status = removed->optValue<int>("status", 0);
+    h.removed_since = removed->optValue<std::string>("since", "");
+  }
   return h;
 }
 

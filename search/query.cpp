@@ -17,8 +17,8 @@ namespace {
 // Xapian::Query::MatchAll from several threads races on its non-atomic reference count.
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-const std::vector<std::string> kFilterFields = {"trust",     "service",   "rating", "kind",
-                                                "year",      "inspected", "published"};
+const std::vector<std::string> kFilterFields = {"trust", "service",   "rating",    "kind",
+                                                "year",  "inspected", "published", "source"};
 
 bool is_filter_field(std::string_view name) {
   return std::find(kFilterFields.begin(), kFilterFields.end(), core::to_lower(name)) !=
@@ -53,6 +53,12 @@ std::string term_for(const std::string& field, const std::string& value) {
                              "' (report, cqc-page, cqc-press, trust-news, press, rating, other; "
                              "news = cqc-press, trust-news or press)");
     return schema::boolean_term(schema::kKind, k);
+  }
+  if (field == "source") {
+    const std::string v = core::to_lower(value);
+    if (v != "live" && v != "removed")
+      throw core::UsageError("unknown source state '" + value + "' (live, or removed: the source answered 404 or 410)");
+    return schema::boolean_term(schema::kSource, v);
   }
   // year
   auto d = core::parse_iso_date(value);

@@ -98,6 +98,11 @@ void hit_json(Writer& w, const Hit& h) {
   w.raw("}").key("inspected").str_or_null(h.inspected).key("inspected_end").str_or_null(h.inspected_end);
   w.key("published").str_or_null(h.published).key("year").int_or_null(h.year);
   w.key("page").int_or_null(h.page).key("snippet").str(h.snippet).key("score").num(h.score);
+  w.key("removed");
+  if (h.removed_status)
+    w.raw("{").key("status", true).int_or_null(h.removed_status).key("since").str(h.removed_since).raw("}");
+  else
+    w.raw("null");
   w.key("provenance").raw("{");
   first = true;
   for (const auto& [field, source] : h.provenance) {

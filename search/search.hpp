@@ -57,6 +57,8 @@ struct Hit {
   std::string snippet;       // HTML-escaped text, matched words in <mark>...</mark>
   double score = 0;          // relevance weight
   std::map<std::string, std::string> provenance;  // field -> where its value came from
+  int removed_status = 0;     // 404 or 410 when the source URI no longer serves the document
+  std::string removed_since;  // WARC date it first answered so; "" while live
 };
 
 struct FacetValue {

@@ -2,6 +2,8 @@
 // document; refresh; the new text is found and the history shows both captures.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "archive/archive.hpp"
 #include "run_cli.hpp"
 #include "test_server.hpp"
@@ -127,4 +129,33 @@ TEST_CASE("SIGKILL during fetch never leaves a catalog row without its record; a
   CHECK(arc.recovered_bytes() == 0);
   CHECK(arc.catalog().latest().size() == static_cast<size_t>(docs));
   CHECK(arc.catalog().count() == verify.json()->getValue<std::uint64_t>("checked"));
+}
+
+TEST_CASE("refresh on a mistyped --data fails and creates nothing; fetch clears what a killed fetch left") {
+  TestServerOptions o;
+  o.crawl_delay = false;
+  TestServer server("", o);
+  TempDir tmp;
+  const std::string typo = tmp / "no-such-data";
+  auto r = run_cli(tmp, typo, {"refresh"});
+  CHECK(r.code != 0);
+  CHECK(r.err.find("no archive at " + typo) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(typo));
+
+  const std::string data = tmp / "data";
+  std::filesystem::create_directories(data + "/archive/tmp");
+  std::ofstream(data + "/archive/tmp/body-123.part") << "half a body";
+  auto fetched = run_cli(tmp, data, {"fetch", "--allow", "127.0.0.1:" + std::to_string(server.port()), "--delay-ms", "0",
+                                     server.url("/docs/builtin/news-1.html")});
+  REQUIRE(fetched.code == 0);
+  CHECK_FALSE(std::filesystem::exists(data + "/archive/tmp/body-123.part"));
+  CHECK(fetched.err.find("removed 1 temporary file") != std::string::npos);
+
+  // history finds the capture under other spellings of its URL.
+  const std::string url = server.url("/docs/builtin/news-1.html");
+  const std::string shouted = "HTTP://127.0.0.1:" + std::to_string(server.port()) + "/docs/builtin/news-1.html#top";
+  auto h = run_cli(tmp, data, {"history", "--json", shouted});
+  REQUIRE(h.code == 0);
+  CHECK(h.json()->getArray("captures")->size() == 1);
+  CHECK(run_cli(tmp, data, {"history", "--json", url}).json()->getArray("captures")->size() == 1);
 }

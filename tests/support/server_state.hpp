@@ -30,6 +30,8 @@ struct Document {
   std::string content_encoding;   // "" or "gzip"
   std::string etag;               // strong, quoted
   Poco::Timestamp last_modified;  // whole seconds
+  int status = 200;               // another status (410, 301, 302 ...) answers with it instead
+  std::string location;           // with a 3xx status: the Location
 };
 
 // A strong ETag (quoted) from the SHA-1 of BODY.
@@ -73,6 +75,9 @@ class State {
                     std::string encoding = "", std::optional<Poco::Timestamp> modified = {});
   // Removes PATH; false when absent.
   bool remove_document(const std::string& path);
+  // Makes PATH answer STATUS (with LOCATION when it is a redirect) until put_document or
+  // remove_document; true when PATH was not in the store.
+  bool put_status(const std::string& path, int status, std::string location);
   // A copy of the document at PATH, if any.
   std::optional<Document> find_document(const std::string& path) const;
   // Every stored path starting with PREFIX, sorted.

@@ -94,10 +94,22 @@ void State::clear_log() {
   max_active = active.load();
 }
 
+bool State::put_status(const std::string& path, int status, std::string location) {
+  std::lock_guard<std::mutex> lock(docs_mutex_);
+  Document doc;
+  doc.status = status;
+  doc.location = std::move(location);
+  doc.content_type = "text/html; charset=utf-8";
+  doc.body = "<html><body><p>" + std::to_string(status) + "</p></body></html>";
+  return documents_.insert_or_assign(path, std::move(doc)).second;
+}
+
 bool serve_document(Exchange& ex) {
   auto doc = ex.state.find_document(ex.path);
   if (!doc) return false;
-  ex.send_document(*doc);
+  if (doc->status >= 300 && doc->status < 400) ex.redirect(doc->status, doc->location);
+  else if (doc->status != 200) ex.send(doc->status, doc->content_type, doc->body);
+  else ex.send_document(*doc);
   return true;
 }
 

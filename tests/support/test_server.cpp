@@ -215,6 +215,11 @@ void TestServer::set_document(const std::string& path, std::string body, std::st
   if (path.rfind("/docs/", 0) == 0) state_->rebuild_indexes();
 }
 
+void TestServer::set_status(const std::string& path, int status, std::string location) {
+  state_->put_status(path, status, std::move(location));
+  if (path.rfind("/docs/", 0) == 0) state_->rebuild_indexes();
+}
+
 bool TestServer::remove_document(const std::string& path) {
   bool removed = state_->remove_document(path);
   if (removed && path.rfind("/docs/", 0) == 0) state_->rebuild_indexes();

@@ -82,6 +82,10 @@ class TestServer {
   void set_document(const std::string& path, std::string body, std::string content_type);
   // Removes the document at PATH (it then answers 404); false when there was none.
   bool remove_document(const std::string& path);
+  // Makes PATH answer STATUS instead of its document (410 Gone, 500 ...), or redirect with
+  // STATUS (301, 302, 307, 308) to LOCATION, until set_document or remove_document. Sends no
+  // validators: a conditional request gets the same answer.
+  void set_status(const std::string& path, int status, std::string location = "");
   // Paths of every document under /docs/, sorted.
   std::vector<std::string> document_paths() const;
   // The stored body of the document at PATH, or "" when there is none.

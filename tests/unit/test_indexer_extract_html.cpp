@@ -280,7 +280,8 @@ TEST_CASE("extract: format dispatch by MIME type, then by sniffing") {
       {"", page, "html"},
       {"application/octet-stream", "\xEF\xBB\xBF  <!-- c --><HTML lang=en>", "html"},
       {"", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "html"},
-      {"text/plain", "just text", ""},
+      {"text/plain", "just text", "text"},
+      {"text/plain", "%PDF-1.4\n...", "pdf"},
       {"", "<htmlx>", ""},
       {"application/octet-stream", "<br />\n<b>Warning</b>: a PHP notice before the page", "html"},
       {"", "\n <DIV class=x>", "html"},
@@ -293,9 +294,9 @@ TEST_CASE("extract: format dispatch by MIME type, then by sniffing") {
     const auto* e = extractor_for(c.mime, c.bytes);
     CHECK(std::string(e ? e->name() : "") == c.want);
   }
-  auto unsupported = extract("just text", "text/plain");
+  auto unsupported = extract("\x89PNG", "image/png");
   REQUIRE_FALSE(unsupported.ok());
-  CHECK(unsupported.error().find("text/plain") != std::string::npos);
+  CHECK(unsupported.error().find("image/png") != std::string::npos);
 }
 
 TEST_CASE("extraction: joined_text joins pages with form feeds") {

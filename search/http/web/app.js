@@ -224,6 +224,13 @@ function renderHit(h) {
   if (h.overall_rating) {
     badges.append(el('span', { class: `badge rating rating-${h.overall_rating}`, text: `Overall: ${labelFor('rating', h.overall_rating)}` }));
   }
+  if (h.removed) {
+    badges.append(el('span', {
+      class: 'badge removed',
+      title: `The source answered HTTP ${h.removed.status} since ${fmtDate(h.removed.since.slice(0, 10))}; the archived copy is kept.`,
+      text: `Removed at source (HTTP ${h.removed.status})`,
+    }));
+  }
   const dates = [];
   if (h.inspected) dates.push(`Inspected ${fmtRange(h.inspected, h.inspected_end)}`);
   if (h.published) dates.push(`Published ${fmtDate(h.published)}`);
