@@ -80,10 +80,13 @@ void walk(const fs::path& dir, const fs::path& root, std::vector<Item>& out, Imp
 }
 
 // BASE (--base-url) checked and ending in '/', so that a file's relative path joins it as a
-// path below it; "" stays "". Throws core::UsageError naming BASE when it is not an absolute
+// path below it; "" stays ""; "http://" or "https://" alone stays so (the relative path then
+// starts with the host). Throws core::UsageError naming BASE when it is not an absolute
 // http(s) URL with a host, or has a query or fragment.
 std::string base_url(const std::string& base) {
   if (base.empty()) return base;
+  // "https://" alone: the first folder below the one named is the host (a wget -r mirror).
+  if (core::to_lower(base) == "http://" || core::to_lower(base) == "https://") return core::to_lower(base);
   Poco::URI uri;
   try {
     uri = Poco::URI(base);

@@ -11,9 +11,10 @@ namespace cqc::archive {
 
 struct ImportOptions {
   // When set, a file's target URI is BASE_URL (an http(s) URL with a host; a '/' is added
-  // when it does not end with one) + its path relative to the folder named on the command
-  // line (or its file name, for a file named directly); otherwise a file: URI. import_paths
-  // throws core::UsageError naming it when it is not such a URL.
+  // when it does not end with one; or "https://" alone, for folders named after their host)
+  // + its path relative to the folder named on the command line (or its file name, for a
+  // file named directly); otherwise a file: URI. import_paths throws core::UsageError
+  // naming it when it is not such a URL.
   std::string base_url;
   // Read and digest every file. Otherwise a file whose path, target URI, size, modification
   // and status-change times (nanoseconds) are those recorded when it was last imported is

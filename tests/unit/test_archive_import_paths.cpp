@@ -27,6 +27,10 @@ TEST_CASE("--base-url without a trailing slash is a folder, and a bad one is ref
   archive::import_paths(arc, {tmp / "docs"}, opts);
   REQUIRE(arc.catalog().all().size() == 1);
   CHECK(arc.catalog().all()[0].uri == "https://x.test/a.html");
+  opts.base_url = "https://";  // folders named after their host, as wget -r makes them
+  tmp.write("mirror/www.trust.example/news/b.html", "<html>b</html>");
+  archive::import_paths(arc, {tmp / "mirror"}, opts);
+  CHECK(arc.catalog().history("https://www.trust.example/news/b.html").size() == 1);
   for (const std::string bad : {"x.test/", "ftp://x.test/", "https:///nohost", "https://x.test/?q=1", "not a url"}) {
     CAPTURE(bad);
     opts.base_url = bad;
