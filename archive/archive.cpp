@@ -43,7 +43,8 @@ Archive::Archive(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode)
   } else if (!fs::exists(dir_ + "/catalog.db")) {
     throw core::Fatal("no archive at " + dir_ + " (run 'cqc-archive import' or 'fetch' first)");
   }
-  catalog_ = std::make_unique<Catalog>(dir_ + "/catalog.db");
+  catalog_ = std::make_unique<Catalog>(dir_ + "/catalog.db", mode_ == Mode::read_only ? Catalog::Access::read_only
+                                                                                      : Catalog::Access::read_write);
   if (mode_ == Mode::read_write) recover();
 }
 

@@ -68,23 +68,37 @@ struct Catalog::Impl {
   }
 };
 
-Catalog::Catalog(const std::string& path) {
+Catalog::Catalog(const std::string& path, Access access) {
   static std::once_flag once;
   std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
-  try {
-    impl_ = std::make_unique<Impl>(path);
-    auto& s = impl_->session;
-    s << "PRAGMA busy_timeout=10000", now;
-    s << "PRAGMA synchronous=FULL", now;
-    s << "PRAGMA mmap_size=268435456", now;  // read pages in place, not one pread each
-    int version = 0;
-    s << "PRAGMA user_version", into(version), now;
-    // A current catalog is opened without writing anything, so readers never wait for a
-    // writer's open transaction (a fetch holds one while it gathers a group).
-    if (version < kSchemaVersion) migrate(s, version);
-  } catch (const Poco::Exception& e) {
-    throw core::Error("cannot open catalog " + path + ": " + e.displayText());
+  // Read-only: SQLite's own read-only mode, which still needs the WAL index (-shm) beside
+  // the catalog; where that cannot be made (a read-only mount, another user's folder), the
+  // catalog is read as immutable: nothing is locked or checked for writers.
+  std::vector<std::string> targets = {path};
+  if (access == Access::read_only)
+    targets = {"file:" + uri_path(path) + "?mode=ro", "file:" + uri_path(path) + "?immutable=1"};
+  std::string error;
+  for (const std::string& target : targets) {
+    try {
+      impl_ = std::make_unique<Impl>(target);
+      auto& s = impl_->session;
+      s << "PRAGMA busy_timeout=10000", now;
+      s << "PRAGMA synchronous=FULL", now;
+      s << "PRAGMA mmap_size=268435456", now;  // read pages in place, not one pread each
+      int version = 0;
+      s << "PRAGMA user_version", into(version), now;
+      // A current catalog is opened without writing anything, so readers never wait for a
+      // writer's open transaction (a fetch holds one while it gathers a group).
+      if (version < kSchemaVersion && access == Access::read_only)
+        throw core::Error("cannot open catalog " + path + " read-only: it needs an upgrade (run 'cqc-archive verify' once with write access)");
+      if (version < kSchemaVersion) migrate(s, version);
+      return;
+    } catch (const Poco::Exception& e) {
+      impl_.reset();
+      if (error.empty()) error = e.displayText();
+    }
   }
+  throw core::Error("cannot open catalog " + path + (access == Access::read_only ? " read-only: " : ": ") + error);
 }
 
 Catalog::~Catalog() = default;

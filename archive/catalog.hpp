@@ -53,9 +53,11 @@ struct FileState {
 
 class Catalog {
  public:
-  // Opens or creates the catalog database at PATH (WAL journal, full sync).
-  // Throws core::Error naming PATH on failure.
-  explicit Catalog(const std::string& path);
+  enum class Access { read_write, read_only };
+  // Opens or creates the catalog database at PATH (WAL journal, full sync); read_only opens
+  // an existing one without writing, also on a read-only mount or another user's folder
+  // (then as immutable: writers must be stopped). Throws core::Error naming PATH on failure.
+  explicit Catalog(const std::string& path, Access access = Access::read_write);
   ~Catalog();
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;

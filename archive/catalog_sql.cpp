@@ -61,4 +61,20 @@ void bind_int(sqlite3_stmt* st, int i, std::int64_t v, bool null_if_zero) {
 }
 
 
+// PATH with the characters an SQLite URI filename reserves percent-escaped.
+std::string uri_path(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      static const char* hex = "0123456789ABCDEF";
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace cqc::archive

@@ -49,4 +49,8 @@ void bind_text(sqlite3_stmt* st, int i, const std::string& v, bool null_if_empty
 // Binds V to parameter I of ST (NULL when NULL_IF_ZERO and V is 0).
 void bind_int(sqlite3_stmt* st, int i, std::int64_t v, bool null_if_zero = false);
 
+// PATH as the path of an SQLite URI filename ("file:" + it): '%', '?', '#' and control
+// characters percent-escaped.
+std::string uri_path(const std::string& path);
+
 }  // namespace cqc::archive

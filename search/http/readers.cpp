@@ -1,5 +1,7 @@
 #include "search/http/readers.hpp"
 
+#include <cstdio>
+
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "search/http/router.hpp"
@@ -38,7 +40,9 @@ archive::Archive& ReaderPool::Lease::archive() const {
     try {
       reader_->archive = std::make_unique<archive::Archive>(core::archive_dir(pool_.data_dir_),
                                                             archive::Mode::read_only);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+      // Said once per reader in the server's log: why documents and originals answer 503.
+      std::fprintf(stderr, "cqc-archive serve: archive unavailable: %s\n", e.what());
       throw HttpError(503, "the archive is not available");
     }
   }

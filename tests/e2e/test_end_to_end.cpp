@@ -216,3 +216,59 @@ TEST_CASE_FIXTURE(Archived, "trust shows a trust's inspections over time with th
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("Hogwarts") != std::string::npos);
 }
+
+TEST_CASE_FIXTURE(Archived, "a read-only copy: verify, history, search and trust work without write access") {
+  REQUIRE(index.code == 0);
+  // The programs and a copy of the data, readable by everyone, writable by nobody else. As
+  // root the commands run as the user nobody (root would ignore permissions); otherwise the
+  // copy's write permissions are removed.
+  const std::string open_dir = tmp / "ro";
+  fs::create_directories(open_dir + "/bin");
+  const fs::path built = fs::path(CQC_BINARY).parent_path();
+  for (const char* exe : {"cqc-archive", "cqc-archive-store", "cqc-archive-full"})
+    fs::copy_file(built / exe, open_dir + "/bin/" + exe);
+  const std::string copy = open_dir + "/data";
+  fs::copy(data, copy, fs::copy_options::recursive);
+  fs::remove(copy + "/archive/catalog.db-shm");  // as a clean copy of a closed archive has none
+  fs::remove(copy + "/archive/catalog.db-wal");
+  const bool root = ::geteuid() == 0;
+  for (const auto& e : fs::recursive_directory_iterator(tmp.path())) {
+    const bool dir = e.is_directory();
+    fs::permissions(e.path(), root ? (dir ? fs::perms(0755) : fs::perms(0644)) : (dir ? fs::perms(0555) : fs::perms(0444)));
+  }
+  fs::permissions(tmp.path(), fs::perms(0755));
+  for (const char* exe : {"cqc-archive", "cqc-archive-store", "cqc-archive-full"})
+    fs::permissions(open_dir + "/bin/" + exe, fs::perms(0555));
+  const auto before = fs::last_write_time(copy + "/archive/catalog.db");
+  auto as_reader = [&](const std::vector<std::string>& args) {
+    std::string cmd = root ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+    cmd += shell_quote(open_dir + "/bin/cqc-archive");
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    cmd += " --data " + shell_quote(copy) + " >" + shell_quote(open_dir + "/../out.txt") + " 2>" +
+           shell_quote(open_dir + "/../err.txt") + " </dev/null";
+    fs::permissions(tmp.path(), fs::perms(0777));  // out.txt and err.txt are written there
+    const int status = std::system(cmd.c_str());
+    CliRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(tmp / "out.txt");
+    r.err = slurp(tmp / "err.txt");
+    fs::remove(tmp / "out.txt");
+    fs::remove(tmp / "err.txt");
+    return r;
+  };
+  auto verified = as_reader({"verify"});
+  CHECK_MESSAGE(verified.code == 0, verified.err);
+  CHECK(verified.out.find(std::to_string(expected.size()) + " records") != std::string::npos);
+  auto history = as_reader({"history", "--json", kBase + expected.front().at("file")});
+  CHECK_MESSAGE(history.code == 0, history.err);
+  if (history.code == 0) CHECK(history.json()->getArray("captures")->size() == 1);
+  auto found = as_reader({"search", "--json", "seclusion"});
+  CHECK_MESSAGE(found.code == 0, found.err);
+  if (found.code == 0) CHECK(found.json()->getValue<int>("total") > 0);
+  auto trust = as_reader({"trust", "RMY"});
+  CHECK_MESSAGE(trust.code == 0, trust.err);
+  CHECK(fs::last_write_time(copy + "/archive/catalog.db") == before);
+  // TempDir removes it all: give write access back.
+  for (const auto& e : fs::recursive_directory_iterator(tmp.path()))
+    if (e.is_directory()) fs::permissions(e.path(), fs::perms(0755));
+}
