@@ -1,16 +1,19 @@
 #include "archive/archive.hpp"
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "archive/digest.hpp"
+#include "archive/file_snapshot.hpp"
 #include "archive/http_message.hpp"
 #include "core/error.hpp"
 
@@ -18,6 +21,33 @@ namespace fs = std::filesystem;
 
 namespace cqc::archive {
 namespace {
+
+// The warcinfo record's fields (WARC 1.1 section 10.1): who made the file, where, with what.
+// The operator is $CQC_ARCHIVE_OPERATOR when set (a contact), else the user name.
+std::string warcinfo_fields(const std::string& dir) {
+  char host[256] = "";
+  ::gethostname(host, sizeof host - 1);
+  std::string op = std::getenv("CQC_ARCHIVE_OPERATOR") ? std::getenv("CQC_ARCHIVE_OPERATOR") : "";
+  if (op.empty())
+    if (const passwd* pw = ::getpwuid(::geteuid())) op = pw->pw_name;
+  std::error_code ec;
+  const std::string part_of = fs::absolute(dir, ec).parent_path().filename().string();
+  std::string f = "software: cqc-archive/0.1.0\r\nformat: WARC File Format 1.1\r\n"
+                  "conformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n";
+  if (host[0]) f += "hostname: " + std::string(host) + "\r\n";
+  if (!op.empty()) f += "operator: " + op + "\r\n";
+  if (!part_of.empty()) f += "isPartOf: " + part_of + "\r\n";
+  return f + "description: CQC inspection reports and related news, captured by cqc-archive\r\n";
+}
+
+// Removes the regular files directly in DIR (none when it does not exist); how many.
+std::uint64_t remove_files_in(const std::string& dir) {
+  std::uint64_t n = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (it->is_regular_file() && fs::remove(it->path(), ec)) ++n;
+  return n;
+}
 
 constexpr std::uint64_t kRotateBytes = 1ull << 30;  // start a new WARC file past 1 GiB
 
@@ -43,6 +73,7 @@ Archive::Archive(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode)
   } else if (!fs::exists(dir_ + "/catalog.db")) {
     throw core::Fatal("no archive at " + dir_ + " (run 'cqc-archive import' or 'fetch' first)");
   }
+  if (mode_ == Mode::read_write) stale_temporary_ = remove_files_in(dir_ + "/tmp");
   catalog_ = std::make_unique<Catalog>(dir_ + "/catalog.db", mode_ == Mode::read_only ? Catalog::Access::read_only
                                                                                       : Catalog::Access::read_write);
   if (mode_ == Mode::read_write) recover();
@@ -120,28 +151,32 @@ WarcAppender& Archive::appender() {
   if (appender_ && appender_->size() < kRotateBytes) return *appender_;
   if (appender_) commit();  // the pending group's records are in the file being left
   auto files = catalog_->committed_ends();
-  if (!appender_ && !files.empty() && files.back().second < kRotateBytes) {
-    appender_ = std::make_unique<WarcAppender>(warc_path(files.back().first));
-    return *appender_;
-  }
-  std::string name = "cqc-" + now_compact() + "-" + std::to_string(files.size() + 1) + ".warc.gz";
+  // A new session goes on with the last file while it is small, after a warcinfo record of
+  // its own (catalogued with the session's first capture; a kill before that drops it).
+  const bool reopen = !appender_ && !files.empty() && files.back().second < kRotateBytes;
+  const std::string name = reopen ? files.back().first
+                                  : "cqc-" + now_compact() + "-" + std::to_string(files.size() + 1) + ".warc.gz";
   appender_ = std::make_unique<WarcAppender>(warc_path(name));
-  const std::string info =
-      "software: cqc-archive/0.1.0\r\nformat: WARC File Format 1.1\r\n"
-      "conformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n";
+  const std::string info = warcinfo_fields(dir_);
   WarcHeaders h{{"WARC-Type", "warcinfo"},
                 {"WARC-Record-ID", new_record_id()},
                 {"WARC-Date", warc_date(std::chrono::system_clock::now())},
                 {"WARC-Filename", name},
                 {"Content-Type", "application/warc-fields"}};
   RecordSpan span = appender_->append(format_head(h, info.size()), info);
-  catalog_->add_warc_file(name, span.offset + span.length);
+  if (!reopen) catalog_->add_warc_file(name, span.offset + span.length);
   return *appender_;
 }
 
 ImportOutcome Archive::import_file(const std::string& path, const std::string& uri,
                                    const std::string& mime) {
-  auto [digest, size] = file_digest(path);
+  // Read once: what is stored is what was digested (a spool file for large files).
+  const std::string spool_dir = dir_ + "/tmp";
+  std::error_code ec;
+  fs::create_directories(spool_dir, ec);
+  const FileSnapshot file(path, spool_dir);
+  const std::string& digest = file.digest();
+  const std::uint64_t size = file.size();
   if (auto existing = catalog_->find(uri, digest)) return {ImportStatus::unchanged, *existing};
 
   Capture c;
@@ -176,9 +211,8 @@ ImportOutcome Archive::import_file(const std::string& path, const std::string& u
     h.push_back({"WARC-Payload-Digest", digest});
     h.push_back({"WARC-Block-Digest", digest});
     h.push_back({"Content-Type", mime});
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw core::Error("cannot read " + path);
-    span = out.append(format_head(h, size), in, size, !grouping());
+    if (file.spooled()) span = out.append(format_head(h, size), *file.open_spool(), size, !grouping());
+    else span = out.append(format_head(h, size), file.bytes(), !grouping());
   }
   if (grouping()) unsynced_ = true;
   c.warc_file = fs::path(out.path()).filename().string();

@@ -65,6 +65,9 @@ class Archive {
   const Catalog& catalog() const { return *catalog_; }
   // Bytes of torn records removed when this archive was opened for writing.
   std::uint64_t recovered_bytes() const { return recovered_; }
+  // Temporary files (fetch bodies, import spools in DIR/tmp) a killed writer left, removed
+  // when this archive was opened for writing (the lock says no other writer uses them).
+  std::uint64_t stale_temporary_files() const { return stale_temporary_; }
 
   // Group commit. By default (COUNT 1) every capture is durable when import_file or
   // store_http returns: its WARC records are synced, then its catalog rows committed. With
@@ -121,6 +124,7 @@ class Archive {
   std::unique_ptr<WarcAppender> appender_;
   int lock_fd_ = -1;
   std::uint64_t recovered_ = 0;
+  std::uint64_t stale_temporary_ = 0;
   unsigned group_count_ = 1;
   std::chrono::milliseconds group_age_{0};
   std::uint64_t pending_ = 0;  // captures in the open group

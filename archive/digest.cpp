@@ -39,18 +39,4 @@ std::string warc_digest(std::string_view bytes) {
   return sha.warc_digest();
 }
 
-std::pair<std::string, std::uint64_t> file_digest(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::Error("cannot read " + path);
-  Sha1 sha;
-  std::string buf(1 << 16, '\0');
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    sha.update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
-  }
-  if (in.bad()) throw core::Error("read error in " + path);
-  std::uint64_t n = sha.size();
-  return {sha.warc_digest(), n};
-}
-
 }  // namespace cqc::archive

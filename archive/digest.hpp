@@ -30,7 +30,4 @@ class Sha1 {
 // "sha1:<base32>" of BYTES.
 std::string warc_digest(std::string_view bytes);
 
-// Digest and size of the file at PATH, read in chunks. Throws core::Error naming PATH.
-std::pair<std::string, std::uint64_t> file_digest(const std::string& path);
-
 }  // namespace cqc::archive

@@ -81,16 +81,6 @@ int report(const fetch::CrawlSummary& s, const Context& ctx, const char* verb) {
   return s.failed ? 1 : 0;
 }
 
-// Removes the regular files directly in DIR; returns how many.
-std::size_t remove_files_in(const std::string& dir) {
-  std::size_t n = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec))
-    if (it->is_regular_file() && std::filesystem::remove(it->path(), ec)) ++n;
-  return n;
-}
-
 template <class F>
 int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) {
   const std::string dir = core::archive_dir(ctx.data_dir);
@@ -101,11 +91,11 @@ int run_crawl(const Args& args, const Context& ctx, const char* verb, F&& body) 
   arc.set_group_commit(archive::kGroupCaptures, archive::kGroupAge);
   const std::string tmp = arc.dir() + "/tmp";
   std::filesystem::create_directories(tmp);
-  // Bodies being downloaded live here until stored; any left belong to a fetch that was
-  // killed (this process holds the archive's lock, so no other fetch is running).
-  if (std::size_t left = remove_files_in(tmp))
-    std::fprintf(stderr, "removed %zu temporary file%s left in %s by an interrupted fetch\n", left,
-                 left == 1 ? "" : "s", tmp.c_str());
+  // Bodies being downloaded live there until stored; opening the archive removed any a
+  // killed fetch or import left.
+  if (std::uint64_t left = arc.stale_temporary_files())
+    std::fprintf(stderr, "removed %llu temporary file%s left in %s by an interrupted run\n",
+                 static_cast<unsigned long long>(left), left == 1 ? "" : "s", tmp.c_str());
   auto opts = crawl_options(args, ctx, tmp);
   Progress progress(verb, ctx.progress);
   const auto start = std::chrono::steady_clock::now();
