@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "archive/catalog.hpp"
 #include "archive/warc.hpp"
@@ -36,6 +37,19 @@ struct Payload {
   std::string bytes;         // as Archive::payload returns them
   std::string content_type;  // the HTTP response's Content-Type with its parameters (charset),
                              // else the resource record's Content-Type; "" when absent
+};
+
+// What import_warc did with one WARC file.
+struct WarcImportSummary {
+  std::string stored_as;           // the file's name in the archive folder
+  bool unchanged = false;          // imported before: nothing done
+  std::uint64_t records = 0;       // records read
+  std::uint64_t captures = 0;      // responses and resources catalogued
+  std::uint64_t revisits = 0;      // revisits catalogued
+  std::uint64_t other = 0;         // requests, metadata, warcinfo ...: kept, not captures
+  std::uint64_t skipped = 0;       // unreadable, or revisits of records not in the archive
+  std::uint64_t digest_mismatches = 0;  // WARC-Payload-Digest differing from the payload
+  std::vector<std::string> errors;      // one per skipped record, naming its offset
 };
 
 struct ImportOutcome {
@@ -84,6 +98,16 @@ class Archive {
   void commit_if_due();
   // Captures written but not yet committed.
   std::uint64_t pending() const { return pending_; }
+
+  // Brings in the WARC file at PATH written by another tool (wget, Heritrix, warcio ...):
+  // the file is copied into the archive folder byte for byte (read once) under a name that
+  // holds its digest, and each response or resource record becomes a capture pointing into
+  // it (its record id, date and target URI kept); revisits become revisit captures of the
+  // record they refer to (by WARC-Refers-To, else by payload digest); requests, metadata and
+  // warcinfo records stay in the file uncatalogued. A record that cannot be read is skipped
+  // with its offset and reason. The same file imported again changes nothing. Throws
+  // core::Error naming PATH when it cannot be read or holds no WARC record at all.
+  WarcImportSummary import_warc(const std::string& path);
 
   // Archives the file at PATH as a WARC resource record for URI with MIME type MIME.
   // The WARC record is durable (fsync) before its catalog row is committed.

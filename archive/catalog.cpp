@@ -145,6 +145,13 @@ std::optional<Capture> Catalog::find_payload(const std::string& digest) const {
                     {digest}));
 }
 
+std::uint64_t Catalog::count_in_file(const std::string& name) const {
+  Poco::UInt64 n = 0;
+  std::string file = name;
+  impl_->session << "SELECT COUNT(*) FROM captures WHERE warc_file = ?", use(file), into(n), now;
+  return n;
+}
+
 std::vector<Capture> Catalog::all() const {
   return rows(impl_->session, impl_->select("ORDER BY id"));
 }

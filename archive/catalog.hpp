@@ -78,6 +78,8 @@ class Catalog {
   std::vector<Capture> history(const std::string& uri) const;
   // Number of captures.
   std::uint64_t count() const;
+  // Number of captures whose record is in WARC file NAME.
+  std::uint64_t count_in_file(const std::string& name) const;
 
   // Records a failed fetch of URI.
   void add_failure(const FetchFailure& failure);

@@ -78,6 +78,21 @@ FileSnapshot::~FileSnapshot() {
   if (!spool_.empty()) ::unlink(spool_.c_str());
 }
 
+void FileSnapshot::keep_spool_as(const std::string& target) {
+  const int fd = ::open(spool_.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!synced || ::rename(spool_.c_str(), target.c_str()) != 0) throw core::Error(why("cannot store " + target));
+  spool_.clear();
+  // The rename itself made durable: the folder's entry.
+  const std::string folder = target.substr(0, target.rfind('/') == std::string::npos ? 0 : target.rfind('/'));
+  const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
 std::unique_ptr<std::istream> FileSnapshot::open_spool() const {
   auto in = std::make_unique<std::ifstream>(spool_, std::ios::binary);
   if (!*in) throw core::Error("cannot read the spool file " + spool_);

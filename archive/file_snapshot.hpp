@@ -29,6 +29,9 @@ class FileSnapshot {
   bool spooled() const { return !spool_.empty(); }
   // A stream of the spooled bytes (spooled() true). Throws core::Error if it cannot be opened.
   std::unique_ptr<std::istream> open_spool() const;
+  // Moves the spool file to TARGET (same file system), synced; it is then no longer removed
+  // with the snapshot. spooled() must be true. Throws core::Error naming TARGET on failure.
+  void keep_spool_as(const std::string& target);
 
  private:
   std::string digest_;

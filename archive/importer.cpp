@@ -9,6 +9,9 @@
 #include <unordered_map>
 
 #include <Poco/Exception.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
 #include <Poco/URI.h>
 
 #include "core/error.hpp"
@@ -101,6 +104,61 @@ std::string base_url(const std::string& base) {
   return base.ends_with('/') ? base : base + '/';
 }
 
+// Whether PATH names a WARC file or a WACZ package by its extension.
+bool is_warc_name(const std::string& path) {
+  const std::string p = core::to_lower(path);
+  return p.ends_with(".warc") || p.ends_with(".warc.gz") || p.ends_with(".wacz");
+}
+
+void add_warc(const WarcImportSummary& w, ImportSummary& sum) {
+  if (w.unchanged) {
+    ++sum.warc_unchanged;
+    return;
+  }
+  ++sum.warc_files;
+  sum.warc_records += w.records;
+  sum.warc_captures += w.captures + w.revisits;
+  sum.warnings.insert(sum.warnings.end(), w.errors.begin(), w.errors.end());
+}
+
+// Imports the WARC file, or each WARC file of the WACZ package, at PATH. Throws
+// core::Error naming PATH when it cannot be read.
+void import_collection(Archive& archive, const std::string& path, ImportSummary& sum) {
+  if (!core::to_lower(path).ends_with(".wacz")) return add_warc(archive.import_warc(path), sum);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw core::Error("cannot read " + path);
+  std::size_t found = 0;
+  std::error_code ec;
+  fs::create_directories(archive.dir() + "/tmp", ec);
+  try {
+    Poco::Zip::ZipArchive zip(in);
+    for (auto h = zip.headerBegin(); h != zip.headerEnd(); ++h) {
+      const std::string name = h->first;
+      if (name.rfind("archive/", 0) != 0 || !is_warc_name(name) || core::to_lower(name).ends_with(".wacz")) continue;
+      ++found;
+      // Unpacked beside the archive's other temporary files, imported, removed.
+      const std::string tmp = archive.dir() + "/tmp/wacz-" + fs::path(name).filename().string();
+      {
+        in.clear();
+        Poco::Zip::ZipInputStream entry(in, h->second);
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        Poco::StreamCopier::copyStream(entry, out);
+        if (!out) throw core::Error("cannot unpack " + name + " from " + path);
+      }
+      try {
+        add_warc(archive.import_warc(tmp), sum);
+      } catch (...) {
+        fs::remove(tmp);
+        throw;
+      }
+      fs::remove(tmp);
+    }
+  } catch (const Poco::Exception& e) {
+    throw core::Error(path + " is not a readable WACZ package: " + e.displayText());
+  }
+  if (!found) throw core::Error(path + " holds no WARC file under archive/");
+}
+
 // Key of a file state: path and URI.
 std::string state_key(const std::string& path, const std::string& uri) { return path + '\n' + uri; }
 
@@ -163,6 +221,12 @@ ImportSummary import_paths(Archive& archive, const std::vector<std::string>& pat
       if (::stat(path.c_str(), &st) != 0) throw core::Error("cannot read " + path);
       FileState state{path, uri, static_cast<std::uint64_t>(st.st_size), nanoseconds(st.st_mtim),
                       nanoseconds(st.st_ctim), 0};
+      if (is_warc_name(path)) {  // counted as WARC files, not as files
+        --sum.files;
+        import_collection(archive, path, sum);
+        if (progress) progress(sum.files + sum.warc_files + sum.warc_unchanged, items.size());
+        continue;
+      }
       auto known = seen.find(state_key(path, uri));
       if (known != seen.end() && known->second.size == state.size &&
           known->second.mtime_ns == state.mtime_ns && known->second.ctime_ns == state.ctime_ns) {

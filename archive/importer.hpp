@@ -31,13 +31,20 @@ struct ImportSummary {
   std::uint64_t failed = 0;      // unreadable files (see errors)
   std::uint64_t bytes = 0;       // payload bytes newly stored
   std::vector<std::string> errors;  // one line per failed file, naming it
+  // WARC files made by other tools (.warc, .warc.gz, and those inside .wacz packages):
+  std::uint64_t warc_files = 0;     // imported now
+  std::uint64_t warc_unchanged = 0; // imported before: nothing done
+  std::uint64_t warc_records = 0;   // records read in them
+  std::uint64_t warc_captures = 0;  // captures they gave (responses, resources, revisits)
+  std::vector<std::string> warnings;  // records skipped, naming file and offset
 };
 
 // Called after each file with (files done, files total).
 using ProgressFn = std::function<void(std::uint64_t, std::uint64_t)>;
 
 // Imports every regular file under PATHS (folders recursively, in sorted order; hidden
-// files skipped). Files unchanged since the last import are not read (see rehash). A path that does not exist is an error naming it, counted in failed.
+// files skipped). WARC files (.warc, .warc.gz) and WACZ packages (.wacz: the WARC files under
+// its archive/) are brought in record by record (Archive::import_warc), not as files. Files unchanged since the last import are not read (see rehash). A path that does not exist is an error naming it, counted in failed.
 // Every capture is committed (see Archive::set_group_commit) before it returns.
 ImportSummary import_paths(Archive& archive, const std::vector<std::string>& paths,
                            const ImportOptions& options, const ProgressFn& progress = {});

@@ -13,7 +13,7 @@ std::string check(const Archive& archive, const Capture& c, std::uint64_t& bytes
   const WarcRecord& r = rec.value();
   if (r.get("WARC-Record-ID") != c.record_id)
     return where + ": WARC-Record-ID " + r.get("WARC-Record-ID") + " but the catalog says " + c.record_id;
-  if (r.get("WARC-Target-URI") != c.uri)
+  if (r.target_uri() != c.uri)
     return where + ": WARC-Target-URI " + r.get("WARC-Target-URI") + " but the catalog says " + c.uri;
   const std::string block_digest = warc_digest(r.block);
   if (r.get("WARC-Block-Digest") != block_digest)

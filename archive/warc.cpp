@@ -30,6 +30,12 @@ std::string format_head(const WarcHeaders& headers, std::uint64_t content_length
   return head;
 }
 
+std::string WarcRecord::target_uri() const {
+  std::string uri = get("WARC-Target-URI");
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+  return uri;
+}
+
 core::Result<WarcRecord> parse_record(std::string_view bytes) {
   WarcRecord rec;
   size_t eol = bytes.find("\r\n");

@@ -23,6 +23,8 @@ struct WarcRecord {
 
   // The value of header NAME (case-insensitive), "" when absent.
   std::string get(std::string_view name) const;
+  // WARC-Target-URI without the angle brackets some tools (wget) wrap it in.
+  std::string target_uri() const;
 };
 
 // Where a record sits in its WARC file: the gzip member's byte range.

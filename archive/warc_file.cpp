@@ -30,7 +30,9 @@ core::Result<WarcRecord> read_record(const std::string& path, RecordSpan span) {
     return core::Failure{path + " offset " + std::to_string(span.offset) +
                          ": file ends inside the record"};
   try {
-    auto rec = parse_record(inflate(compressed));
+    // One gzip member, or the bytes of a record in an uncompressed WARC file.
+    const bool gzip = compressed.size() > 1 && compressed[0] == '\x1f' && compressed[1] == '\x8b';
+    auto rec = parse_record(gzip ? inflate(compressed) : compressed);
     if (!rec) return core::Failure{path + " offset " + std::to_string(span.offset) + ": " + rec.error()};
     return rec;
   } catch (const std::exception& e) {

@@ -26,6 +26,7 @@ int cmd_import(const Args& args, const Context& ctx) {
                                    [&](auto done, auto total) { progress.update(done, total); });
   progress.finish();
   for (const auto& e : sum.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
+  for (const auto& w : sum.warnings) std::fprintf(stderr, "skipped record: %s\n", w.c_str());
   if (ctx.json) {
     auto o = json_object();
     o->set("files", sum.files);
@@ -35,9 +36,14 @@ int cmd_import(const Args& args, const Context& ctx) {
     o->set("duplicates", sum.duplicates);
     o->set("failed", sum.failed);
     o->set("bytes", sum.bytes);
+    o->set("warc_files", sum.warc_files);
+    o->set("warc_unchanged", sum.warc_unchanged);
+    o->set("warc_records", sum.warc_records);
+    o->set("warc_captures", sum.warc_captures);
+    o->set("warc_skipped", static_cast<std::uint64_t>(sum.warnings.size()));
     o->set("archive", arc.dir());
     print_json(o);
-  } else {
+  } else if (sum.files || !(sum.warc_files || sum.warc_unchanged)) {
     std::printf("imported %llu files into %s: %llu stored (%llu bytes), %llu unchanged "
                 "(%llu not read again), %llu duplicates, %llu failed\n",
                 static_cast<unsigned long long>(sum.files), arc.dir().c_str(),
@@ -45,6 +51,13 @@ int cmd_import(const Args& args, const Context& ctx) {
                 static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.skipped),
                 static_cast<unsigned long long>(sum.duplicates),
                 static_cast<unsigned long long>(sum.failed));
+  }
+  if (!ctx.json && (sum.warc_files || sum.warc_unchanged)) {
+    std::printf("WARC files: %llu imported (%llu records, %llu captures, %llu records skipped), %llu imported before\n",
+                static_cast<unsigned long long>(sum.warc_files), static_cast<unsigned long long>(sum.warc_records),
+                static_cast<unsigned long long>(sum.warc_captures),
+                static_cast<unsigned long long>(sum.warnings.size()),
+                static_cast<unsigned long long>(sum.warc_unchanged));
   }
   return sum.failed ? 1 : 0;
 }

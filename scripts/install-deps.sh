@@ -16,6 +16,7 @@ PKGS=(
   zlib1g-dev libsqlite3-dev
   chromium    # the browser test of the web page (driven by playwright-core from npm)
   curl        # scripts and benchmarks talk to the local server
+  wget        # writes WARC files of another tool for the import test (wget --warc-file)
 )
 
 missing=()
