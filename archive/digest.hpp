@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,5 +30,10 @@ class Sha1 {
 
 // "sha1:<base32>" of BYTES.
 std::string warc_digest(std::string_view bytes);
+
+// Whether DECLARED ("algorithm:value" as other tools write WARC digests: sha1, sha256,
+// sha512 or md5, in base32 or hex) is the digest of BYTES; nullopt for an algorithm or form
+// it does not know.
+std::optional<bool> digest_matches(std::string_view declared, std::string_view bytes);
 
 }  // namespace cqc::archive

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Integration test: archive the sample with cqc-archive, then read the WARC files back with
-# warcio.js from npm. Usage: run.sh CQC_ARCHIVE_BINARY SAMPLE_DIR WORK_DIR
+# Integration test, both ways with warcio.js from npm (an independent implementation):
+# archive the sample with cqc-archive and read the WARC files back with warcio; then write a
+# WARC file with warcio (request, response, metadata, revisit, resource records) and import,
+# index, search and verify it with cqc-archive. Usage: run.sh CQC_ARCHIVE_BINARY SAMPLE_DIR WORK_DIR
 set -euo pipefail
 bin=$1 sample=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work/node"
-cp "$here/package.json" "$here/package-lock.json" "$here/check.mjs" "$work/node/"
+cp "$here/package.json" "$here/package-lock.json" "$here/check.mjs" "$here/write.mjs" "$work/node/"
 if [ ! -d "$work/node/node_modules/warcio" ]; then
   (cd "$work/node" && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -14,3 +16,24 @@ rm -rf "$work/data"
 "$bin" import --data "$work/data" "$sample/news" >/dev/null   # same bytes, new URIs: revisit records
 files=$(find "$sample" -type f ! -name ".*" | wc -l)
 node "$work/node/check.mjs" "$work/data/archive" "$files"
+
+# The other way: a WARC file written by warcio comes into cqc-archive record by record.
+rm -rf "$work/other"
+node "$work/node/write.mjs" "$work/other.warc.gz" >/dev/null
+imported=$("$bin" import --data "$work/other" --json "$work/other.warc.gz")
+indexed=$("$bin" index --data "$work/other" --json)
+found=$("$bin" search --data "$work/other" --json larkspur)
+verified=$("$bin" verify --data "$work/other")
+node -e '
+const [imp, idx, found] = process.argv.slice(1).map((s) => JSON.parse(s));
+const problems = [];
+if (imp.warc_files !== 1) problems.push(`warc_files ${imp.warc_files}`);
+if (imp.warc_records !== 6) problems.push(`warc_records ${imp.warc_records} (want 6)`);
+if (imp.warc_captures !== 3) problems.push(`warc_captures ${imp.warc_captures} (response, revisit, resource)`);
+if (imp.warc_skipped !== 0) problems.push(`warc_skipped ${imp.warc_skipped}`);
+if (idx.documents !== 2) problems.push(`documents ${idx.documents} (want 2)`);
+if (found.total !== 2) problems.push(`search larkspur found ${found.total} (want 2)`);
+console.log(JSON.stringify({ imported_from_warcio: imp.warc_captures, documents: idx.documents, problems }));
+process.exit(problems.length ? 1 : 0);
+' "$imported" "$indexed" "$found"
+case "$verified" in *": 0 bad"*) ;; *) echo "verify of the warcio file: $verified" >&2; exit 1 ;; esac
