@@ -161,6 +161,20 @@ const std::vector<Command>& commands() {
        "archived documents behind each.",
        {},
        cmd_trust},
+      {"export", "write the captures of a selection as one WARC file", "export --warc FILE [options] [QUERY]",
+       "Selects documents as search does (query and filters; none: every document) and writes\n"
+       "every capture of each, with the records their revisits refer to, to FILE, copied from\n"
+       "the archive byte for byte: a WARC file pywb, ReplayWeb.page or warcio can read.",
+       {{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
+        {"trust", "CODE|NAME", "only documents about this trust", true},
+        {"service", "NAME", "only documents about this core service", true},
+        {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
+        {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
+        {"year", "YYYY", "inspection year (else publication year)", true},
+        {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
+        {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
+        {"date", "inspected|published", "which date --from/--to filter (default inspected)"}},
+       cmd_export},
       {"serve", "serve the search API and web page over HTTP", "serve [options]",
        "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"
        "/api/export, /api/stats, /healthz) and the search page at /, from the index and\n"

@@ -48,5 +48,6 @@ int cmd_refresh(const Args& args, const Context& ctx);
 int cmd_history(const Args& args, const Context& ctx);
 int cmd_trust(const Args& args, const Context& ctx);  // cli/cmd_trust.cpp
 int cmd_serve(const Args& args, const Context& ctx);  // cli/cmd_serve.cpp
+int cmd_export(const Args& args, const Context& ctx);  // cli/cmd_export.cpp
 
 }  // namespace cqc::cli

@@ -13,5 +13,6 @@ int cmd_fetch(const Args&, const Context&) { exec_sibling("cqc-archive-full", "f
 int cmd_refresh(const Args&, const Context&) { exec_sibling("cqc-archive-full", "refresh"); }
 int cmd_history(const Args&, const Context&) { exec_sibling("cqc-archive-full", "history"); }
 int cmd_serve(const Args&, const Context&) { exec_sibling("cqc-archive-full", "serve"); }
+int cmd_export(const Args&, const Context&) { exec_sibling("cqc-archive-full", "export"); }
 
 }  // namespace cqc::cli

@@ -17,6 +17,23 @@ rm -rf "$work/data"
 files=$(find "$sample" -type f ! -name ".*" | wc -l)
 node "$work/node/check.mjs" "$work/data/archive" "$files"
 
+# A selection exported as one WARC file reads back with warcio and imports into a new
+# archive with the same captures.
+"$bin" index --data "$work/data" >/dev/null
+rm -rf "$work/export" "$work/reimported" && mkdir -p "$work/export"
+exported=$("$bin" export --data "$work/data" --json --warc "$work/export/rmy.warc.gz" --trust RMY)
+resources=$(node -e 'const e = JSON.parse(process.argv[1]); console.log(e.records - e.revisits)' "$exported")
+node "$work/node/check.mjs" "$work/export" "$resources"
+reimported=$("$bin" import --data "$work/reimported" --json "$work/export/rmy.warc.gz")
+node -e '
+const [exp, imp] = process.argv.slice(1).map((s) => JSON.parse(s));
+if (exp.records < 1 || imp.warc_captures !== exp.records || imp.warc_skipped !== 0) {
+  console.error(`exported ${exp.records} records, re-imported ${imp.warc_captures} captures`);
+  process.exit(1);
+}
+console.log(JSON.stringify({ exported: exp.records, reimported: imp.warc_captures }));
+' "$exported" "$reimported"
+
 # The other way: a WARC file written by warcio comes into cqc-archive record by record.
 rm -rf "$work/other"
 node "$work/node/write.mjs" "$work/other.warc.gz" >/dev/null

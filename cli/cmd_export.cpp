@@ -1,0 +1,64 @@
+// `export`: the captures of a selection (a query and the search filters) as one WARC file.
+#include <cstdio>
+#include <set>
+
+#include "archive/export.hpp"
+#include "cli/app.hpp"
+#include "cli/json.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "search/search.hpp"
+
+namespace cqc::cli {
+
+int cmd_export(const Args& args, const Context& ctx) {
+  const std::string out = args.value("warc").value_or("");
+  if (out.empty()) throw core::UsageError("export needs --warc FILE (the WARC file to write, e.g. selection.warc.gz)");
+  search::SearchRequest req;
+  std::string described;
+  for (const auto& p : args.positional()) req.query += (req.query.empty() ? "" : " ") + p;
+  req.trusts = args.values("trust");
+  req.services = args.values("service");
+  req.ratings = args.values("rating");
+  req.kinds = args.values("kind");
+  req.years = args.values("year");
+  req.from = args.value("from").value_or("");
+  req.to = args.value("to").value_or("");
+  req.date_field = args.value("date").value_or("inspected");
+  req.sort = "oldest";
+  req.limit = 1000;
+  for (const auto& t : req.trusts) described += " trust:" + t;
+  for (const auto& k : req.kinds) described += " kind:" + k;
+  described = "cqc-archive export of \"" + req.query + "\"" + described;
+  // Every match, page by page.
+  search::Searcher searcher(core::index_dir(ctx.data_dir));
+  std::vector<std::string> uris;
+  std::set<std::string> seen;
+  for (;;) {
+    search::SearchResult page = searcher.search(req);
+    for (const auto& h : page.hits)
+      if (seen.insert(h.url).second) uris.push_back(h.url);
+    req.offset += req.limit;
+    if (page.hits.empty() || req.offset >= page.total) break;
+  }
+  if (uris.empty()) throw core::Fatal("nothing matches: no WARC file written");
+  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
+  auto sum = archive::export_warc(arc, uris, out, described);
+  if (ctx.json) {
+    auto o = json_object();
+    o->set("documents", static_cast<std::uint64_t>(uris.size()));
+    o->set("uris", sum.uris);
+    o->set("records", sum.records);
+    o->set("revisits", sum.revisits);
+    o->set("bytes", sum.bytes);
+    o->set("warc", out);
+    print_json(o);
+  } else {
+    std::printf("exported %llu documents (%llu records, %llu bytes) to %s\n",
+                static_cast<unsigned long long>(uris.size()), static_cast<unsigned long long>(sum.records),
+                static_cast<unsigned long long>(sum.bytes), out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace cqc::cli
