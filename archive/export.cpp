@@ -56,12 +56,17 @@ ExportSummary export_warc(const Archive& archive, const std::vector<std::string>
                       {"WARC-Date", warc_date(std::chrono::system_clock::now())},
                       {"WARC-Filename", std::filesystem::path(out).filename().string()},
                       {"Content-Type", "application/warc-fields"}};
-  file << gzip(format_head(h, info.size()) + info + "\r\n\r\n");
+  const std::string head = gzip(format_head(h, info.size()) + info + "\r\n\r\n");
+  file << head;
+  std::uint64_t at = head.size();
   ExportSummary sum;
   std::set<std::int64_t> written;
   auto write = [&](const Capture& c) {
     if (!written.insert(c.id).second) return;
-    file << member_of(archive, c);
+    const std::string member = member_of(archive, c);
+    file << member;
+    sum.written.push_back({c, {at, member.size()}});
+    at += member.size();
     ++sum.records;
     if (c.record_type == "revisit") ++sum.revisits;
   };

@@ -161,11 +161,14 @@ const std::vector<Command>& commands() {
        "archived documents behind each.",
        {},
        cmd_trust},
-      {"export", "write the captures of a selection as one WARC file", "export --warc FILE [options] [QUERY]",
+      {"export", "write the captures of a selection as one WARC file or WACZ package",
+       "export --warc FILE | --wacz FILE [options] [QUERY]",
        "Selects documents as search does (query and filters; none: every document) and writes\n"
        "every capture of each, with the records their revisits refer to, to FILE, copied from\n"
-       "the archive byte for byte: a WARC file pywb, ReplayWeb.page or warcio can read.",
+       "the archive byte for byte: a WARC file pywb, ReplayWeb.page or warcio can read, or a\n"
+       "WACZ package of it (with its CDXJ index and page list) to open in ReplayWeb.page.",
        {{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
+        {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"},
         {"trust", "CODE|NAME", "only documents about this trust", true},
         {"service", "NAME", "only documents about this core service", true},
         {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},

@@ -75,8 +75,8 @@ struct Planned {
   Xapian::docid docid = 0;  // its document's docid within its shard; 0: a new document
 };
 
-// The one writer: plans jobs from the catalog in catalog order, writes the workers' answers
-// and commits by size and time.
+// One indexing run: plans jobs from the catalog in catalog order, hands the workers' answers
+// to the shard writers in that order and commits by size and time.
 class Run {
  public:
   // CATALOG_SEEN: the catalog's capture count, read before its newest captures are.
@@ -93,10 +93,9 @@ class Run {
     while (next_ < captures_.size()) {
       const archive::Capture& latest = captures_[next_++];
       const std::string id_term = std::string(schema::kUniqueId) + schema::document_id(latest.uri);
-      // Each URI is planned once, so what other documents this run wrote (visible after a
-      // reopen) never changes these answers.
       // The URI's document: its docid within its shard (0 if none), the digest and the
-      // source key (source_state.hpp) it was built from.
+      // source key (source_state.hpp) it was built from. Each URI is planned once, so what
+      // other documents this run wrote (visible after a reopen) never changes these answers.
       const auto [docid, digest, source] = shards_.read([&](Xapian::Database& db) {
         Xapian::PostingIterator p = db.postlist_begin(id_term);
         if (p == db.postlist_end(id_term)) return std::tuple<Xapian::docid, std::string, std::string>(0, "", "");

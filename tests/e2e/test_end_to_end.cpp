@@ -7,6 +7,18 @@
 
 #include <xapian.h>
 
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "archive/warc.hpp"
+
 #include "expected.hpp"
 #include "indexer/indexer.hpp"
 #include "run_cli.hpp"
@@ -271,4 +283,67 @@ TEST_CASE_FIXTURE(Archived, "a read-only copy: verify, history, search and trust
   // TempDir removes it all: give write access back.
   for (const auto& e : fs::recursive_directory_iterator(tmp.path()))
     if (e.is_directory()) fs::permissions(e.path(), fs::perms(0755));
+}
+
+TEST_CASE_FIXTURE(Archived, "export --wacz: a package replay tools can read, whose index points at its records") {
+  REQUIRE(index.code == 0);
+  const std::string wacz = tmp / "rmy.wacz";
+  auto exported = cli({"export", "--json", "--wacz", wacz, "--trust", "RMY"});
+  REQUIRE_MESSAGE(exported.code == 0, exported.err);
+  const auto records = exported.json()->getValue<std::uint64_t>("records");
+  const auto documents = exported.json()->getValue<std::uint64_t>("documents");
+  CHECK(documents > 0);
+  CHECK_FALSE(fs::exists(wacz + ".warc.gz"));
+  // Unpack every part.
+  std::map<std::string, std::string> parts;
+  {
+    std::ifstream in(wacz, std::ios::binary);
+    Poco::Zip::ZipArchive zip(in);
+    for (auto h = zip.headerBegin(); h != zip.headerEnd(); ++h) {
+      in.clear();
+      Poco::Zip::ZipInputStream entry(in, h->second);
+      std::ostringstream bytes;
+      Poco::StreamCopier::copyStream(entry, bytes);
+      parts[h->first] = bytes.str();
+    }
+  }
+  for (const char* name : {"archive/data.warc.gz", "indexes/index.cdx", "pages/pages.jsonl", "datapackage.json"})
+    CHECK_MESSAGE(parts.count(name), name);
+  // datapackage.json: each resource's digest is of its bytes.
+  Poco::JSON::Parser parser;
+  auto package = parser.parse(parts["datapackage.json"]).extract<Poco::JSON::Object::Ptr>();
+  CHECK(package->getValue<std::string>("wacz_version") == "1.1.1");
+  auto resources = package->getArray("resources");
+  REQUIRE(resources->size() == 3);
+  for (unsigned i = 0; i < resources->size(); ++i) {
+    auto r = resources->getObject(i);
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    const std::string& bytes = parts[r->getValue<std::string>("path")];
+    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    CHECK(r->getValue<std::string>("hash") == "sha256:" + Poco::DigestEngine::digestToHex(sha.digest()));
+    CHECK(r->getValue<std::uint64_t>("bytes") == bytes.size());
+  }
+  // indexes/index.cdx: sorted, one line per record, each pointing at that record.
+  const std::string warc = tmp / "data.warc.gz";
+  std::ofstream(warc, std::ios::binary) << parts["archive/data.warc.gz"];
+  std::vector<std::string> lines;
+  std::istringstream cdx(parts["indexes/index.cdx"]);
+  for (std::string line; std::getline(cdx, line);) lines.push_back(line);
+  CHECK(lines.size() == records);
+  CHECK(std::is_sorted(lines.begin(), lines.end()));
+  for (const auto& line : lines) {
+    auto o = parser.parse(line.substr(line.find('{'))).extract<Poco::JSON::Object::Ptr>();
+    const cqc::archive::RecordSpan span{std::stoull(o->getValue<std::string>("offset")),
+                                        std::stoull(o->getValue<std::string>("length"))};
+    auto rec = cqc::archive::read_record(warc, span);
+    REQUIRE_MESSAGE(rec.ok(), line);
+    CHECK(rec->target_uri() == o->getValue<std::string>("url"));
+  }
+  // pages/pages.jsonl: a header, then one page per document.
+  CHECK(static_cast<std::uint64_t>(std::count(parts["pages/pages.jsonl"].begin(), parts["pages/pages.jsonl"].end(), '\n')) ==
+        documents + 1);
+  // And back in: the package imports into a new archive record for record.
+  auto back = run_cli(tmp, tmp / "again", {"import", "--json", wacz});
+  REQUIRE_MESSAGE(back.code == 0, back.err);
+  CHECK(back.json()->getValue<std::uint64_t>("warc_captures") == records);
 }
