@@ -103,8 +103,9 @@ class Archive {
   // the file is copied into the archive folder byte for byte (read once) under a name that
   // holds its digest, and each response or resource record becomes a capture pointing into
   // it (its record id, date and target URI kept); revisits become revisit captures of the
-  // record they refer to (by WARC-Refers-To, else by payload digest); requests, metadata and
-  // warcinfo records stay in the file uncatalogued. A record that cannot be read is skipped
+  // record they refer to (by WARC-Refers-To, else by payload digest); a JSON metadata record
+  // becomes the catalog metadata of the record it refers to (as fetch keeps the CQC API's
+  // ratings); requests, other metadata and warcinfo records stay in the file uncatalogued. A record that cannot be read is skipped
   // with its offset and reason. The same file imported again changes nothing. Throws
   // core::Error naming PATH when it cannot be read or holds no WARC record at all.
   WarcImportSummary import_warc(const std::string& path);

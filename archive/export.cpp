@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 
+#include "archive/digest.hpp"
 #include "core/error.hpp"
 
 namespace cqc::archive {
@@ -69,6 +70,21 @@ ExportSummary export_warc(const Archive& archive, const std::vector<std::string>
     at += member.size();
     ++sum.records;
     if (c.record_type == "revisit") ++sum.revisits;
+    // The structured metadata kept with it (a CQC API report's ratings), as the metadata
+    // record fetch wrote, so that an import elsewhere keeps it too.
+    const std::string meta = archive.catalog().metadata(c.id);
+    if (meta.empty()) return;
+    const WarcHeaders m{{"WARC-Type", "metadata"},
+                        {"WARC-Record-ID", new_record_id()},
+                        {"WARC-Date", c.time},
+                        {"WARC-Target-URI", c.uri},
+                        {"WARC-Refers-To", c.record_id},
+                        {"WARC-Block-Digest", warc_digest(meta)},
+                        {"Content-Type", "application/json"}};
+    const std::string record = gzip(format_head(m, meta.size()) + meta + "\r\n\r\n");
+    file << record;
+    at += record.size();
+    ++sum.metadata;
   };
   for (const std::string& uri : uris) {
     const auto history = archive.catalog().history(uri);

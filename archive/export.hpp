@@ -19,13 +19,15 @@ struct ExportSummary {
   std::uint64_t uris = 0;     // URIs asked for that have captures
   std::uint64_t records = 0;  // records written (the warcinfo record not counted)
   std::uint64_t revisits = 0; // of those, revisit records
+  std::uint64_t metadata = 0; // metadata records written after captures that have metadata
   std::uint64_t bytes = 0;    // size of the file written
   std::vector<ExportedRecord> written;  // every record but the warcinfo, in file order
 };
 
 // Writes the WARC file OUT (gzip, one record per member): a warcinfo record naming the
 // selection (DESCRIPTION), then for each URI of URIS every catalogued capture, oldest first,
-// and before a revisit the capture holding its payload (each record once). Records are
+// and before a revisit the capture holding its payload (each record once), each followed by
+// a metadata record of its catalog metadata when it has some (not counted in records). Records are
 // copied as stored (a record kept uncompressed in another tool's file is compressed on the
 // way). Written to OUT.part and renamed when complete. Throws core::Error naming OUT or the
 // record at fault.

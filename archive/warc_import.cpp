@@ -85,6 +85,15 @@ WarcImportSummary Archive::import_warc(const std::string& path) {
   commit();  // this file's captures go in one transaction of their own
   catalog_->begin();
   std::unordered_map<std::string, std::int64_t> by_record_id;  // this file's captures
+  // JSON metadata records (cqc-archive writes one before a CQC API response: its ratings),
+  // by the record they refer to, until that record is catalogued.
+  std::unordered_map<std::string, std::string> metadata_for;
+  auto add = [&](const Capture& c) {
+    const std::int64_t id = catalog_->add(c);
+    by_record_id[c.record_id] = id;
+    if (auto m = metadata_for.find(c.record_id); m != metadata_for.end()) catalog_->set_metadata(id, m->second);
+    return id;
+  };
   try {
     scan_warc(target, [&](const ScannedRecord& s) {
       ++sum.records;
@@ -115,8 +124,15 @@ WarcImportSummary Archive::import_warc(const std::string& path) {
           c.last_modified = head->get("Last-Modified");
         }
         if (c.uri.empty()) return skip(where + "revisit without WARC-Target-URI");
-        by_record_id[c.record_id] = catalog_->add(c);
+        add(c);
         ++sum.revisits;
+        return;
+      }
+      if (r.get("WARC-Type") == "metadata" && r.get("Content-Type").find("application/json") != std::string::npos) {
+        const std::string target = r.get("WARC-Refers-To");
+        if (auto it = by_record_id.find(target); it != by_record_id.end()) catalog_->set_metadata(it->second, r.block);
+        else if (!target.empty()) metadata_for[target] = r.block;
+        ++sum.other;
         return;
       }
       bool mismatch = false;
@@ -127,7 +143,7 @@ WarcImportSummary Archive::import_warc(const std::string& path) {
       }
       if (c->uri.empty()) return skip(where + r.get("WARC-Type") + " record without WARC-Target-URI");
       if (mismatch) ++sum.digest_mismatches;
-      by_record_id[c->record_id] = catalog_->add(*c);
+      add(*c);
       ++sum.captures;
     });
     if (sum.records == sum.skipped && sum.captures == 0)

@@ -9,6 +9,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "archive/archive.hpp"
+#include "archive/export.hpp"
 #include "archive/verify.hpp"
 #include "fetch/crawler.hpp"
 #include "indexer/indexer.hpp"
@@ -327,4 +328,27 @@ TEST_CASE("a redirected robots.txt is followed; one that cannot be followed bloc
     CHECK(s.failures[0].find(expect) != std::string::npos);
     CHECK(server.count("/docs/builtin/news-1.html") == 0);
   }
+}
+
+TEST_CASE_FIXTURE(Fetching, "exported and imported elsewhere, API reports keep their structured ratings") {
+  REQUIRE(fetch::crawl(arc, {{"cqc-provider", "RT5"}}, opts).failed == 0);
+  std::vector<std::string> uris;
+  for (const auto& c : arc.catalog().latest()) uris.push_back(c.uri);
+  const std::string out = tmp / "rt5.warc.gz";
+  auto sum = archive::export_warc(arc, uris, out, "test export");
+  CHECK(sum.records >= uris.size());
+  archive::Archive other(tmp / "other/archive", archive::Mode::read_write);
+  auto imported = other.import_warc(out);
+  CHECK(imported.skipped == 0);
+  std::size_t with_metadata = 0;
+  for (const auto& c : arc.catalog().latest()) {
+    const std::string meta = arc.catalog().metadata(c.id);
+    if (meta.empty()) continue;
+    ++with_metadata;
+    auto there = other.catalog().history(c.uri);
+    REQUIRE(there.size() == 1);
+    CHECK(there[0].record_id == c.record_id);
+    CHECK(other.catalog().metadata(there[0].id) == meta);
+  }
+  CHECK(with_metadata >= 3);
 }
