@@ -8,12 +8,18 @@
 #include <xapian.h>
 
 #include <Poco/DigestEngine.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/SHA2Engine.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -29,6 +35,14 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kBase = "https://sample.cqc-archive.test/";
+
+// A TCP port nothing listens on now (the kernel's choice).
+int free_port() {
+  Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+  const int port = probe.address().port();
+  probe.close();
+  return port;
+}
 
 struct Archived {
   TempDir tmp;
@@ -279,6 +293,47 @@ TEST_CASE_FIXTURE(Archived, "a read-only copy: verify, history, search and trust
   if (found.code == 0) CHECK(found.json()->getValue<int>("total") > 0);
   auto trust = as_reader({"trust", "RMY"});
   CHECK_MESSAGE(trust.code == 0, trust.err);
+
+  // serve, as the same reader: searches, documents and archived originals all answer.
+  const int port = free_port();
+  std::string cmd = std::string(root ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "") +
+                    shell_quote(open_dir + "/bin/cqc-archive") + " serve --port " + std::to_string(port) +
+                    " --data " + shell_quote(copy) + " >/dev/null 2>" + shell_quote(tmp / "serve.err");
+  const pid_t server = ::fork();
+  if (server == 0) {
+    ::execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto get = [&](const std::string& target) -> std::pair<int, std::string> {
+    try {
+      Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+      session.setTimeout(Poco::Timespan(5, 0));
+      Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, target);
+      session.sendRequest(request);
+      Poco::Net::HTTPResponse response;
+      std::ostringstream body;
+      Poco::StreamCopier::copyStream(session.receiveResponse(response), body);
+      return {static_cast<int>(response.getStatus()), body.str()};
+    } catch (const Poco::Exception&) {
+      return {0, ""};
+    }
+  };
+  for (int i = 0; i < 100 && get("/healthz").first != 200; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto searched = get("/api/search?q=seclusion");
+  CHECK(searched.first == 200);
+  std::string id;
+  if (searched.first == 200) {
+    Poco::JSON::Parser parser;
+    auto hits = parser.parse(searched.second).extract<Poco::JSON::Object::Ptr>()->getArray("hits");
+    REQUIRE(hits->size() > 0);
+    id = hits->getObject(0)->getValue<std::string>("id");
+  }
+  auto original = get("/documents/" + id + "/original");
+  CHECK_MESSAGE(original.first == 200, slurp(tmp / "serve.err"));
+  CHECK(original.second.size() > 100);
+  CHECK(get("/api/documents/" + id).first == 200);
+  ::kill(server, SIGTERM);
+  ::waitpid(server, nullptr, 0);
   CHECK(fs::last_write_time(copy + "/archive/catalog.db") == before);
   // TempDir removes it all: give write access back.
   for (const auto& e : fs::recursive_directory_iterator(tmp.path()))
