@@ -12,14 +12,13 @@
 
 #include "core/schema.hpp"
 #include "indexer/shards.hpp"
+#include "archived.hpp"
 #include "run_cli.hpp"
 
 using namespace cqc::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kBase = "https://sample.cqc-archive.test/";
 
 // Queries covering each kind of search: words, phrases, boolean, wildcard, every filter,
 // date ranges, sorting and paging.
