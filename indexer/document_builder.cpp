@@ -108,7 +108,7 @@ std::string metadata_json(const archive::Capture& c, const Extraction& doc, cons
 }  // namespace
 
 Xapian::Document build_document(const archive::Capture& c, const Extraction& doc,
-                                const Metadata& m, const SourceState& source) {
+                                const Metadata& m, const SourceState& source, const std::string& api_metadata) {
   Xapian::Document d;
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("english"));
@@ -170,7 +170,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
   d.add_value(schema::kSlotLocation, m.location);
-  d.add_value(schema::kSlotSource, source_key(c.id, source));
+  d.add_value(schema::kSlotSource, source_key(c.id, source, api_metadata));
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
   schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m, source), blocks);

@@ -12,10 +12,12 @@ namespace cqc::indexer {
 
 // The Xapian document for CAPTURE: terms, values and the JSON data that search displays.
 // Its unique-id term is schema::kUniqueId + schema::document_id(capture.uri); SOURCE says
-// whether the source still serves it (schema::kSource term, "removed" in the JSON,
-// schema::kSlotSource with CAPTURE's id).
+// whether the source still serves it (schema::kSource term, "removed" in the JSON), and
+// schema::kSlotSource records source_key(CAPTURE's id, SOURCE, API_METADATA: the fetcher's
+// structured metadata META was completed from).
 Xapian::Document build_document(const archive::Capture& capture, const Extraction& doc,
-                                const Metadata& meta, const SourceState& source = {});
+                                const Metadata& meta, const SourceState& source = {},
+                                const std::string& api_metadata = "");
 
 // The title a document is shown and searched by: TITLE with " — LOCATION" appended when it
 // does not already name the location (case and spacing ignored); LOCATION alone when TITLE

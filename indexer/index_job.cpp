@@ -166,7 +166,7 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
     apply_api_metadata(job.api_metadata, meta, job.capture.time);
   }
   for (const std::string& w : meta.warnings) r.warning += (r.warning.empty() ? "" : "; ") + w;
-  r.document = build_document(job.capture, doc.value(), meta, job.source).serialise();
+  r.document = build_document(job.capture, doc.value(), meta, job.source, job.api_metadata).serialise();
   for (const Page& p : doc->pages) r.text_bytes += p.text.size();
   r.outcome = JobResult::Outcome::indexed;
   return r;

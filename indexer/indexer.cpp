@@ -115,7 +115,7 @@ class Run {
       const bool known_failure = shards_.read([&](Xapian::Database& db) {
         return !db.get_metadata(failed_key(r->payload.digest)).empty();
       });
-      if (!stale_ && digest == r->payload.digest && source == source_key(r->document.id, r->source)) {
+      if (!stale_ && digest == r->payload.digest && source == source_key(r->document.id, r->source, r->api_metadata)) {
         ++sum_.unchanged;
       } else if (known_failure && !opt_.retry_failed && !stale_) {
         ++sum_.previously_failed;
@@ -123,7 +123,7 @@ class Run {
         std::pair<IndexJob, Planned> job;
         job.first.capture = r->document;
         job.first.payload = r->payload;
-        job.first.api_metadata = archive_.catalog().metadata(r->document.id);
+        job.first.api_metadata = r->api_metadata;
         job.first.source = r->source;
         job.second = {r->document, id_term, known_failure, docid};
         return job;

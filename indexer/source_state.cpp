@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "archive/digest.hpp"
+
 namespace cqc::indexer {
 namespace {
 
@@ -60,12 +62,16 @@ std::optional<ResolvedCapture> resolve_capture(const archive::Catalog& catalog, 
   } else {
     r.payload = r.document;
   }
+  r.api_metadata = catalog.metadata(latest.id);
+  if (r.api_metadata.empty() && latest.id != r.document.id) r.api_metadata = catalog.metadata(r.document.id);
   return r;
 }
 
-std::string source_key(std::int64_t capture_id, const SourceState& source) {
-  return std::to_string(capture_id) + " " + std::to_string(source.removed_status) + " " +
-         (source.removed_since.empty() ? "-" : source.removed_since);
+std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata) {
+  std::string key = std::to_string(capture_id) + " " + std::to_string(source.removed_status) + " " +
+                    (source.removed_since.empty() ? "-" : source.removed_since);
+  if (!api_metadata.empty()) key += " " + archive::warc_digest(api_metadata).substr(5, 16);
+  return key;
 }
 
 }  // namespace cqc::indexer

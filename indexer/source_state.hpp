@@ -26,6 +26,10 @@ struct ResolvedCapture {
   archive::Capture document;
   archive::Capture payload;  // the capture holding its bytes (itself, or a revisit's original)
   SourceState source;
+  // The structured metadata the fetcher kept (a CQC API report's ratings): the newest
+  // capture's when it has some (a refresh brings the API's current ratings even when the
+  // report is unchanged), else the document capture's; "" when none.
+  std::string api_metadata;
 };
 
 // The document of LATEST's URI (LATEST: its newest capture): from the newest capture that
@@ -37,8 +41,9 @@ struct ResolvedCapture {
 std::optional<ResolvedCapture> resolve_capture(const archive::Catalog& catalog, const archive::Capture& latest);
 
 // The value of schema::kSlotSource for a document standing for capture CAPTURE_ID in state
-// SOURCE: it changes exactly when the document must be rebuilt although its payload digest
-// did not (another capture, removed or restored at its source).
-std::string source_key(std::int64_t capture_id, const SourceState& source);
+// SOURCE with API_METADATA: it changes exactly when the document must be rebuilt although
+// its payload digest did not (another capture, removed or restored at its source, new
+// ratings from the API).
+std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata);
 
 }  // namespace cqc::indexer

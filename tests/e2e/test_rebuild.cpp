@@ -199,3 +199,39 @@ TEST_CASE("property: for random source histories, rebuild equals incremental") {
   for (const char* op : {"change", "identical", "404", "410", "redirect", "restore", "index", "refresh"})
     CHECK_MESSAGE(ops_seen[op] > 0, "operation never drawn: " << op);
 }
+
+TEST_CASE("new ratings from the API with an unchanged report are indexed, and a rebuild agrees") {
+  TempDir tmp;
+  archive::Archive arc(tmp / "archive", archive::Mode::read_write);
+  const std::string body = tmp.write("body.html",
+                                     "<html><head><title>Inspection report</title></head><body><article><h1>Ward 9"
+                                     "</h1><p>The seclusion room was inspected in March.</p></article></body></html>");
+  auto exchange = [&](const std::string& status_line, const std::string& overall) {
+    archive::HttpExchange x;
+    x.uri = "https://api.example/reports/abc";
+    x.request_head = "GET /reports/abc HTTP/1.1\r\nHost: api.example\r\n\r\n";
+    x.response_head = status_line + "\r\nContent-Type: text/html\r\nETag: \"r1\"\r\n\r\n";
+    x.body_path = status_line.find("304") != std::string::npos ? "" : body;
+    x.metadata_json = R"({"source":"cqc-api","provider":"RT5","overall":")" + overall + R"("})";
+    return arc.store_http(x);
+  };
+  exchange("HTTP/1.1 200 OK", "Good");
+  indexer::IndexOptions o;
+  o.workers = 1;
+  indexer::index_archive(arc, tmp / "inc", o);
+  auto overall = [&](const std::string& index) {
+    search::Searcher s(index);
+    search::SearchRequest req;
+    req.query = "seclusion";
+    auto r = s.search(req);
+    return r.hits.empty() ? std::string("none") : r.hits[0].overall_rating;
+  };
+  CHECK(overall(tmp / "inc") == "good");
+  CHECK(exchange("HTTP/1.1 304 Not Modified", "Inadequate").status == archive::ImportStatus::revisit);
+  CHECK(indexer::index_archive(arc, tmp / "inc", o).indexed == 1);
+  CHECK(overall(tmp / "inc") == "inadequate");
+  exchange("HTTP/1.1 304 Not Modified", "Inadequate");  // the same ratings again: nothing to do
+  CHECK(indexer::index_archive(arc, tmp / "inc", o).indexed == 0);
+  indexer::index_archive(arc, tmp / "rebuilt", o);
+  CHECK(documents(tmp / "inc") == documents(tmp / "rebuilt"));
+}
