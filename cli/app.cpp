@@ -31,6 +31,22 @@ std::vector<OptionSpec> with_fetch_options(std::vector<OptionSpec> own) {
   return own;
 }
 
+// The selection filters of search and export (cli/search_args.hpp), after OWN.
+std::vector<OptionSpec> with_filter_options(std::vector<OptionSpec> own, std::vector<OptionSpec> after = {}) {
+  const std::vector<OptionSpec> filters = {
+      {"trust", "CODE|NAME", "only documents about this trust", true},
+      {"service", "NAME", "only documents about this core service", true},
+      {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
+      {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
+      {"year", "YYYY", "inspection year (else publication year)", true},
+      {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
+      {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
+      {"date", "inspected|published", "which date --from/--to filter (default inspected)"}};
+  own.insert(own.end(), filters.begin(), filters.end());
+  own.insert(own.end(), after.begin(), after.end());
+  return own;
+}
+
 const std::vector<OptionSpec> kCommon = {
     {"data", "DIR", "data folder (default $CQC_ARCHIVE_HOME or ~/.local/share/cqc-archive)"},
     {"json", "", "machine-readable JSON on stdout"},
@@ -141,18 +157,10 @@ const std::vector<Command>& commands() {
        "  year:2019  inspected:2018-01-01..2019-12-31  published:2020..  (dates: YYYY[-MM[-DD]])\n"
        "  source:removed (the source URL answered 404/410 since; the archived copy is kept)\n"
        "An empty query matches every document, so filters alone browse the archive.",
-       {{"trust", "CODE|NAME", "only documents about this trust", true},
-        {"service", "NAME", "only documents about this core service", true},
-        {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
-        {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
-        {"year", "YYYY", "inspection year (else publication year)", true},
-        {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
-        {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
-        {"date", "inspected|published", "which date --from/--to filter (default inspected)"},
-        {"sort", "relevance|newest|oldest", "result order (default relevance)"},
-        {"limit", "N", "hits to show (default 10, at most 1000)"},
-        {"offset", "N", "hits to skip (default 0)"},
-        {"explain", "", "show where each hit's trust, ratings and dates came from"}},
+       with_filter_options({}, {{"sort", "relevance|newest|oldest", "result order (default relevance)"},
+                                {"limit", "N", "hits to show (default 10, at most 1000)"},
+                                {"offset", "N", "hits to skip (default 0)"},
+                                {"explain", "", "show where each hit's trust, ratings and dates came from"}}),
        cmd_search},
       {"trust", "a trust's inspections over time, with the documents behind each",
        "trust [options] CODE|NAME",
@@ -167,16 +175,8 @@ const std::vector<Command>& commands() {
        "every capture of each, with the records their revisits refer to, to FILE, copied from\n"
        "the archive byte for byte: a WARC file pywb, ReplayWeb.page or warcio can read, or a\n"
        "WACZ package of it (with its CDXJ index and page list) to open in ReplayWeb.page.",
-       {{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
-        {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"},
-        {"trust", "CODE|NAME", "only documents about this trust", true},
-        {"service", "NAME", "only documents about this core service", true},
-        {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
-        {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
-        {"year", "YYYY", "inspection year (else publication year)", true},
-        {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
-        {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
-        {"date", "inspected|published", "which date --from/--to filter (default inspected)"}},
+       with_filter_options({{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
+                            {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"}}),
        cmd_export},
       {"serve", "serve the search API and web page over HTTP", "serve [options]",
        "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"

@@ -8,6 +8,7 @@
 #include "archive/export.hpp"
 #include "cli/app.hpp"
 #include "cli/json.hpp"
+#include "cli/search_args.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "search/search.hpp"
@@ -19,17 +20,8 @@ int cmd_export(const Args& args, const Context& ctx) {
   if (warc_out.empty() == wacz_out.empty())
     throw core::UsageError("export needs one of --warc FILE (a WARC file, e.g. selection.warc.gz) and --wacz FILE (a WACZ package)");
   const std::string out = wacz_out.empty() ? warc_out : wacz_out + ".warc.gz";
-  search::SearchRequest req;
+  search::SearchRequest req = selection_from_args(args);
   std::string described;
-  for (const auto& p : args.positional()) req.query += (req.query.empty() ? "" : " ") + p;
-  req.trusts = args.values("trust");
-  req.services = args.values("service");
-  req.ratings = args.values("rating");
-  req.kinds = args.values("kind");
-  req.years = args.values("year");
-  req.from = args.value("from").value_or("");
-  req.to = args.value("to").value_or("");
-  req.date_field = args.value("date").value_or("inspected");
   req.sort = "oldest";
   req.limit = 1000;
   for (const auto& t : req.trusts) described += " trust:" + t;

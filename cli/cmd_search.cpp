@@ -6,6 +6,7 @@
 
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/search_args.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
@@ -14,16 +15,7 @@
 namespace cqc::cli {
 
 int cmd_search(const Args& args, const Context& ctx) {
-  search::SearchRequest req;
-  for (const auto& p : args.positional()) req.query += (req.query.empty() ? "" : " ") + p;
-  req.trusts = args.values("trust");
-  req.services = args.values("service");
-  req.ratings = args.values("rating");
-  req.kinds = args.values("kind");
-  req.years = args.values("year");
-  req.from = args.value("from").value_or("");
-  req.to = args.value("to").value_or("");
-  req.date_field = args.value("date").value_or("inspected");
+  search::SearchRequest req = selection_from_args(args);
   req.sort = args.value("sort").value_or("relevance");
   req.limit = static_cast<unsigned>(args.number("limit", 10, 0, 1000));
   req.offset = static_cast<unsigned>(args.number("offset", 0, 0, 1000000));

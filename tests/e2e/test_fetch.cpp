@@ -15,6 +15,7 @@
 #include "indexer/indexer.hpp"
 #include "search/search.hpp"
 #include "temp_dir.hpp"
+#include "quick_server.hpp"
 #include "test_server.hpp"
 
 using namespace cqc;
@@ -23,9 +24,9 @@ using cqc::test::TestServer;
 
 namespace {
 
-test::TestServerOptions quick_server() {
-  test::TestServerOptions o;
-  o.crawl_delay = false;
+// quick_server() with short slow and stalled answers.
+test::TestServerOptions fetch_server() {
+  test::TestServerOptions o = test::quick_server();
   o.huge_bytes = 3u << 20;
   o.slow_seconds = 20;
   o.stall_seconds = 20;
@@ -34,7 +35,7 @@ test::TestServerOptions quick_server() {
 
 struct Fetching {
   TempDir tmp;
-  TestServer server{CQC_SAMPLE_DIR, quick_server()};
+  TestServer server{CQC_SAMPLE_DIR, fetch_server()};
   archive::Archive arc{tmp / "archive", archive::Mode::read_write};
   fetch::CrawlOptions opts;
   Fetching() {
@@ -311,7 +312,7 @@ TEST_CASE("a redirected robots.txt is followed; one that cannot be followed bloc
   for (const auto& [location, expect] :
        std::vector<std::pair<std::string, std::string>>{{"/robots-moved.txt", "disallowed by"},
                                                         {"file:///etc/robots.txt", "robots.txt"}}) {
-    test::TestServerOptions o = quick_server();
+    test::TestServerOptions o = fetch_server();
     o.robots_location = location;
     TestServer server(CQC_SAMPLE_DIR, o);
     TempDir tmp;

@@ -15,6 +15,7 @@
 #include "indexer/indexer.hpp"
 #include "search/search.hpp"
 #include "temp_dir.hpp"
+#include "quick_server.hpp"
 #include "test_server.hpp"
 
 using namespace cqc;
@@ -36,17 +37,11 @@ std::string wget_warc(const TempDir& tmp, const TestServer& server) {
   return tmp / "crawl.warc.gz";
 }
 
-test::TestServerOptions quick() {
-  test::TestServerOptions o;
-  o.crawl_delay = false;
-  return o;
-}
-
 }  // namespace
 
 TEST_CASE("a wget WARC: every response a capture with its own record id, indexed and found") {
   TempDir tmp;
-  TestServer server("", quick());
+  TestServer server("", test::quick_server());
   const std::string warc = wget_warc(tmp, server);
   archive::Archive arc(tmp / "data/archive", archive::Mode::read_write);
   auto sum = archive::import_paths(arc, {warc}, {});
@@ -84,7 +79,7 @@ TEST_CASE("a wget WARC: every response a capture with its own record id, indexed
 
 TEST_CASE("a damaged record is skipped with its offset; a WACZ package's WARC files come in") {
   TempDir tmp;
-  TestServer server("", quick());
+  TestServer server("", test::quick_server());
   const std::string warc = wget_warc(tmp, server);
   // Garbage between two gzip members, where a record should start.
   std::string bytes;

@@ -16,6 +16,7 @@
 #include "indexer/indexer.hpp"
 #include "search/search.hpp"
 #include "temp_dir.hpp"
+#include "quick_server.hpp"
 #include "test_server.hpp"
 
 using namespace cqc;
@@ -24,16 +25,10 @@ using cqc::test::TestServer;
 
 namespace {
 
-test::TestServerOptions quick() {
-  test::TestServerOptions o;
-  o.crawl_delay = false;
-  return o;
-}
-
 // A site of a few pages, an archive and the two indexes built from it.
 struct Site {
   TempDir tmp;
-  TestServer server{"", quick()};
+  TestServer server{"", test::quick_server()};
   archive::Archive arc{tmp / "archive", archive::Mode::read_write};
   fetch::CrawlOptions opts;
   indexer::IndexOptions index_opts;
@@ -50,14 +45,15 @@ struct Site {
     for (const auto& p : paths) put(p, 0);
   }
   // Page PATH at version V: its own words, so every version is a different document.
+  std::string body(const std::string& path, int v) const {
+    return "<html><head><title>Ward " + path.substr(8, 1) + " report version " + std::to_string(v) +
+           "</title></head><body><article><h1>Inspection of ward " + path.substr(8, 1) + "</h1><p>Version " +
+           std::to_string(v) + " found seclusion records for patients in " + std::to_string(2015 + v) +
+           ".</p></article></body></html>";
+  }
   void put(const std::string& path, int v, const std::string& type = "text/html; charset=utf-8") {
     version[path] = v;
-    server.set_document(path,
-                        "<html><head><title>Ward " + path.substr(8, 1) + " report version " + std::to_string(v) +
-                            "</title></head><body><article><h1>Inspection of ward " + path.substr(8, 1) +
-                            "</h1><p>Version " + std::to_string(v) + " found seclusion records for patients in " +
-                            std::to_string(2015 + v) + ".</p></article></body></html>",
-                        type);
+    server.set_document(path, body(path, v), type);
   }
   fetch::CrawlSummary crawl() {
     std::vector<archive::Source> sources;
@@ -170,7 +166,7 @@ TEST_CASE("property: for random source histories, rebuild equals incremental") {
       const std::string& path = s.paths[rng() % s.paths.size()];
       const std::string& other = s.paths[rng() % s.paths.size()];
       std::string op;
-      switch (rng() % 9) {
+      switch (rng() % 10) {
         case 0: op = "change"; s.put(path, s.version[path] + 1); break;
         case 1: op = "identical";  // the same bytes with new validators: a 200, not a 304
           s.put(path, s.version[path], rng() % 2 ? "text/html" : "text/html; charset=utf-8"); break;
@@ -180,6 +176,14 @@ TEST_CASE("property: for random source histories, rebuild equals incremental") {
         case 5: op = "restore"; s.put(path, s.version[path]); break;
         case 6: op = "500"; s.server.set_status(path, 500); break;
         case 7: op = "index"; s.index("inc"); break;
+        case 8: {  // a copy of the page imported from disk under its URL: a resource record
+          op = "import";
+          const int v = s.version[path] + static_cast<int>(rng() % 2);
+          s.arc.import_file(s.tmp.write("files/" + std::to_string(step) + ".html", s.body(path, v)), s.server.url(path),
+                            "text/html");
+          s.arc.commit();
+          break;
+        }
         default: op = "refresh"; fetch::refresh(s.arc, s.opts); break;
       }
       ++ops_seen[op];
@@ -196,7 +200,7 @@ TEST_CASE("property: for random source histories, rebuild equals incremental") {
     CHECK(incremental.size() == s.paths.size());  // every page had a document once: none lost
   }
   MESSAGE("property test: " << runs << " random histories, seed " << seed);
-  for (const char* op : {"change", "identical", "404", "410", "redirect", "restore", "index", "refresh"})
+  for (const char* op : {"change", "identical", "404", "410", "redirect", "restore", "import", "index", "refresh"})
     CHECK_MESSAGE(ops_seen[op] > 0, "operation never drawn: " << op);
 }
 
