@@ -14,6 +14,7 @@
 #include "run_cli.hpp"
 #include "search/search.hpp"
 #include "temp_dir.hpp"
+#include "quick_server.hpp"
 #include "test_server.hpp"
 
 using namespace cqc;
@@ -24,11 +25,7 @@ namespace {
 
 struct ApiIndex {
   TempDir tmp;
-  TestServer server{"", [] {
-                      test::TestServerOptions o;
-                      o.crawl_delay = false;
-                      return o;
-                    }()};
+  TestServer server{"", test::quick_server()};
   archive::Archive arc{tmp / "archive", archive::Mode::read_write};
   std::vector<indexer::IndexEvent> events;
   indexer::IndexSummary summary;
