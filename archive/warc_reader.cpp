@@ -2,9 +2,12 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace cqc::archive {
 namespace {
@@ -93,24 +96,64 @@ void scan_gzip(std::ifstream& in, std::uint64_t size, const std::string& path,
   }
 }
 
+// Reads LENGTH bytes at OFFSET of IN (fewer at the end of the file).
+std::string read_at(std::ifstream& in, std::uint64_t offset, std::uint64_t length) {
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string bytes(length, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(length));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+// The offset of the next line starting "WARC/" after FROM, or SIZE when none.
+std::uint64_t next_plain(std::ifstream& in, std::uint64_t from, std::uint64_t size) {
+  for (std::uint64_t at = from; at < size; at += kChunk) {
+    const std::string got = read_at(in, at, kChunk + 6);
+    for (std::size_t i = 0; i + 6 <= got.size() && i < kChunk; ++i)
+      if (got[i] == '\n' && got.compare(i + 1, 5, "WARC/") == 0 && at + i + 1 > from) return at + i + 1;
+  }
+  return size;
+}
+
+// Uncompressed records, one at a time: the head first (at most 1 MiB), then its block.
 void scan_plain(std::ifstream& in, std::uint64_t size, const std::string& path,
                 const std::function<void(const ScannedRecord&)>& visit) {
-  in.clear();
-  in.seekg(0);
-  std::string all(size, '\0');  // uncompressed WARC files are read whole: they are rare and small
-  in.read(all.data(), static_cast<std::streamsize>(size));
-  for (std::size_t at = all.find("WARC/"); at != std::string::npos && at < all.size();) {
-    const std::string_view rest = std::string_view(all).substr(at);
-    auto rec = parse_record(rest);
-    if (!rec) {
-      visit({{at, 0}, core::Failure{path + " offset " + std::to_string(at) + ": " + rec.error()}});
-      at = all.find("\nWARC/", at + 1);
-      if (at != std::string::npos) ++at;
-      continue;
+  constexpr std::uint64_t kMaxHead = 1 << 20;
+  for (std::uint64_t at = 0; at < size;) {
+    auto where = [&](const std::string& what) { return path + " offset " + std::to_string(at) + ": " + what; };
+    const std::string head = read_at(in, at, std::min<std::uint64_t>(kMaxHead, size - at));
+    const std::size_t end = head.find("\r\n\r\n");
+    const std::size_t length_at = core::to_lower(head.substr(0, end)).find("\ncontent-length:");
+    std::uint64_t length = 0;
+    bool ok = head.rfind("WARC/", 0) == 0 && end != std::string::npos && length_at != std::string::npos;
+    if (ok) {
+      std::size_t i = length_at + 16;
+      while (i < end && head[i] == ' ') ++i;
+      ok = i < end && std::isdigit(static_cast<unsigned char>(head[i]));
+      for (; ok && i < end && std::isdigit(static_cast<unsigned char>(head[i])); ++i)
+        length = length * 10 + static_cast<std::uint64_t>(head[i] - '0');
     }
-    const std::uint64_t n = record_size(rest, rec.value());
-    visit({{at, n}, std::move(rec)});
-    at = all.find("WARC/", at + n);
+    const std::uint64_t total = end + 4 + length + 4;
+    if (!ok) {
+      visit({{at, 0}, core::Failure{where("not a WARC record (no WARC/ line, head or Content-Length)")}});
+      at = next_plain(in, at + 1, size);
+    } else if (length > kMaxScannedRecord) {
+      visit({{at, total}, core::Failure{where("a record of more than " + std::to_string(kMaxScannedRecord >> 20) + " MiB")}});
+      at += total;
+    } else {
+      const std::string bytes = read_at(in, at, total);
+      auto rec = parse_record(bytes);
+      if (rec) visit({{at, total}, std::move(rec)});
+      else visit({{at, 0}, core::Failure{where(rec.error())}});
+      at = rec ? at + total : next_plain(in, at + 1, size);
+    }
+    // Blank lines between records.
+    while (at < size) {
+      const std::string gap = read_at(in, at, 2);
+      if (gap.empty() || (gap[0] != '\r' && gap[0] != '\n')) break;
+      ++at;
+    }
   }
 }
 
