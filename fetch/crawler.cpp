@@ -15,6 +15,7 @@ namespace {
 
 const std::string kKeyHeader = "Ocp-Apim-Subscription-Key";
 constexpr std::uint64_t kMaxListingBytes = 50ull << 20;  // larger bodies are never parsed as listings
+constexpr std::size_t kMaxListedLinks = 50000;           // URLs followed from one listing (sitemaps.org limit)
 
 // The body of R as a document: transfer and content codings removed.
 std::string read_entity(const Response& r) {
@@ -133,7 +134,7 @@ class Crawl {
       return;
     }
     if (r.status != 200) return;  // 304 and other 2xx: nothing new to read
-    if (r.request.purpose == "discover") discover(r);
+    if (r.request.purpose == "discover" || r.request.purpose == "sitemap") discover(r);
     else if (r.request.purpose == "cqc-provider" || r.request.purpose == "cqc-location") cqc(r);
     else if (r.request.purpose == "cqc-providers" || r.request.purpose == "cqc-locations") cqc_page(r);
   }
@@ -160,10 +161,19 @@ class Crawl {
     if (type == "application/pdf" || type == "text/html" || r.body_size > kMaxListingBytes) return;
     auto listing = parse_listing(read_entity(r), r.request.url);
     if (!listing) return fail(r.request, listing.error());
+    const bool index = listing->kind == ListingKind::sitemap_index;
+    // The sitemap protocol allows one level: an index names sitemaps, never other indexes
+    // (a server that nests them could keep a crawl going for ever).
+    if (index && r.request.purpose == "sitemap")
+      return fail(r.request, "a sitemap index named by a sitemap index: not followed (the sitemap protocol allows no nesting)");
+    std::size_t n = 0;
     for (const ListedLink& link : listing->links) {
+      if (++n > kMaxListedLinks) {
+        fail(r.request, "lists more than " + std::to_string(kMaxListedLinks) + " URLs (the sitemap protocol's limit): the rest not followed");
+        break;
+      }
       ++sum_.listed;
-      const bool nested = listing->kind == ListingKind::sitemap_index;
-      add(make_request(link.url, nested ? "discover" : "document", r.request.source));
+      add(make_request(link.url, index ? "sitemap" : "document", r.request.source));
     }
   }
 

@@ -353,3 +353,12 @@ TEST_CASE_FIXTURE(Fetching, "exported and imported elsewhere, API reports keep t
   }
   CHECK(with_metadata >= 3);
 }
+
+TEST_CASE_FIXTURE(Fetching, "a sitemap index naming sitemap indexes is followed one level, not for ever") {
+  auto s = get({"/nested-sitemap/0.xml"});
+  CHECK(s.failed == 1);
+  CHECK(failed_with(s, "/nested-sitemap/1.xml", "no nesting"));
+  CHECK(server.count("/nested-sitemap/0.xml") == 1);
+  CHECK(server.count("/nested-sitemap/1.xml") == 1);
+  CHECK(server.count("/nested-sitemap/2.xml") == 0);
+}

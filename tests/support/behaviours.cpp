@@ -126,6 +126,13 @@ bool serve_behaviour(Exchange& ex) {
     } else {
       ex.send(200, kHtml, page("Flaky page", "This page works on the third try."));
     }
+  } else if (p.rfind("/nested-sitemap/", 0) == 0 && p.ends_with(".xml")) {
+    // A sitemap index naming the next one, without end (the protocol forbids nesting).
+    long n = 0;
+    if (!parse_int(p.substr(16, p.size() - 20), n) || n < 0) return false;
+    ex.send(200, "application/xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<sitemap><loc>http://127.0.0.1:" + std::to_string(st.port) + "/nested-sitemap/" + std::to_string(n + 1) + ".xml</loc></sitemap></sitemapindex>\n");
   } else if (p == "/always-500") {
     ex.send(500, kHtml, page("Internal Server Error", "Something went wrong."));
   } else if (p == "/slow") {
