@@ -163,7 +163,7 @@ void set_common_headers(Response& resp) {
 }
 
 void send_json(Response& resp, const std::string& body, int status) {
-  resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));  // "404 Not Found", not "404 OK"
   resp.setContentType("application/json; charset=utf-8");
   resp.set("Cache-Control", "no-store");
   resp.sendBuffer(body.data(), body.size());

@@ -13,6 +13,8 @@ namespace {
 void check_error(const cqc::test::Reply& r, int status, const std::string& needle) {
   CAPTURE(r.body);
   CHECK(r.status == status);
+  // The reason phrase goes with the status ("404 Not Found", never "404 OK").
+  CHECK(r.head.getReason() == Poco::Net::HTTPResponse::getReasonForStatus(r.head.getStatus()));
   CHECK(r.head.getContentType().find("application/json") == 0);
   const std::string message = r.json()->getValue<std::string>("error");
   CHECK(message.find(needle) != std::string::npos);
