@@ -37,7 +37,9 @@ Server::Server(const std::string& data_dir, const ServerOptions& o) {
   register_routes(impl_->router, impl_->pool);
   Poco::Net::ServerSocket socket;
   try {
-    socket.bind(Poco::Net::SocketAddress(o.bind, static_cast<Poco::UInt16>(o.port)), true);
+    // SO_REUSEADDR (a restart need not wait for TIME_WAIT) but not SO_REUSEPORT, with which a
+    // second server on the same port would start silently and share the requests.
+    socket.bind(Poco::Net::SocketAddress(o.bind, static_cast<Poco::UInt16>(o.port)), true, false);
     socket.listen(static_cast<int>(o.max_queued));
   } catch (const Poco::Exception& e) {
     throw core::Fatal("cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " + e.displayText());

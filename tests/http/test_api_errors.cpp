@@ -77,3 +77,18 @@ TEST_CASE("a server without an index answers 503 until one exists, without leaki
   CHECK(http(server.port(), "/healthz").status == 503);
   CHECK(http(server.port(), "/").status == 200);  // the page itself still loads
 }
+
+TEST_CASE("a second server on a port already served refuses to start, naming the port") {
+  cqc::test::TempDir tmp;
+  cqc::search::http::ServerOptions o;
+  o.port = 0;
+  cqc::search::http::Server first(tmp / "empty", o);
+  first.start();
+  o.port = first.port();
+  try {
+    cqc::search::http::Server second(tmp / "empty", o);
+    FAIL("a second server started on port " << o.port);
+  } catch (const std::exception& e) {
+    CHECK(std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(o.port)) != std::string::npos);
+  }
+}
