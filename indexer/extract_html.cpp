@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "indexer/charset.hpp"
 #include "indexer/extract.hpp"
+#include "indexer/html_depth.hpp"
 #include "indexer/html_content.hpp"
 #include "indexer/html_dom.hpp"
 #include "indexer/html_head.hpp"
@@ -98,6 +99,9 @@ class HtmlExtractor final : public Extractor {
     if (core::trim(bytes).empty()) return core::Failure{"empty HTML document"};
     const Decoded page = decode_html(bytes, content_type);
     if (core::trim(page.text).empty()) return core::Failure{"empty HTML document"};
+    if (const std::size_t depth = container_depth(page.text); depth > kMaxHtmlNesting)
+      return core::Failure{"HTML nests elements " + std::to_string(depth) + " deep (more than " +
+                           std::to_string(kMaxHtmlNesting) + "): not parsed"};
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
         gumbo_parse_with_options(&kGumboDefaultOptions, page.text.data(), page.text.size()),
         [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
