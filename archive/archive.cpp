@@ -16,6 +16,7 @@
 #include "archive/file_snapshot.hpp"
 #include "archive/http_message.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -254,6 +255,23 @@ core::Result<Payload> Archive::typed_payload(const Capture& capture) const {
   auto body = decode_content(entity.value(), head->get("Content-Encoding"));
   if (!body) return core::Failure{body.error()};
   return Payload{std::move(body.value()), head->get("Content-Type")};
+}
+
+core::Result<Payload> Archive::stored_payload(const Capture& capture) const {
+  if (capture.record_type == "revisit") {
+    auto original = catalog_->get(capture.refers_to);
+    if (!original) return core::Failure{"revisit " + capture.record_id + " refers to a missing capture"};
+    return stored_payload(*original);
+  }
+  auto rec = record(capture);
+  if (!rec) return core::Failure{rec.error()};
+  auto entity = record_entity(rec.value());
+  if (!entity) return core::Failure{entity.error()};
+  if (!is_http_response(rec.value())) return Payload{std::move(entity.value()), rec->get("Content-Type"), ""};
+  auto head = parse_http_head(rec->block);
+  std::string coding = core::to_lower(std::string(core::trim(head->get("Content-Encoding"))));
+  if (coding == "identity") coding.clear();
+  return Payload{std::move(entity.value()), head->get("Content-Type"), coding};
 }
 
 bool is_http_response(const WarcRecord& record) {

@@ -37,6 +37,7 @@ struct Payload {
   std::string bytes;         // as Archive::payload returns them
   std::string content_type;  // the HTTP response's Content-Type with its parameters (charset),
                              // else the resource record's Content-Type; "" when absent
+  std::string content_encoding;  // stored_payload only: the coding BYTES still carry ("" none)
 };
 
 // What import_warc did with one WARC file.
@@ -129,6 +130,10 @@ class Archive {
   core::Result<std::string> payload(const Capture& capture) const;
   // payload() together with the full Content-Type (a revisit's is its original's).
   core::Result<Payload> typed_payload(const Capture& capture) const;
+  // The payload as the server sent it: transfer coding removed, content coding (gzip,
+  // deflate ...) kept and named, so it can be passed on without inflating it; otherwise as
+  // typed_payload.
+  core::Result<Payload> stored_payload(const Capture& capture) const;
   // Absolute path of WARC file NAME in this archive.
   std::string warc_path(const std::string& name) const;
 

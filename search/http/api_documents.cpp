@@ -4,8 +4,10 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
+#include "archive/http_message.hpp"
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
@@ -144,6 +146,27 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   send_json(resp, s.str());
 }
 
+namespace {
+
+// Originals inflated for a client that cannot take their coding: at most this many bytes.
+constexpr std::uint64_t kMaxInflated = 64ull << 20;
+
+// Whether an Accept-Encoding value takes CODING ("gzip", "deflate", "br" ...): named, or "*",
+// without q=0.
+bool accepts_coding(const std::string& accept, const std::string& coding) {
+  for (std::string_view item : core::split(core::to_lower(accept), ',')) {
+    item = core::trim(item);
+    const std::string_view name = core::trim(item.substr(0, item.find(';')));
+    if (name != coding && name != "*" && !(coding == "gzip" && name == "x-gzip")) continue;
+    const std::size_t q = item.find("q=");
+    if (q != std::string_view::npos && std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) <= 0) continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
   std::int64_t wanted = 0;
   for (const auto& [name, value] : req.query) {
@@ -156,7 +179,10 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
   const std::string& id = req.captures.at(0);
   Object::Ptr d = document_data(reader->db, id);
   const auto history = reader.archive().catalog().history(d->optValue<std::string>("uri", ""));
+  // By default the capture the document was built from (not a later 404 or redirect).
   const archive::Capture* chosen = history.empty() ? nullptr : &history.back();
+  for (const auto& c : history)
+    if (c.id == d->optValue<std::int64_t>("capture_id", 0)) chosen = &c;
   if (wanted) {
     chosen = nullptr;
     for (const auto& c : history)
@@ -164,11 +190,26 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
     if (!chosen) throw HttpError(404, "document " + id + " has no capture " + std::to_string(wanted));
   }
   if (!chosen) throw HttpError(404, "no archived capture of document " + id);
-  auto bytes = reader.archive().payload(*chosen);
-  if (!bytes) {
-    std::fprintf(stderr, "serve: original of %s: %s\n", id.c_str(), bytes.error().c_str());
+  // Compressed as the site sent it, passed on compressed to a client that takes that coding
+  // (a decompression bomb costs its compressed size); inflated, at most kMaxInflated, for
+  // one that does not.
+  auto stored = reader.archive().stored_payload(*chosen);
+  if (!stored) {
+    std::fprintf(stderr, "serve: original of %s: %s\n", id.c_str(), stored.error().c_str());
     throw HttpError(500, "the archived record could not be read");
   }
+  std::string coding = stored->content_encoding;
+  if (!coding.empty() && !accepts_coding(req.raw.get("Accept-Encoding", ""), coding)) {
+    auto plain = archive::decode_content(stored->bytes, coding, kMaxInflated);
+    if (!plain) throw HttpError(502, "the archived original cannot be decoded without its " + coding + " coding (" + plain.error() + "); ask with Accept-Encoding: " + coding);
+    stored->bytes = std::move(plain.value());
+    coding.clear();
+  }
+  if (!coding.empty()) {
+    resp.set("Content-Encoding", coding);
+    resp.set("Vary", "Accept-Encoding");
+  }
+  const auto& bytes = stored;
   std::string mime = chosen->mime.empty() ? d->optValue<std::string>("mime", "") : chosen->mime;
   if (mime.empty()) mime = "application/octet-stream";
   resp.setContentType(mime);
@@ -179,7 +220,7 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
   resp.set("X-Archive-Digest", chosen->digest);
   // Archived pages are evidence, not code: they must never run script on this origin.
   if (mime.rfind("application/pdf", 0) != 0) resp.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
-  resp.sendBuffer(bytes.value().data(), bytes.value().size());
+  resp.sendBuffer(bytes->bytes.data(), bytes->bytes.size());
 }
 
 }  // namespace cqc::search::http

@@ -28,11 +28,14 @@ struct Reply {
 };
 
 // Sends METHOD TARGET to 127.0.0.1:PORT (a new connection) and reads the whole reply.
+// HEADERS are added to the request.
 inline Reply http(unsigned port, const std::string& target, const std::string& method = "GET",
-                  const std::string& body = "", long declared_length = -1) {
+                  const std::string& body = "", long declared_length = -1,
+                  const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
   session.setTimeout(Poco::Timespan(30, 0));
   Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : headers) req.set(name, value);
   if (declared_length >= 0) req.setContentLength(declared_length);
   else if (!body.empty()) req.setContentLength(static_cast<long>(body.size()));
   session.sendRequest(req) << body;
