@@ -129,7 +129,8 @@ class Archive {
   // content codings removed, or for a revisit the payload of the capture it refers to.
   core::Result<std::string> payload(const Capture& capture) const;
   // payload() together with the full Content-Type (a revisit's is its original's).
-  core::Result<Payload> typed_payload(const Capture& capture) const;
+  // A content coding inflating past MAX_DECODED bytes is a failure (a decompression bomb).
+  core::Result<Payload> typed_payload(const Capture& capture, std::uint64_t max_decoded = 512ull << 20) const;
   // The payload as the server sent it: transfer coding removed, content coding (gzip,
   // deflate ...) kept and named, so it can be passed on without inflating it; otherwise as
   // typed_payload.

@@ -18,14 +18,18 @@ constexpr std::uint64_t kMaxListingBytes = 50ull << 20;  // larger bodies are ne
 constexpr std::size_t kMaxListedLinks = 50000;           // URLs followed from one listing (sitemaps.org limit)
 
 // The body of R as a document: transfer and content codings removed.
-std::string read_entity(const Response& r) {
+// Content codings inflate to at most kMaxListingBytes here, like the listing parser's own
+// gzip (a small compressed body must not cost gigabytes); WHY, when given, says why a body
+// could not be decoded (it is then returned as received).
+std::string read_entity(const Response& r, std::string* why = nullptr) {
   std::ifstream in(r.body_path, std::ios::binary);
   std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto head = archive::parse_http_head(r.response_head);
   if (!head) return raw;
   auto entity = archive::entity_body(head.value(), raw);
   if (!entity) return raw;
-  auto decoded = archive::decode_content(entity.value(), head->get("Content-Encoding"));
+  auto decoded = archive::decode_content(entity.value(), head->get("Content-Encoding"), kMaxListingBytes);
+  if (!decoded && why) *why = decoded.error();
   return decoded ? decoded.value() : entity.value();
 }
 
@@ -159,7 +163,10 @@ class Crawl {
     auto head = archive::parse_http_head(r.response_head);
     const std::string type = head ? archive::media_type(head->get("Content-Type")) : "";
     if (type == "application/pdf" || type == "text/html" || r.body_size > kMaxListingBytes) return;
-    auto listing = parse_listing(read_entity(r), r.request.url);
+    std::string why;
+    const std::string entity = read_entity(r, &why);
+    if (!why.empty()) return fail(r.request, "cannot read it as a listing: " + why);
+    auto listing = parse_listing(entity, r.request.url);
     if (!listing) return fail(r.request, listing.error());
     const bool index = listing->kind == ListingKind::sitemap_index;
     // The sitemap protocol allows one level: an index names sitemaps, never other indexes

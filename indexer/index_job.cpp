@@ -138,7 +138,8 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
     r.reason = "revisit " + job.payload.record_id + " refers to a missing capture";
     return r;
   }
-  auto payload = archive.typed_payload(job.payload);
+  // A compressed body is inflated to at most kMaxDecoded (index_job.hpp).
+  auto payload = archive.typed_payload(job.payload, kMaxDecoded);
   if (!payload) {
     r.reason = payload.error();
     return r;

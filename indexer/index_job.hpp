@@ -34,6 +34,10 @@ IndexJob decode_job(const std::string& bytes);
 std::string encode_result(const JobResult& result);
 JobResult decode_result(const std::string& bytes);
 
+// A body sent compressed (Content-Encoding) that inflates past this is not indexed (failed,
+// with the reason): far beyond any real page, and it keeps a worker's memory bounded.
+inline constexpr std::uint64_t kMaxDecoded = 128ull << 20;
+
 // Reads JOB's payload from ARCHIVE's WARC files (never its catalog), extracts it and builds
 // its Xapian document. A document that cannot be read is a failed result with the reason.
 JobResult run_job(const archive::Archive& archive, const IndexJob& job);

@@ -362,3 +362,10 @@ TEST_CASE_FIXTURE(Fetching, "a sitemap index naming sitemap indexes is followed 
   CHECK(server.count("/nested-sitemap/1.xml") == 1);
   CHECK(server.count("/nested-sitemap/2.xml") == 0);
 }
+
+TEST_CASE_FIXTURE(Fetching, "a listing that inflates past the listing limit is reported, not parsed") {
+  auto s = get({"/gzip-bomb.xml"});
+  CHECK(s.failed == 1);
+  CHECK(failed_with(s, "/gzip-bomb.xml", "decoded body larger than"));
+  CHECK(latest("/gzip-bomb.xml").has_value());  // archived all the same, as received
+}

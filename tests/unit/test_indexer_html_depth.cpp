@@ -1,9 +1,17 @@
-// Pages that nest containers absurdly deep fail fast instead of keeping gumbo busy for
-// minutes; ordinary pages, however long, are not affected.
+// Hostile pages: containers nested absurdly deep fail fast instead of keeping gumbo busy for
+// minutes (ordinary pages, however long, are not affected); a compressed body inflating past
+// the index's limit fails with the reason instead of taking a worker's memory.
 #include <doctest/doctest.h>
 
+#include <Poco/DeflatingStream.h>
+
+#include <sstream>
+
+#include "archive/archive.hpp"
 #include "indexer/extract.hpp"
 #include "indexer/html_depth.hpp"
+#include "indexer/index_job.hpp"
+#include "temp_dir.hpp"
 
 using namespace cqc::indexer;
 
@@ -31,4 +39,26 @@ TEST_CASE("200,000 nested divs fail at once with the reason; 20,000 paragraphs a
   auto good = extract(wide, "text/html");
   REQUIRE(good.ok());
   CHECK(good->pages.at(0).text.find("Minute 19999") != std::string::npos);
+}
+
+TEST_CASE("a page sent compressed that inflates past the index limit fails with the reason") {
+  cqc::test::TempDir tmp;
+  cqc::archive::Archive arc(tmp / "arc", cqc::archive::Mode::read_write);
+  std::ostringstream packed;
+  {
+    Poco::DeflatingOutputStream z(packed, Poco::DeflatingStreamBuf::STREAM_GZIP);
+    z << "<html><body><p>seclusion" << std::string(kMaxDecoded + (1u << 20), ' ') << "</p></body></html>";
+    z.close();
+  }
+  cqc::archive::HttpExchange x;
+  x.uri = "https://news.example/bomb.html";
+  x.request_head = "GET /bomb.html HTTP/1.1\r\nHost: news.example\r\n\r\n";
+  x.response_head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n";
+  x.body_path = tmp.write("bomb.gz", packed.str());
+  auto stored = arc.store_http(x);
+  IndexJob job;
+  job.capture = job.payload = stored.capture;
+  auto r = run_job(arc, job);
+  CHECK(r.outcome == JobResult::Outcome::failed);
+  CHECK(r.reason.find("decoded body larger than " + std::to_string(kMaxDecoded)) != std::string::npos);
 }
