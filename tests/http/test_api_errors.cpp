@@ -62,7 +62,9 @@ TEST_CASE("unknown ids and paths answer 404; wrong methods 405; limits 414 and 4
   check_error(post, 405, "POST");
   CHECK(post.head.get("Allow") == "GET, HEAD");
   check_error(http(port, "/api/search?q=" + std::string(9000, 'a')), 414, "URI");
-  check_error(http(port, "/api/search", "GET", "x", 10 * 1024 * 1024), 413, "body");
+  const auto too_big = http(port, "/api/search", "GET", "x", 10 * 1024 * 1024);
+  check_error(too_big, 413, "body");
+  CHECK_FALSE(too_big.head.getKeepAlive());  // the connection closes, and says so
 }
 
 TEST_CASE("a server without an index answers 503 until one exists, without leaking its path") {
