@@ -149,7 +149,7 @@ TEST_CASE("a page gone at its source stays, marked removed, and comes back when 
   CHECK(documents(s.tmp / "inc") == documents((s.index("rebuilt"), s.tmp / "rebuilt")));
 }
 
-TEST_CASE("property: for random source histories, rebuild equals incremental") {
+TEST_CASE("property: for random source histories, rebuild (one database or two shards) equals incremental") {
   // CQC_PROPERTY_RUNS and CQC_PROPERTY_SEED widen or replay the search.
   const unsigned runs = env_number("CQC_PROPERTY_RUNS", 20);
   const unsigned seed = env_number("CQC_PROPERTY_SEED", 20261201);
@@ -198,6 +198,11 @@ TEST_CASE("property: for random source histories, rebuild equals incremental") {
     CHECK(incremental.size() == rebuilt.size());
     CHECK(incremental == rebuilt);
     CHECK(incremental.size() == s.paths.size());  // every page had a document once: none lost
+    // Split in two shards, the same documents again.
+    indexer::IndexOptions split = s.index_opts;
+    split.shards = 2;
+    indexer::index_archive(s.arc, s.tmp / "split", split);
+    CHECK(documents(s.tmp / "split") == rebuilt);
   }
   MESSAGE("property test: " << runs << " random histories, seed " << seed);
   for (const char* op : {"change", "identical", "404", "410", "redirect", "restore", "import", "index", "refresh"})
