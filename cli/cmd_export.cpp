@@ -27,6 +27,8 @@ int cmd_export(const Args& args, const Context& ctx) {
   for (const auto& t : req.trusts) described += " trust:" + t;
   for (const auto& k : req.kinds) described += " kind:" + k;
   described = "cqc-archive export of \"" + req.query + "\"" + described;
+  for (char& c : described)
+    if (c == '\r' || c == '\n') c = ' ';  // one warcinfo line
   // Every match, page by page.
   search::Searcher searcher(core::index_dir(ctx.data_dir));
   std::vector<std::string> uris;
