@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "archive/archive.hpp"
+#include "core/text.hpp"
 #include "hostile_pdf.hpp"
 #include "indexer/extract.hpp"
 #include "indexer/indexer.hpp"
@@ -40,4 +41,27 @@ TEST_CASE("a small PDF whose XObjects fan out a million times fails alone; its b
   CHECK_MESSAGE(limited, reason);
   auto again = indexer::index_archive(arc, tmp / "index", o);
   CHECK(again.indexed == 0);  // remembered, not retried
+}
+
+TEST_CASE("NUL bytes, broken and mixed encodings, and a 10 MB attribute are read, never crash") {
+  // NUL bytes inside the text, an invalid UTF-8 sequence, and windows-1252 bytes in a page
+  // that declares UTF-8.
+  using namespace std::string_literals;
+  const std::string mixed = "<html><head><meta charset=\"utf-8\"><title>Ward\x00 notes</title></head><body><p>Caf\xc3\xa9 "
+                            "seclusion \xff\xfe review \x93quoted\x94 \x00 end</p></body></html>"s;
+  REQUIRE(mixed.find('\0') != std::string::npos);
+  auto a = indexer::extract(mixed, "text/html");
+  REQUIRE_MESSAGE(a.ok(), (a.ok() ? "" : a.error()));
+  const std::string& text = a->pages.at(0).text;
+  CHECK(text.find("seclusion") != std::string::npos);
+  CHECK(text.find('\0') == std::string::npos);
+  CHECK(core::valid_utf8(text));
+
+  std::string attribute = "<html><head><title>Long attribute</title></head><body><p data-x=\"";
+  attribute += std::string(10u << 20, 'a');
+  attribute += "\">Seclusion policy reviewed.</p></body></html>";
+  auto b = indexer::extract(attribute, "text/html");
+  REQUIRE(b.ok());
+  CHECK(b->pages.at(0).text.find("Seclusion policy reviewed.") != std::string::npos);
+  CHECK(b->pages.at(0).text.size() < 1000);  // the attribute is markup, not text
 }
