@@ -13,6 +13,20 @@
 #include "core/text.hpp"
 
 namespace cqc::archive {
+namespace {
+
+// D in base32, RFC 4648 alphabet with '=' padding (20 bytes of SHA-1 -> 32 characters).
+std::string base32(const Poco::DigestEngine::Digest& d) {
+  std::ostringstream out;
+  {
+    Poco::Base32Encoder enc(out);
+    enc.write(reinterpret_cast<const char*>(d.data()), static_cast<std::streamsize>(d.size()));
+    enc.close();
+  }
+  return out.str();
+}
+
+}  // namespace
 
 struct Sha1::Impl {
   Poco::SHA1Engine engine;
@@ -26,36 +40,13 @@ void Sha1::update(std::string_view bytes) {
   size_ += bytes.size();
 }
 
-std::string Sha1::warc_digest() {
-  const Poco::DigestEngine::Digest& d = impl_->engine.digest();
-  std::ostringstream out;
-  {
-    Poco::Base32Encoder enc(out);  // RFC 4648 alphabet with '=' padding: 20 bytes -> 32 chars
-    enc.write(reinterpret_cast<const char*>(d.data()), static_cast<std::streamsize>(d.size()));
-    enc.close();
-  }
-  return "sha1:" + out.str();
-}
+std::string Sha1::warc_digest() { return "sha1:" + base32(impl_->engine.digest()); }
 
 std::string warc_digest(std::string_view bytes) {
   Sha1 sha;
   sha.update(bytes);
   return sha.warc_digest();
 }
-
-namespace {
-
-std::string base32(const Poco::DigestEngine::Digest& d) {
-  std::ostringstream out;
-  {
-    Poco::Base32Encoder enc(out);
-    enc.write(reinterpret_cast<const char*>(d.data()), static_cast<std::streamsize>(d.size()));
-    enc.close();
-  }
-  return out.str();
-}
-
-}  // namespace
 
 std::optional<bool> digest_matches(std::string_view declared, std::string_view bytes) {
   const std::size_t colon = declared.find(':');

@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 namespace cqc::archive {
 namespace {
 
-// The media type without parameters, lower-cased.
-std::string media_type_of(const std::string& content_type) {
-  return core::to_lower(std::string(core::trim(content_type.substr(0, content_type.find(';')))));
-}
-
 // A name for the file in the archive folder: "ext-" + 16 characters of its digest + its own
 // name, so the same file always gets the same name and another file never clashes.
 std::string stored_name(const std::string& path, const std::string& digest) {
@@ -46,13 +41,13 @@ std::optional<Capture> capture_of(const WarcRecord& r, const std::string& file, 
     auto entity = record_entity(r);
     if (!head || !entity) return std::nullopt;
     c.status = head->status;
-    c.mime = media_type_of(head->get("Content-Type"));
+    c.mime = media_type(head->get("Content-Type"));
     c.etag = head->get("ETag");
     c.last_modified = head->get("Last-Modified");
     c.digest = warc_digest(entity.value());
     c.size = entity->size();
   } else if (type == "resource") {
-    c.mime = media_type_of(r.get("Content-Type"));
+    c.mime = media_type(r.get("Content-Type"));
     c.digest = warc_digest(r.block);
     c.size = r.block.size();
   } else {
@@ -129,9 +124,9 @@ WarcImportSummary Archive::import_warc(const std::string& path) {
         return;
       }
       if (r.get("WARC-Type") == "metadata" && r.get("Content-Type").find("application/json") != std::string::npos) {
-        const std::string target = r.get("WARC-Refers-To");
-        if (auto it = by_record_id.find(target); it != by_record_id.end()) catalog_->set_metadata(it->second, r.block);
-        else if (!target.empty()) metadata_for[target] = r.block;
+        const std::string refers_to = r.get("WARC-Refers-To");
+        if (auto it = by_record_id.find(refers_to); it != by_record_id.end()) catalog_->set_metadata(it->second, r.block);
+        else if (!refers_to.empty()) metadata_for[refers_to] = r.block;
         ++sum.other;
         return;
       }

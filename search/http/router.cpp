@@ -67,9 +67,6 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
         }
       }
     } catch (const HttpError& e) {
-      // A request whose body was refused unread cannot be followed on the same connection:
-      // say so (Connection: close) rather than promise keep-alive and then close.
-      if (e.status() == 413) resp.setKeepAlive(false);
       fail(resp, e.status(), e.what());
     } catch (const core::UsageError& e) {
       fail(resp, 400, e.what());  // bad query, filter, date, over-broad wildcard, too long
