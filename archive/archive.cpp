@@ -241,20 +241,11 @@ core::Result<std::string> Archive::payload(const Capture& capture) const {
 }
 
 core::Result<Payload> Archive::typed_payload(const Capture& capture, std::uint64_t max_decoded) const {
-  if (capture.record_type == "revisit") {
-    auto original = catalog_->get(capture.refers_to);
-    if (!original) return core::Failure{"revisit " + capture.record_id + " refers to a missing capture"};
-    return typed_payload(*original, max_decoded);
-  }
-  auto rec = record(capture);
-  if (!rec) return core::Failure{rec.error()};
-  auto entity = record_entity(rec.value());
-  if (!entity) return core::Failure{entity.error()};
-  if (!is_http_response(rec.value())) return Payload{std::move(entity.value()), rec->get("Content-Type")};
-  auto head = parse_http_head(rec->block);
-  auto body = decode_content(entity.value(), head->get("Content-Encoding"), max_decoded);
+  auto stored = stored_payload(capture);
+  if (!stored || stored->content_encoding.empty()) return stored;
+  auto body = decode_content(stored->bytes, stored->content_encoding, max_decoded);
   if (!body) return core::Failure{body.error()};
-  return Payload{std::move(body.value()), head->get("Content-Type")};
+  return Payload{std::move(body.value()), std::move(stored->content_type), ""};
 }
 
 core::Result<Payload> Archive::stored_payload(const Capture& capture) const {
