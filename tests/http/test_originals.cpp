@@ -51,7 +51,7 @@ TEST_CASE("originals: compressed for clients that take it, bounded inflation, th
   const std::string data = tmp / "data";
   const std::string page = "<html><head><title>Ward closed</title></head><body><p>Seclusion room closed.</p></body></html>";
   const std::string packed = gzip(page);
-  // 70 MiB of spaces inside a page: about 70 KB compressed.
+  // 70 MiB of spaces inside a page: 71 KB compressed.
   const std::string bomb = gzip("<html><head><title>Padding</title></head><body><p>Seclusion" +
                                 std::string(70u << 20, ' ') + "</p></body></html>");
   {

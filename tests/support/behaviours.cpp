@@ -134,7 +134,7 @@ bool serve_behaviour(Exchange& ex) {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
             "<sitemap><loc>http://127.0.0.1:" + std::to_string(st.port) + "/nested-sitemap/" + std::to_string(n + 1) + ".xml</loc></sitemap></sitemapindex>\n");
   } else if (p == "/gzip-bomb.xml") {
-    // A sitemap-looking body of 60 KB that inflates to 60 MiB (made on first use).
+    // A sitemap-looking body of 61 KB that inflates to 60 MiB (made on first use).
     static const std::string body = gzip("<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" +
                                          std::string(60u << 20, ' ') + "</urlset>\n");
     ex.response.set("Content-Encoding", "gzip");
