@@ -181,10 +181,15 @@ const std::vector<Command>& commands() {
       {"serve", "serve the search API and web page over HTTP", "serve [options]",
        "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"
        "/api/export, /api/stats, /healthz) and the search page at /, from the index and\n"
-       "archive in the data folder. New commits to the index appear without a restart.",
+       "archive in the data folder. New commits to the index appear without a restart.\n"
+       "Slow and idle clients hold no request thread; docs/SECURITY.md lists every limit.",
        {{"port", "N", "TCP port (default 8080)"},
         {"bind", "ADDRESS", "address to listen on (default 127.0.0.1)"},
-        {"threads", "N", "request threads (default 8)"}},
+        {"threads", "N", "request threads (default 8)"},
+        {"per-client", "N", "open connections one client address may have (default 64)"},
+        {"max-connections", "N", "open connections in all (default 4096)"},
+        {"head-timeout", "SECONDS", "time to send a whole request head, from its first byte (default 10)"},
+        {"idle-timeout", "SECONDS", "a silent connection is closed after this (default 5)"}},
        cmd_serve},
   };
   return table;

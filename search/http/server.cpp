@@ -1,10 +1,8 @@
 #include "search/http/server.hpp"
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -12,6 +10,7 @@
 #include <ostream>
 
 #include "core/error.hpp"
+#include "search/http/exchange.hpp"
 #include "search/http/readers.hpp"
 #include "search/http/router.hpp"
 #include "search/http/routes.hpp"
@@ -21,60 +20,56 @@ namespace cqc::search::http {
 struct Server::Impl {
   ReaderPool pool;
   Router router;
-  Poco::ThreadPool threads;
-  std::unique_ptr<Poco::Net::HTTPServer> server;
+  std::unique_ptr<Poco::Net::HTTPRequestHandlerFactory> dispatcher;
+  Poco::Net::HTTPServerParams::Ptr params;
+  std::unique_ptr<Front> front;
   std::string host;
   unsigned port = 0;
   bool running = false;
 
-  Impl(const std::string& data_dir, unsigned nthreads)
-      : pool(data_dir), threads(1, static_cast<int>(nthreads) + 1, 60) {}
+  explicit Impl(const std::string& data_dir) : pool(data_dir) {}
 };
 
 Server::Server(const std::string& data_dir, const ServerOptions& o) {
-  if (o.threads == 0) throw core::UsageError("--threads must be at least 1");
-  impl_ = std::make_unique<Impl>(data_dir, o.threads);
+  if (o.front.threads == 0) throw core::UsageError("--threads must be at least 1");
+  impl_ = std::make_unique<Impl>(data_dir);
   register_routes(impl_->router, impl_->pool);
   Poco::Net::ServerSocket socket;
   try {
     // SO_REUSEADDR (a restart need not wait for TIME_WAIT) but not SO_REUSEPORT, with which a
     // second server on the same port would start silently and share the requests.
     socket.bind(Poco::Net::SocketAddress(o.bind, static_cast<Poco::UInt16>(o.port)), true, false);
-    socket.listen(static_cast<int>(o.max_queued));
+    socket.listen(static_cast<int>(std::max(o.front.max_queued, 128u)));
   } catch (const Poco::Exception& e) {
     throw core::Fatal("cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " + e.displayText());
   }
   impl_->host = o.bind;
   impl_->port = socket.address().port();
 
-  auto* params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(static_cast<int>(o.threads));
-  params->setMaxQueued(static_cast<int>(o.max_queued));
-  params->setTimeout(Poco::Timespan(static_cast<long>(o.timeout_s), 0));
-  params->setKeepAlive(true);
-  params->setMaxKeepAliveRequests(static_cast<int>(o.keep_alive_requests));
-  params->setKeepAliveTimeout(Poco::Timespan(static_cast<long>(o.keep_alive_timeout_s), 0));
-  params->setServerName("cqc-archive");
-  RequestLimits limits{o.max_uri, o.max_body};
-  impl_->server = std::make_unique<Poco::Net::HTTPServer>(make_dispatcher(impl_->router, limits),
-                                                          impl_->threads, socket, params);
+  // Read by Poco's message classes on the request threads (keep-alive itself is the front's).
+  impl_->params = new Poco::Net::HTTPServerParams;
+  impl_->params->setTimeout(Poco::Timespan(static_cast<long>(o.io_timeout_s), 0));
+  impl_->params->setKeepAlive(true);
+  impl_->params->setServerName("cqc-archive");
+  impl_->dispatcher.reset(make_dispatcher(impl_->router, RequestLimits{o.front.head.max_uri, o.max_body}));
+  Impl* s = impl_.get();
+  impl_->front = std::make_unique<Front>(socket, o.front, [s](Poco::Net::StreamSocket& conn, bool last) {
+    return serve_exchange(conn, s->params, *s->dispatcher, last);
+  });
 }
 
 Server::~Server() { stop(); }
 
 void Server::start() {
   if (impl_->running) return;
-  impl_->server->start();
+  std::signal(SIGPIPE, SIG_IGN);
+  impl_->front->start();
   impl_->running = true;
 }
 
 void Server::stop() {
   if (!impl_ || !impl_->running) return;
-  // Not stopAll(): Poco fires its serverStopped event at connections that may be ending at
-  // that moment (a use-after-free seen under load). stop() closes the listening socket; open
-  // connections finish their request (an idle keep-alive one within keep_alive_timeout_s).
-  impl_->server->stop();
-  impl_->threads.joinAll();
+  impl_->front->stop();
   impl_->running = false;
 }
 
@@ -85,6 +80,8 @@ std::string Server::url() const {
   return "http://" + (v6 ? "[" + impl_->host + "]" : impl_->host) + ":" + std::to_string(impl_->port) + "/";
 }
 
+FrontCounters Server::counters() const { return impl_->front->counters(); }
+
 int serve(const std::string& data_dir, const ServerOptions& options, std::ostream& out) {
   // Block the signals before any thread starts, so every thread inherits the mask and the
   // main thread alone receives them through sigwait.
@@ -93,7 +90,6 @@ int serve(const std::string& data_dir, const ServerOptions& options, std::ostrea
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up mid-answer must not end the server
   Server server(data_dir, options);
   server.start();
   out << "serving " << server.url() << std::endl;

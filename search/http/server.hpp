@@ -1,21 +1,21 @@
-// The HTTP server: Poco::Net::HTTPServer with explicit limits, serving the JSON API and the
-// search page from one data folder (index + archive). `cqc-archive serve` is one call to serve().
+// The HTTP server: the JSON API and the search page from one data folder (index + archive).
+// Connections are watched by the front (front.hpp: epoll, deadlines, caps); complete requests
+// run on request threads with Poco's HTTP message classes (exchange.hpp) and the router.
+// `cqc-archive serve` is one call to serve().
 #pragma once
 #include <iosfwd>
 #include <memory>
 #include <string>
+
+#include "search/http/front.hpp"
 
 namespace cqc::search::http {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";  // listening address
   unsigned port = 8080;            // 0 = any free port (see Server::port)
-  unsigned threads = 8;            // request threads at most
-  unsigned max_queued = 128;       // accepted connections waiting for a thread; more are refused
-  unsigned timeout_s = 30;         // socket receive/send timeout per request
-  unsigned keep_alive_requests = 100;  // requests per persistent connection
-  unsigned keep_alive_timeout_s = 5;   // idle time before a persistent connection is closed
-  std::size_t max_uri = 8192;      // longer request targets answer 414
+  FrontOptions front;              // threads, connection caps, deadlines, 414/431 limits
+  unsigned io_timeout_s = 30;      // one socket read or write on a request thread
   std::size_t max_body = 65536;    // larger request bodies answer 413
 };
 
@@ -29,14 +29,17 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Starts accepting connections (returns at once; requests run on the server's threads).
+  // Ignores SIGPIPE for the whole process: a client that hangs up must not end it.
   void start();
-  // Stops accepting and waits for open connections to finish (an idle persistent one at most
-  // keep_alive_timeout_s). Idempotent; the destructor calls it.
+  // Stops accepting, answers the requests already whole and closes every connection.
+  // Idempotent; the destructor calls it.
   void stop();
   // The port actually bound (useful with port 0).
   unsigned port() const;
   // "http://ADDRESS:PORT/".
   std::string url() const;
+  // What the front has done so far (connections, refusals, timeouts).
+  FrontCounters counters() const;
 
  private:
   struct Impl;

@@ -63,7 +63,7 @@ struct SampleServer {
     build_sample(tmp, data);
     search::http::ServerOptions o;
     o.port = 0;
-    o.threads = 4;
+    o.front.threads = 4;
     server = std::make_unique<search::http::Server>(data, o);
     server->start();
   }

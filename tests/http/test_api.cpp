@@ -148,7 +148,7 @@ TEST_CASE("a CQC API location with ratings and no report is a rating document wi
   CHECK(indexed.json()->getValue<int>("indexed") == 1);  // the location with a report is not a document
   cqc::search::http::ServerOptions o;
   o.port = 0;
-  o.threads = 2;
+  o.front.threads = 2;
   cqc::search::http::Server server(data, o);
   server.start();
   auto hits = http(server.port(), "/api/search?q=agnes").json()->getArray("hits");

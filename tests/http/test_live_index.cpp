@@ -31,7 +31,7 @@ TEST_CASE("new documents appear while the server runs, and no request fails duri
   cqc::test::build_sample(tmp, data);
   cqc::search::http::ServerOptions o;
   o.port = 0;
-  o.threads = 4;
+  o.front.threads = 4;
   cqc::search::http::Server server(data, o);
   server.start();
   const unsigned port = server.port();
