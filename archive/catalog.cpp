@@ -11,6 +11,7 @@
 
 #include "archive/catalog_sql.hpp"
 #include "core/error.hpp"
+#include "core/paths.hpp"
 
 using namespace Poco::Data::Keywords;
 
@@ -59,8 +60,9 @@ std::optional<Capture> first(std::vector<Capture> v) {
 }  // namespace
 
 struct Catalog::Impl {
-  explicit Impl(const std::string& path) : session("SQLite", path) {}
+  Impl(const std::string& target, const std::string& file) : session("SQLite", target), path(file) {}
   Poco::Data::Session session;
+  std::string path;  // the catalog file, for messages
   Prepared insert, by_uri;  // destroyed before the session closes the connection
   sqlite3* db() const { return Poco::Data::SQLite::Utility::dbHandle(session); }
   std::string select(const std::string& where) const {
@@ -80,7 +82,7 @@ Catalog::Catalog(const std::string& path, Access access) {
   std::string error;
   for (const std::string& target : targets) {
     try {
-      impl_ = std::make_unique<Impl>(target);
+      impl_ = std::make_unique<Impl>(target, path);
       auto& s = impl_->session;
       s << "PRAGMA busy_timeout=10000", now;
       s << "PRAGMA synchronous=FULL", now;
@@ -98,7 +100,8 @@ Catalog::Catalog(const std::string& path, Access access) {
       if (error.empty()) error = e.displayText();
     }
   }
-  throw core::Error("cannot open catalog " + path + (access == Access::read_only ? " read-only: " : ": ") + error);
+  throw core::Error("cannot open catalog " + path + (access == Access::read_only ? " read-only: " : ": ") + error +
+                    (access == Access::read_only ? "" : core::full_disk_note(path)));
 }
 
 Catalog::~Catalog() = default;
@@ -126,7 +129,8 @@ std::int64_t Catalog::add(const Capture& c) {
   bind_text(st, 14, c.last_modified, true);
   const int rc = sqlite3_step(st);
   sqlite3_reset(st);
-  if (rc != SQLITE_DONE) throw core::Error(std::string("catalog: cannot add ") + c.uri + ": " + sqlite3_errmsg(db));
+  if (rc != SQLITE_DONE) throw core::Error("catalog " + impl_->path + ": cannot add " + c.uri + ": " + sqlite3_errmsg(db) +
+                      core::full_disk_note(impl_->path));
   return sqlite3_last_insert_rowid(db);
 }
 
@@ -293,7 +297,8 @@ void Catalog::begin() {
   try {
     impl_->session.begin();
   } catch (const Poco::Exception& e) {
-    throw core::Error("cannot start a catalog transaction: " + e.displayText());
+    throw core::Error("cannot start a transaction on catalog " + impl_->path + ": " + e.displayText() +
+                      core::full_disk_note(impl_->path));
   }
 }
 
@@ -302,7 +307,8 @@ void Catalog::commit() {
   try {
     impl_->session.commit();
   } catch (const Poco::Exception& e) {
-    throw core::Error("cannot commit the catalog: " + e.displayText());
+    throw core::Error("cannot commit catalog " + impl_->path + ": " + e.displayText() +
+                      core::full_disk_note(impl_->path));
   }
 }
 

@@ -12,4 +12,8 @@ std::string data_dir(const std::string& explicit_dir);
 std::string archive_dir(const std::string& data);  // DATA/archive (WARC files, catalog.db)
 std::string index_dir(const std::string& data);    // DATA/index (Xapian database)
 
+// For an error message about writing PATH: " (the disk holding PATH is full: N bytes free)"
+// when its file system has less than 1 MiB left, else "". Never throws.
+std::string full_disk_note(const std::string& path);
+
 }  // namespace cqc::core

@@ -174,8 +174,7 @@ void Front::Impl::take_back(Clock::time_point now) {
     c.phase = Phase::waiting;
     c.got_bytes = false;
     c.deadline = now + std::chrono::seconds(o.idle_timeout_s);
-    watch(b.fd);
-    on_event(b.fd, now);  // the next request may be here already
+    watch(b.fd);  // if the next request is here already, adding reports it (edge-triggered too)
   }
 }
 
