@@ -117,7 +117,7 @@ EncodedDocument encode_document(std::string_view metadata_json, const std::vecto
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     put32(d, static_cast<std::uint32_t>(blocks[i].page));
     put32(d, blocks[i].first_position);
-    put32(d, blocks[i].continues_page ? 1u : 0u);
+    put32(d, (blocks[i].continues_page ? 1u : 0u) | (blocks[i].omitted ? 2u : 0u));
     put32(d, static_cast<std::uint32_t>(blocks[i].text.size()));
     put32(d, static_cast<std::uint32_t>(out.blocks[i].size()));
   }
@@ -137,8 +137,9 @@ DocumentData::DocumentData(std::string data) : data_(std::move(data)) {
   if (count > (d.size() - at) / kEntrySize) corrupt("block table cut short");
   blocks_.reserve(count);
   for (std::uint32_t i = 0; i < count; ++i, at += kEntrySize) {
-    Entry e{static_cast<int>(get32(d, at)), get32(d, at + 4), (get32(d, at + 8) & 1u) != 0, get32(d, at + 12),
-            get32(d, at + 16)};
+    const std::uint32_t flags = get32(d, at + 8);
+    Entry e{static_cast<int>(get32(d, at)), get32(d, at + 4), (flags & 1u) != 0, (flags & 2u) != 0,
+            get32(d, at + 12), get32(d, at + 16)};
     if (e.stored_size > e.text_size || e.text_size > kMaxBlock) corrupt("block " + std::to_string(i + 1) + " has a bad size");
     if (i > 0 && e.first_position < blocks_.back().first_position) corrupt("block positions out of order");
     blocks_.push_back(e);
@@ -164,14 +165,29 @@ std::string DocumentData::block_text(std::size_t i, std::string_view stored) con
   return out;
 }
 
-std::vector<std::pair<int, std::string>> DocumentData::pages(
-    const std::function<std::string(std::size_t)>& stored) const {
-  std::vector<std::pair<int, std::string>> out;
+PageRange DocumentData::pages(const std::function<std::string(std::size_t)>& stored, std::size_t from,
+                               std::size_t max_bytes) const {
+  PageRange out;
+  std::size_t bytes = 0;
+  bool stopped = false;  // the budget is spent: later pages are only counted
+  bool open = false;     // the page being gathered is one of those returned
   for (std::size_t i = 0; i < blocks_.size(); ++i) {
-    std::string text = block_text(i, stored(i));
-    if (i > 0 && blocks_[i].continues) out.back().second += text;
-    else out.emplace_back(blocks_[i].page, std::move(text));
+    if (i == 0 || !blocks_[i].continues) {  // a page starts here
+      const std::size_t index = out.total++;
+      if (index >= from && !stopped && !out.pages.empty() && bytes >= max_bytes) {
+        stopped = true;
+        out.next = index;
+      }
+      open = index >= from && !stopped;
+      if (open) out.pages.push_back({blocks_[i].page, "", false});
+    }
+    if (!open) continue;
+    PageText& page = out.pages.back();
+    page.cut = page.cut || blocks_[i].omitted;
+    if (!blocks_[i].omitted) page.text += block_text(i, stored(i));
+    bytes += blocks_[i].text_size;
   }
+  if (!stopped) out.next = out.total;
   return out;
 }
 

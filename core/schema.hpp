@@ -76,12 +76,18 @@ std::string document_id(std::string_view uri);
 //   document data (set_data):  "CQD2"  u32 metadata length  metadata JSON (no text)
 //                              u32 block count, then per block: i32 page number,
 //                              u32 first term position, u32 flags (bit 0: continues the
-//                              previous block's page), u32 text length, u32 stored length
+//                              previous block's page; bit 1: omitted, see below), u32 text
+//                              length, u32 stored length
 //   value slot kSlotText + i:  block i's stored bytes (zlib; raw when the stored length
 //                              equals the text length; no value for an empty block)
 //
 // Integers are little-endian. A page's text is cut into blocks at white space; a page
 // without text is one empty block, so every page keeps its number.
+//
+// Stored text is bounded (issue 11): a page stores at most kMaxStoredPageText bytes and a
+// document kMaxStoredText; the rest of a page stays searchable (its words have positions) and
+// is marked by one empty "omitted" block at its first position. The table holds at most
+// kMaxTextBlocks entries: pages past that have no entry of their own.
 //
 // Why inside the Xapian document rather than in a side file: a commit replaces a document's
 // terms, metadata and text together (nothing to reconcile after a crash or a deletion),
@@ -96,6 +102,11 @@ inline constexpr unsigned kSlotText = 100;
 // UTF-8 character boundary).
 inline constexpr std::size_t kTextBlockSize = 4096;
 
+// Bounds on stored text (see above); the indexed words are not bounded by these.
+inline constexpr std::size_t kMaxStoredPageText = 1u << 20;
+inline constexpr std::size_t kMaxStoredText = 16u << 20;
+inline constexpr std::size_t kMaxTextBlocks = 16384;
+
 // PAGE_TEXT cut at white space into pieces of at most kTextBlockSize bytes that join back
 // into it, preferring paragraph breaks, then line breaks, then spaces; one empty piece for
 // an empty text.
@@ -108,6 +119,22 @@ struct TextBlock {
   std::uint32_t first_position = 0;  // the block's words have term positions >= this (and
                                      // below the next block's first_position)
   std::string_view text;             // UTF-8, as extracted
+  bool omitted = false;              // TEXT is empty: the words from first_position on (up to
+                                     // the next block) are indexed but their text not stored
+};
+
+// One page's stored text, from DocumentData::pages.
+struct PageText {
+  int number = 0;     // as TextBlock::page
+  std::string text;   // the blocks joined
+  bool cut = false;   // part of the page's text was not stored (an omitted block)
+};
+
+// A run of pages from DocumentData::pages.
+struct PageRange {
+  std::vector<PageText> pages;
+  std::size_t total = 0;  // pages in the document
+  std::size_t next = 0;   // the index of the first page not returned (total when none is left)
 };
 
 // What encode_document makes: the document data and each block's stored bytes.
@@ -146,14 +173,21 @@ class DocumentData {
   // Block I's text from STORED, the value of slot kSlotText + I. Throws core::Error when
   // STORED does not match the table or does not inflate, std::out_of_range for a bad I.
   std::string block_text(std::size_t i, std::string_view stored) const;
-  // Every page's number and text, blocks joined; STORED(I) gives block I's stored bytes.
-  std::vector<std::pair<int, std::string>> pages(const std::function<std::string(std::size_t)>& stored) const;
+  // Whether block I stands for text that was not stored. Throws std::out_of_range.
+  bool omitted(std::size_t i) const { return blocks_.at(i).omitted; }
+  // Pages from index FROM (0-based, in document order) with their stored text, blocks
+  // joined; STORED(I) gives block I's stored bytes and is called only for the pages returned.
+  // Stops after the page that brings the text to MAX_BYTES or more (so at least one page is
+  // returned when FROM is a page).
+  PageRange pages(const std::function<std::string(std::size_t)>& stored, std::size_t from = 0,
+                  std::size_t max_bytes = static_cast<std::size_t>(-1)) const;
 
  private:
   struct Entry {
     int page;
     std::uint32_t first_position;
     bool continues;
+    bool omitted;
     std::uint32_t text_size;
     std::uint32_t stored_size;
   };

@@ -121,12 +121,27 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   // search finds the block of a match from the match's position alone. Indexing a page
   // block by block gives the words the same positions as indexing it whole (blocks are cut
   // at white space).
+  // Stored text is bounded per page and per document (core/schema.hpp); every word is
+  // indexed all the same.
   std::vector<schema::TextBlock> blocks;
+  std::size_t doc_stored = 0;
   for (const Page& p : doc.pages) {
     tg.increase_termpos(100);  // no phrase matches across page breaks
     bool continues = false;
+    bool cut = false;
+    std::size_t page_stored = 0;
     for (std::string_view piece : schema::split_text_blocks(p.text)) {
-      blocks.push_back({p.number, continues, tg.get_termpos() + 1, piece});
+      const bool room = page_stored + piece.size() <= schema::kMaxStoredPageText &&
+                        doc_stored + piece.size() <= schema::kMaxStoredText &&
+                        blocks.size() + 1 < schema::kMaxTextBlocks;  // one entry kept for a mark
+      if (!cut && room) {
+        blocks.push_back({p.number, continues, tg.get_termpos() + 1, piece});
+        page_stored += piece.size();
+        doc_stored += piece.size();
+      } else if (!cut) {
+        cut = true;
+        if (blocks.size() < schema::kMaxTextBlocks) blocks.push_back({p.number, continues, tg.get_termpos() + 1, {}, true});
+      }
       tg.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
       continues = true;
     }

@@ -113,8 +113,12 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
   const auto matches = match_positions(db, did, words);
   std::vector<Xapian::termpos> positions;
   positions.reserve(matches.size());
-  for (const auto& m : matches)
-    if (positions.empty() || positions.back() != m.first) positions.push_back(m.first);
+  for (const auto& m : matches) {
+    if (!positions.empty() && positions.back() == m.first) continue;
+    const std::size_t b = doc.block_at(m.first);
+    if (b < doc.block_count() && doc.omitted(b)) continue;  // its text was not stored
+    positions.push_back(m.first);
+  }
   const Xapian::termpos at = densest_position(positions, doc);
   std::size_t block = at ? doc.block_at(at) : doc.block_count();
   std::string text;

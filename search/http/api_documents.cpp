@@ -19,6 +19,34 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
+// Stored text one answer carries at most (plus the rest of the page that crosses it).
+constexpr std::size_t kMaxTextPerAnswer = 2u << 20;
+
+// Which pages of its text /api/documents/{id} returns: ?from=N (the index of the first page
+// wanted, 0 when absent) and ?pages=K (at most K pages). HttpError 400 for any other
+// parameter, a repeated one or a bad number.
+struct TextWindow {
+  std::size_t from = 0;
+  std::size_t pages = 0;  // 0: as many as kMaxTextPerAnswer allows
+};
+
+TextWindow text_window(const Request& req) {
+  TextWindow w;
+  bool seen_from = false, seen_pages = false;
+  for (const auto& [name, value] : req.query) {
+    const bool is_from = name == "from";
+    if (!is_from && name != "pages") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
+    bool& seen = is_from ? seen_from : seen_pages;
+    std::size_t& n = is_from ? w.from : w.pages;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (seen || ec != std::errc() || end != value.data() + value.size() || (!is_from && (n == 0 || n > 100000)))
+      throw HttpError(400, is_from ? "parameter 'from' must be one page index (0, 1, ...)"
+                                   : "parameter 'pages' must be one number from 1 to 100000");
+    seen = true;
+  }
+  return w;
+}
+
 bool valid_id(const std::string& id) {
   if (id.size() != 16) return false;
   for (char c : id)
@@ -101,9 +129,9 @@ Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
 }
 
 void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
-  if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
   auto reader = pool.acquire();
   const std::string& id = req.captures.at(0);
+  const TextWindow window = text_window(req);
   const Xapian::Document doc = find_document(reader->db, id);
   const schema::DocumentData data(doc.get_data());
   Object::Ptr d = metadata_object(data);
@@ -128,15 +156,29 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   out.set("year", year ? Poco::Dynamic::Var(year) : Poco::Dynamic::Var());
   out.set("provenance", d->getObject("provenance") ? d->getObject("provenance") : Object::Ptr(new Object));
   out.set("original", "/documents/" + id + "/original");
-  // Text by page, from the stored blocks (core/schema.hpp).
+  // Text by page, from the stored blocks (core/schema.hpp), kMaxTextPerAnswer at a time.
+  schema::PageRange range = data.pages(
+      [&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); }, window.from,
+      kMaxTextPerAnswer);
+  if (window.pages && range.pages.size() > window.pages) {  // (reads a little more than needed)
+    range.next = window.from + window.pages;
+    range.pages.resize(window.pages);
+  }
   Array::Ptr pages = new Array;
-  for (auto& [number, text] : data.pages([&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); })) {
+  for (const schema::PageText& page : range.pages) {
     Object::Ptr p = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    p->set("page", number);
-    p->set("text", text);
+    p->set("page", page.number);
+    p->set("text", page.text);
+    if (page.cut) p->set("text_cut", true);
     pages->add(p);
   }
   out.set("pages", pages);
+  out.set("pages_total", range.total);
+  out.set("pages_from", std::min(window.from, range.total));
+  out.set("next", range.next < range.total
+                      ? Poco::Dynamic::Var("/api/documents/" + id + "?from=" + std::to_string(range.next) +
+                                           (window.pages ? "&pages=" + std::to_string(window.pages) : ""))
+                      : Poco::Dynamic::Var());
   Array::Ptr captures = new Array;
   for (const auto& c : reader.archive().catalog().history(d->optValue<std::string>("uri", "")))
     captures->add(capture_json(c));

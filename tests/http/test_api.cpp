@@ -103,6 +103,26 @@ TEST_CASE("GET /api/documents/{id} gives metadata, text by page and captures") {
   CHECK(d->getValue<std::string>("original") == "/documents/" + id + "/original");
   CHECK(http(s.port(), "/api/documents/0123456789abcdef").status == 404);
   CHECK(http(s.port(), "/api/documents/not-an-id").status == 400);
+
+  // The text comes page by page on request: following "next" gives back the same pages.
+  CHECK(d->getValue<std::size_t>("pages_total") == pages->size());
+  CHECK(d->get("next").isEmpty());
+  std::string target = "/api/documents/" + id + "?pages=1";
+  std::size_t seen = 0;
+  while (!target.empty() && seen <= pages->size()) {
+    auto part = http(s.port(), target).json();
+    auto one = part->getArray("pages");
+    REQUIRE(one->size() == 1);
+    CHECK(part->getValue<std::size_t>("pages_from") == seen);
+    CHECK(one->getObject(0)->getValue<std::string>("text") == pages->getObject(static_cast<unsigned>(seen))->getValue<std::string>("text"));
+    ++seen;
+    target = part->get("next").isEmpty() ? "" : part->getValue<std::string>("next");
+  }
+  CHECK(seen == pages->size());
+  CHECK(http(s.port(), "/api/documents/" + id + "?from=999").json()->getArray("pages")->size() == 0);
+  CHECK(http(s.port(), "/api/documents/" + id + "?pages=0").status == 400);
+  CHECK(http(s.port(), "/api/documents/" + id + "?from=-1").status == 400);
+  CHECK(http(s.port(), "/api/documents/" + id + "?from=1&from=2").status == 400);
 }
 
 TEST_CASE("GET /api/documents/{id} has a hit's key-question ratings, mentioned trusts and location") {

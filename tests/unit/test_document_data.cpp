@@ -17,8 +17,10 @@ std::string repeated(const std::string& s, size_t n) {
 
 // Decodes ENCODED as search does: the data, then each block from its value slot's bytes.
 std::vector<std::pair<int, std::string>> pages_of(const schema::EncodedDocument& encoded) {
+  std::vector<std::pair<int, std::string>> out;
   const schema::DocumentData d(encoded.data);
-  return d.pages([&](size_t i) { return encoded.blocks.at(i); });
+  for (auto& p : d.pages([&](size_t i) { return encoded.blocks.at(i); }).pages) out.emplace_back(p.number, p.text);
+  return out;
 }
 
 }  // namespace
@@ -130,4 +132,46 @@ TEST_CASE("document data: corrupt or old data is refused with a reason") {
   std::vector<std::string> flipped = good.blocks;
   flipped[0][flipped[0].size() / 2] ^= 0x55;
   CHECK(reason(good.data, flipped).find("block 1 does not inflate") != std::string::npos);
+}
+
+TEST_CASE("document data: omitted blocks mark unstored text; pages come in runs within a budget") {
+  const std::string a(3000, 'a'), b(3000, 'b'), c(100, 'c');
+  // Page 1: one block, then its stored text stops (an omitted block); page 2: two blocks;
+  // page 3: nothing stored at all.
+  const std::vector<schema::TextBlock> blocks = {
+      {1, false, 10, a}, {1, true, 600, "", true}, {2, false, 1000, b}, {2, true, 1600, c}, {3, false, 2000, "", true}};
+  const auto encoded = schema::encode_document("{}", blocks);
+  CHECK(encoded.blocks[1].empty());
+  const schema::DocumentData d(encoded.data);
+  CHECK(d.omitted(1));
+  CHECK_FALSE(d.omitted(0));
+  CHECK(d.block_at(700) == 1);  // a match in the unstored part finds the omitted block
+  int calls = 0;
+  auto stored = [&](size_t i) {
+    ++calls;
+    return encoded.blocks.at(i);
+  };
+  const auto all = d.pages(stored);
+  REQUIRE(all.pages.size() == 3);
+  CHECK(all.total == 3);
+  CHECK(all.next == 3);
+  CHECK(all.pages[0].text == a);
+  CHECK(all.pages[0].cut);
+  CHECK(all.pages[1].text == b + c);
+  CHECK_FALSE(all.pages[1].cut);
+  CHECK(all.pages[2].text.empty());
+  CHECK(all.pages[2].cut);
+
+  calls = 0;
+  const auto first = d.pages(stored, 0, 2000);  // page 1 alone spends the budget
+  REQUIRE(first.pages.size() == 1);
+  CHECK(first.next == 1);
+  CHECK(first.total == 3);
+  CHECK(calls == 1);  // only the returned page's blocks are read
+  const auto rest = d.pages(stored, first.next, 1);
+  REQUIRE(rest.pages.size() == 1);  // at least one page, even past the budget
+  CHECK(rest.pages[0].number == 2);
+  CHECK(rest.next == 2);
+  CHECK(d.pages(stored, 7).pages.empty());
+  CHECK(d.pages(stored, 7).next == 3);
 }
