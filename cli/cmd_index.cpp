@@ -1,4 +1,6 @@
 // `index`: build or update the Xapian index from the archive.
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <cstdio>
 
@@ -59,6 +61,12 @@ int cmd_index(const Args& args, const Context& ctx) {
     o->set("warnings", sum.warnings);
     o->set("documents", sum.documents);
     o->set("index", dir);
+    // Peak memory (KiB) of this process and of the largest extraction worker it reaped.
+    rusage self{}, workers{};
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &workers);
+    o->set("peak_rss_kib", static_cast<std::int64_t>(self.ru_maxrss));
+    o->set("worker_peak_rss_kib", static_cast<std::int64_t>(workers.ru_maxrss));
     print_json(o);
   } else {
     std::printf("indexed %llu of %llu captures into %s: %llu unchanged, %llu skipped (failed), "

@@ -167,8 +167,19 @@ void Front::Impl::take_back(Clock::time_point now) {
     const auto it = conns.find(b.fd);
     if (it == conns.end()) continue;
     Conn& c = it->second;
-    if (!b.keep || c.cut || stopping) {
+    if (c.cut || stopping) {
       close_conn(b.fd);
+      continue;
+    }
+    if (!b.keep) {
+      // The answer is sent; unread bytes (a body no handler read) would reset the connection
+      // and could destroy it before the client reads it: end our side, drain theirs a moment.
+      ::shutdown(b.fd, SHUT_WR);
+      uncount(c);
+      c.phase = Phase::closing;
+      c.deadline = now + kLinger;
+      watch(b.fd);
+      drain(b.fd, c);
       continue;
     }
     c.phase = Phase::waiting;
