@@ -47,46 +47,39 @@ class RawConn {
   std::string read_all(std::chrono::milliseconds wait) {
     std::string out;
     const auto until = std::chrono::steady_clock::now() + wait;
-    for (;;) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return out;
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return out;
-      char buf[4096];
-      const ssize_t r = ::recv(fd_, buf, sizeof buf, 0);
-      if (r <= 0) {
-        closed_ = true;
-        return out;
-      }
-      out.append(buf, static_cast<std::size_t>(r));
-    }
+    while (!closed_ && std::chrono::steady_clock::now() < until) read_some(out, until);
+    return out;
   }
   // Reads one response whose head says Content-Length (keep-alive use), within WAIT.
   std::string read_response(std::chrono::milliseconds wait) {
     std::string out;
     const auto until = std::chrono::steady_clock::now() + wait;
-    while (std::chrono::steady_clock::now() < until) {
+    while (!closed_ && std::chrono::steady_clock::now() < until) {
       const auto end = out.find("\r\n\r\n");
       if (end != std::string::npos) {
         const auto cl = out.find("Content-Length: ");
         const std::size_t need = end + 4 + (cl == std::string::npos ? 0 : std::stoul(out.substr(cl + 16)));
         if (out.size() >= need) return out;
       }
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[4096];
-      const ssize_t r = ::recv(fd_, buf, sizeof buf, 0);
-      if (r <= 0) {
-        closed_ = true;
-        return out;
-      }
-      out.append(buf, static_cast<std::size_t>(r));
+      read_some(out, until);
     }
     return out;
   }
   bool closed() const { return closed_; }
 
  private:
+  // Waits for bytes until UNTIL and appends what one read gives; sets closed_ at the end of
+  // the stream.
+  void read_some(std::string& out, std::chrono::steady_clock::time_point until) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    pollfd p{fd_, POLLIN, 0};
+    if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) return;
+    char buf[4096];
+    const ssize_t r = ::recv(fd_, buf, sizeof buf, 0);
+    if (r <= 0) closed_ = true;
+    else out.append(buf, static_cast<std::size_t>(r));
+  }
+
   int fd_ = -1;
   bool closed_ = false;
 };
