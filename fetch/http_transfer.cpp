@@ -24,6 +24,10 @@ size_t on_header(char* data, size_t size, size_t n, void* userp) {
   auto* t = static_cast<Transfer*>(userp);
   std::string_view line(data, size * n);
   if (line.rfind("HTTP/", 0) == 0) t->response_head.clear();  // a new response (after 1xx)
+  if (t->response_head.size() + line.size() > kMaxResponseHead) {  // a header flood
+    t->too_big = "response head is over the limit of " + std::to_string(kMaxResponseHead) + " bytes";
+    return 0;
+  }
   t->response_head.append(line);
   std::string lower = core::to_lower(line);
   if (lower.rfind("content-length:", 0) == 0) {

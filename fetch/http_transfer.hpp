@@ -9,6 +9,10 @@
 
 namespace cqc::fetch {
 
+// A response head (status line and header fields, each 1xx answer's apart) longer than this
+// ends the transfer as a failure: a server sending header fields without end.
+inline constexpr std::size_t kMaxResponseHead = 256u << 10;
+
 struct Transfer {
   Request request;
   CURL* easy = nullptr;

@@ -1,5 +1,6 @@
 // The fetcher against the loopback test server: real HTTP, real WARC files.
 #include <doctest/doctest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -156,11 +157,18 @@ TEST_CASE_FIXTURE(Fetching, "oversized, slow and stalled bodies are refused and 
   opts.fetch.low_speed_seconds = 2;
   opts.fetch.total_timeout_ms = 4000;
   opts.fetch.retries = 0;
-  auto s = get({"/huge", "/huge-chunked", "/slow", "/stall"});
+  const auto started = std::chrono::steady_clock::now();
+  auto s = get({"/huge", "/huge-chunked", "/slow", "/stall", "/header-flood"});
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   CHECK(failed_with(s, "/huge", "over the limit"));
   CHECK(failed_with(s, "/huge-chunked", "over the limit"));
-  CHECK(s.failed == 4);
-  for (const char* p : {"/huge", "/huge-chunked", "/slow", "/stall"}) {
+  CHECK_MESSAGE(failed_with(s, "/header-flood", "response head is over the limit"), s.failures);
+  CHECK(s.failed == 5);
+  CHECK(took < 15);  // each ends at its limit (the total timeout is 4 s), not at the server's pace
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  CHECK(self.ru_maxrss < 512 * 1024);  // KiB: nothing was held whole (test server included)
+  for (const char* p : {"/huge", "/huge-chunked", "/slow", "/stall", "/header-flood"}) {
     CHECK_MESSAGE(!latest(p), p);
     CHECK_MESSAGE(arc.catalog().failures(server.url(p)).size() == 1, p);
   }

@@ -139,6 +139,10 @@ bool serve_behaviour(Exchange& ex) {
                                          std::string(60u << 20, ' ') + "</urlset>\n");
     ex.response.set("Content-Encoding", "gzip");
     ex.send(200, "application/xml", body);
+  } else if (p == "/header-flood") {
+    // 8,000 header fields, about 600 KB of head before any body.
+    for (int i = 0; i < 8000; ++i) ex.response.add("X-Flood-" + std::to_string(i), std::string(60, 'f'));
+    ex.send(200, kHtml, page("Flood", "Many header fields."));
   } else if (p == "/always-500") {
     ex.send(500, kHtml, page("Internal Server Error", "Something went wrong."));
   } else if (p == "/slow") {
