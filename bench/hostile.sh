@@ -17,7 +17,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 "$gen" "$work/corpus" $([ "${LARGE:-1}" = 1 ] && echo --large)
 
-field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" "$2"; }
+field() { local v; v=$(sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" "$2"); echo "${v:-0}"; }
 
 echo "| case | size | index wall s | indexer peak MB | worker peak MB | outcome |"
 echo "|---|---|---|---|---|---|"
@@ -28,8 +28,11 @@ for f in "$work"/corpus/*; do
   "$bin" import --data "$d" --base-url https://sample.cqc-archive.test/ "$build/sample" >/dev/null
   /usr/bin/time -f "%e" -o "$d/time" "$bin" index --data "$d" --jobs "${JOBS:-2}" ${EXTRA:-} --json >"$d/index.json" 2>"$d/index.err" || true
   reason=$(sed -n "s|^skipped https://hostile.test/$name: ||p" "$d/index.err" | head -1)
+  warning=$(sed -n "s|^warning https://hostile.test/$name: ||p" "$d/index.err" | head -1)
   outcome="indexed $(field indexed "$d/index.json") of 46"
   [ -n "$reason" ] && outcome="$outcome; $name failed: $reason"
+  [ -n "$warning" ] && outcome="$outcome; warning: $warning"
+  [ -s "$d/index.json" ] || outcome="index ended abnormally: $(tail -1 "$d/index.err")"
   printf '| %s | %s | %s | %d | %d | %s |\n' "$name" "$(du -h "$f" | cut -f1)" "$(tail -1 "$d/time")" \
     $(( $(field peak_rss_kib "$d/index.json") / 1024 )) $(( $(field worker_peak_rss_kib "$d/index.json") / 1024 )) "$outcome"
 done

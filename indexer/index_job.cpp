@@ -1,5 +1,7 @@
 #include "indexer/index_job.hpp"
 
+#include <cstdio>
+
 #include <xapian.h>
 
 #include "core/error.hpp"
@@ -131,6 +133,41 @@ JobResult decode_result(const std::string& bytes) {
   return r;
 }
 
+namespace {
+
+std::string mib(std::size_t bytes) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return out;
+}
+
+// The first kMaxMarkupBytes of BYTES, cut just before the last BOUNDARY character in them
+// (a tag's '<' or a line end), so no tag or character is cut in half.
+std::string_view markup_prefix(std::string_view bytes, char boundary) {
+  std::string_view head = bytes.substr(0, kMaxMarkupBytes);
+  const std::size_t at = head.rfind(boundary);
+  return at == std::string_view::npos || at == 0 ? head : head.substr(0, at);
+}
+
+// Cuts DOC's text to kMaxExtractedText bytes (at a UTF-8 character boundary); returns the
+// text's length before.
+std::size_t cap_text(Extraction& doc) {
+  std::size_t total = 0, kept = 0;
+  for (Page& p : doc.pages) {
+    total += p.text.size();
+    if (kept + p.text.size() > kMaxExtractedText) {
+      std::size_t room = kMaxExtractedText - kept;
+      while (room > 0 && room < p.text.size() && (static_cast<unsigned char>(p.text[room]) & 0xC0) == 0x80) --room;
+      p.text.resize(room);
+      p.text.shrink_to_fit();
+    }
+    kept += p.text.size();
+  }
+  return total;
+}
+
+}  // namespace
+
 JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
   JobResult r;
   test_fault_point(job.capture.uri);
@@ -154,11 +191,18 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
   }
   // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
   const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
-  auto doc = extractor->extract(bytes, type);
+  std::string_view input = bytes;
+  if (input.size() > kMaxMarkupBytes && (extractor->name() == "html" || extractor->name() == "text")) {
+    input = markup_prefix(input, extractor->name() == "html" ? '<' : '\n');
+    r.warning = "only the first " + mib(input.size()) + " of " + mib(bytes.size()) + " were read";
+  }
+  auto doc = extractor->extract(input, type);
   if (!doc) {
     r.reason = doc.error();
     return r;
   }
+  if (const std::size_t total = cap_text(doc.value()); total > kMaxExtractedText)
+    r.warning += (r.warning.empty() ? "" : "; ") + std::string("text cut to ") + mib(kMaxExtractedText) + " of " + mib(total);
   Metadata meta;
   if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
     apply_api_metadata(api_rating_metadata_json(bytes), meta, job.capture.time);

@@ -38,6 +38,13 @@ JobResult decode_result(const std::string& bytes);
 // with the reason): far beyond any real page, and it keeps a worker's memory bounded.
 inline constexpr std::uint64_t kMaxDecoded = 128ull << 20;
 
+// HTML and plain text longer than this are read only this far (cut before a tag or at a line
+// end): gumbo needs about ten times a page's size, and no real report or article comes near.
+inline constexpr std::size_t kMaxMarkupBytes = 16u << 20;
+// A document's extracted text is cut to this many bytes (whole pages kept up to it; pages
+// after it keep their numbers, without text). Both cuts are reported as warnings.
+inline constexpr std::size_t kMaxExtractedText = 16u << 20;
+
 // Reads JOB's payload from ARCHIVE's WARC files (never its catalog), extracts it and builds
 // its Xapian document. A document that cannot be read is a failed result with the reason.
 JobResult run_job(const archive::Archive& archive, const IndexJob& job);

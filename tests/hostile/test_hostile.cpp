@@ -173,3 +173,26 @@ TEST_CASE("a 6 MB text: every word searchable, at most 1 MiB of it stored, snipp
     else CHECK_MESSAGE(r.hits.at(0).snippet.find("Entry 1 records") != std::string::npos, r.hits.at(0).snippet);  // the stored start instead
   }
 }
+
+TEST_CASE("a text past 16 MiB is read to 16 MiB, indexed, and the cut is reported") {
+  test::TempDir tmp;
+  std::string text = "Opening line about the ward lighthouse.\n";
+  for (int i = 0; text.size() < (17u << 20); ++i) text += "line " + std::to_string(i) + " night check calm\n";
+  text += "The closing line names a kestrel.\n";
+  archive::Archive arc(tmp / "arc", archive::Mode::read_write);
+  arc.import_file(tmp.write("in/huge.txt", text), "https://cqc.example/huge.txt", "text/plain");
+  std::string warning;
+  indexer::IndexOptions o;
+  o.workers = 1;
+  const auto sum = indexer::index_archive(arc, tmp / "index", o, {}, [&](const indexer::IndexEvent& e) {
+    if (e.kind == indexer::IndexEvent::Kind::warning) warning = e.reason;
+  });
+  CHECK(sum.indexed == 1);
+  CHECK_MESSAGE(warning.find("only the first 16.0 MiB of 17.0 MiB were read") != std::string::npos, warning);
+  search::Searcher searcher(tmp / "index");
+  search::SearchRequest req;
+  req.query = "lighthouse";
+  CHECK(searcher.search(req).total == 1);
+  req.query = "kestrel";
+  CHECK(searcher.search(req).total == 0);  // past the cut
+}
