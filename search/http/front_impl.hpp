@@ -25,7 +25,12 @@ using Clock = std::chrono::steady_clock;
 
 constexpr auto kLinger = std::chrono::seconds(1);  // a refused connection's bytes are drained this long
 constexpr std::size_t kMaxDrain = 1 << 20;          // ... or up to this many bytes
-constexpr unsigned kHardSlack = 256;                // beyond max_connections + this: closed unanswered
+constexpr unsigned kHardSlack = 256;
+// A thread that has just answered a keep-alive request waits this long for the client's next
+// request, and serves it at once if its head is whole (at most kInlineRequests in a row)
+// rather than handing the connection back to the front and having it queued again.
+constexpr auto kHoldNext = std::chrono::microseconds(500);
+constexpr unsigned kInlineRequests = 8;                // beyond max_connections + this: closed unanswered
 
 // The numeric address of a peer without its port: the unit per_client counts.
 std::string peer_address(const struct sockaddr_storage& a);
@@ -50,11 +55,12 @@ struct Front::Impl {
   struct Job {
     int fd = -1;
     std::optional<Poco::Net::StreamSocket> socket;
-    bool last = false;
+    unsigned left = 1;  // requests the connection may still carry, this one included
   };
   struct Back {
     int fd = -1;
     bool keep = false;
+    unsigned served = 1;  // requests answered during this turn on the thread
   };
 
   FrontOptions o;
@@ -95,6 +101,7 @@ struct Front::Impl {
   void close_conn(int fd);
   void uncount(Conn& c);
   void work();
+  bool next_request_ready(int fd, std::vector<char>& buffer) const;
   void watch(int fd) {
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;

@@ -7,6 +7,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <poll.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <string_view>
 
@@ -146,9 +149,8 @@ void Front::Impl::dispatch(int fd, Conn& c, Clock::time_point now) {
       epoll_ctl(epfd, EPOLL_CTL_DEL, fd, nullptr);
       c.phase = Phase::in_thread;
       c.deadline = now + std::chrono::seconds(o.response_timeout_s);
-      ++c.served;
       ++requests;
-      jobs.push_back({fd, c.socket, c.served >= o.keep_alive_requests});
+      jobs.push_back({fd, c.socket, o.keep_alive_requests > c.served ? o.keep_alive_requests - c.served : 1u});
       cv.notify_one();
       return;
     }
@@ -167,6 +169,8 @@ void Front::Impl::take_back(Clock::time_point now) {
     const auto it = conns.find(b.fd);
     if (it == conns.end()) continue;
     Conn& c = it->second;
+    c.served += b.served;
+    requests += b.served - 1;  // those served on the thread without coming back
     if (c.cut || stopping) {
       close_conn(b.fd);
       continue;
@@ -260,7 +264,18 @@ void Front::Impl::uncount(Conn& c) {
   if (pc != per_client.end() && --pc->second == 0) per_client.erase(pc);
 }
 
+bool Front::Impl::next_request_ready(int fd, std::vector<char>& buffer) const {
+  pollfd p{fd, POLLIN, 0};
+  const timespec wait{0, std::chrono::duration_cast<std::chrono::nanoseconds>(kHoldNext).count()};
+  if (::ppoll(&p, 1, &wait, nullptr) <= 0) return false;
+  buffer.resize(o.head.max_head + 1);
+  const ssize_t r = ::recv(fd, buffer.data(), buffer.size(), MSG_PEEK | MSG_DONTWAIT);
+  return r > 0 && scan_head(std::string_view(buffer.data(), static_cast<std::size_t>(r)), o.head).state ==
+                      HeadState::complete;  // anything else is the front's to judge
+}
+
 void Front::Impl::work() {
+  std::vector<char> buffer;
   for (;;) {
     Job job;
     {
@@ -271,9 +286,15 @@ void Front::Impl::work() {
       jobs.pop_front();
     }
     bool keep = false;
+    unsigned served = 0;
     try {
       job.socket->setBlocking(true);
-      keep = exchange(*job.socket, job.last);
+      for (;;) {
+        const bool last = served + 1 >= job.left;
+        keep = exchange(*job.socket, last);
+        ++served;
+        if (!keep || last || served >= kInlineRequests || !next_request_ready(job.fd, buffer)) break;
+      }
       if (keep) job.socket->setBlocking(false);
     } catch (...) {
       keep = false;
@@ -281,7 +302,7 @@ void Front::Impl::work() {
     job.socket.reset();  // the front's copy must be the last when it closes the connection
     {
       std::lock_guard<std::mutex> lock(m);
-      back.push_back({job.fd, keep});
+      back.push_back({job.fd, keep, std::max(served, 1u)});
     }
     const std::uint64_t one = 1;
     (void)::write(wakefd, &one, sizeof one);
