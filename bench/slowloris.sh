@@ -8,7 +8,7 @@
 #   CQC_BENCH_DATA=DIR  a data folder to copy and serve (default: the sample, imported here)
 #   PATHS=FILE          request targets, one a line (default: bench/corpus_paths.txt with
 #                       CQC_BENCH_DATA, else a few sample searches)
-#   SLOW=N [200]  SHARE=P [70]
+#   SLOW=N [200]  SHARE=P [70]  INDEX_OPTIONS="--nice 0" (options of the committing index runs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -29,6 +29,7 @@ trap cleanup EXIT
 data=$work/data
 if [ -n "${CQC_BENCH_DATA:-}" ]; then
   cp -a "$CQC_BENCH_DATA" "$data"
+  "$bin" index --data "$data" >/dev/null  # up to date first (an older index is rebuilt whole)
   paths=${PATHS:-$root/bench/corpus_paths.txt}
 else
   "$bin" import --data "$data" --base-url https://sample.cqc-archive.test/ "$build/sample" >/dev/null
@@ -65,7 +66,7 @@ run "beside $slow slow connections" "$slow"
   while :; do
     i=$((i + 1))
     "$bin" import --data "$data" --base-url "https://round-$i.bench.test/" "$build/sample" >/dev/null 2>&1
-    "$bin" index --data "$data" --batch 20 >/dev/null 2>&1
+    "$bin" index --data "$data" --batch 20 ${INDEX_OPTIONS:-} >/dev/null 2>&1
     echo "$i" >"$work/rounds"
   done
 ) &

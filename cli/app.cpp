@@ -116,6 +116,7 @@ const std::vector<Command>& commands() {
         {"batch", "N", "also commit after every N captures (default: no count bound)"},
         {"retry-failed", "", "retry documents skipped by an earlier run"},
         {"jobs", "N", "extraction worker processes (default: one per core, at most 8)"},
+        {"nice", "N", "CPU priority of the run and its workers, 0-19 (default 10: a server on the same machine comes first)"},
         {"job-timeout", "N", "CPU seconds one capture's extraction may use (default 120; 0: none)"},
         {"job-wall-timeout", "N", "seconds of real time it may take (default 600; 0: none)"},
         {"worker-memory", "N", "MiB of memory a worker may allocate (default 2048; 0: none)"},
