@@ -256,9 +256,12 @@ core::Result<Payload> Archive::stored_payload(const Capture& capture) const {
   }
   auto rec = record(capture);
   if (!rec) return core::Failure{rec.error()};
+  if (!is_http_response(rec.value())) {  // the block is the payload: moved, not copied
+    std::string type = rec->get("Content-Type");
+    return Payload{std::move(rec->block), std::move(type), ""};
+  }
   auto entity = record_entity(rec.value());
   if (!entity) return core::Failure{entity.error()};
-  if (!is_http_response(rec.value())) return Payload{std::move(entity.value()), rec->get("Content-Type"), ""};
   auto head = parse_http_head(rec->block);
   std::string coding = core::to_lower(std::string(core::trim(head->get("Content-Encoding"))));
   if (coding == "identity") coding.clear();
