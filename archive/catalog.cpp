@@ -1,5 +1,7 @@
 #include "archive/catalog.hpp"
 
+#include <filesystem>
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
@@ -70,12 +72,33 @@ struct Catalog::Impl {
   }
 };
 
+namespace {
+
+// Makes a new catalog at PATH whole or not at all: built under a temporary name, then renamed.
+// A writer killed while creating it leaves no half-made catalog that readers would refuse.
+void create_catalog(const std::string& path) {
+  const std::string part = path + ".new";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(part + suffix);
+  try {
+    Poco::Data::Session s("SQLite", part);
+    migrate(s, 0);
+  } catch (const Poco::Exception& e) {
+    throw core::Error("cannot create catalog " + path + ": " + e.displayText() + core::full_disk_note(path));
+  }
+  std::error_code ec;
+  std::filesystem::rename(part, path, ec);  // the session is closed: its WAL was checkpointed
+  if (ec) throw core::Error("cannot create catalog " + path + ": " + ec.message() + core::full_disk_note(path));
+}
+
+}  // namespace
+
 Catalog::Catalog(const std::string& path, Access access) {
   static std::once_flag once;
   std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
   // Read-only: SQLite's own read-only mode, which still needs the WAL index (-shm) beside
   // the catalog; where that cannot be made (a read-only mount, another user's folder), the
   // catalog is read as immutable: nothing is locked or checked for writers.
+  if (access == Access::read_write && !std::filesystem::exists(path)) create_catalog(path);
   std::vector<std::string> targets = {path};
   if (access == Access::read_only)
     targets = {"file:" + uri_path(path) + "?mode=ro", "file:" + uri_path(path) + "?immutable=1"};
