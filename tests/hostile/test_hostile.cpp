@@ -3,8 +3,10 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -41,12 +43,21 @@ TEST_CASE("a small PDF whose XObjects fan out a million times fails alone; its b
   o.workers = 2;
   o.job_cpu_seconds = 2;  // the documented default is 120 s; a test cannot wait that long
   o.worker_memory = 512ull << 20;
+  o.job_seconds = 30;  // the wall-clock backstop, for a machine too busy to give 2 s of CPU soon
   std::string reason;
+  const auto started = std::chrono::steady_clock::now();
   auto sum = indexer::index_archive(arc, tmp / "index", o, {}, [&](const indexer::IndexEvent& e) {
     if (e.kind == indexer::IndexEvent::Kind::failed) reason = e.reason;
   });
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   CHECK(sum.indexed == 5);
   CHECK(sum.failed == 1);
+  // The documented bounds: the run ends within the job's limits, and no worker grew past its
+  // memory limit (RSS of the largest reaped worker, in KiB; this process forked them).
+  CHECK(took < 45);
+  rusage workers{};
+  getrusage(RUSAGE_CHILDREN, &workers);
+  CHECK(workers.ru_maxrss < (512 + 256) * 1024);
   const bool limited = reason.find("CPU time") != std::string::npos || reason.find("out of memory") != std::string::npos;
   CHECK_MESSAGE(limited, reason);
   auto again = indexer::index_archive(arc, tmp / "index", o);
