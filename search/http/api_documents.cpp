@@ -22,31 +22,6 @@ using Poco::JSON::Object;
 // Stored text one answer carries at most (plus the rest of the page that crosses it).
 constexpr std::size_t kMaxTextPerAnswer = 2u << 20;
 
-// Which pages of its text /api/documents/{id} returns: ?from=N (the index of the first page
-// wanted, 0 when absent) and ?pages=K (at most K pages). HttpError 400 for any other
-// parameter, a repeated one or a bad number.
-struct TextWindow {
-  std::size_t from = 0;
-  std::size_t pages = 0;  // 0: as many as kMaxTextPerAnswer allows
-};
-
-TextWindow text_window(const Request& req) {
-  TextWindow w;
-  bool seen_from = false, seen_pages = false;
-  for (const auto& [name, value] : req.query) {
-    const bool is_from = name == "from";
-    if (!is_from && name != "pages") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
-    bool& seen = is_from ? seen_from : seen_pages;
-    std::size_t& n = is_from ? w.from : w.pages;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (seen || ec != std::errc() || end != value.data() + value.size() || (!is_from && (n == 0 || n > 100000)))
-      throw HttpError(400, is_from ? "parameter 'from' must be one page index (0, 1, ...)"
-                                   : "parameter 'pages' must be one number from 1 to 100000");
-    seen = true;
-  }
-  return w;
-}
-
 bool valid_id(const std::string& id) {
   if (id.size() != 16) return false;
   for (char c : id)
@@ -108,6 +83,13 @@ Object::Ptr capture_json(const archive::Capture& c) {
   return o;
 }
 
+Object::Ptr metadata_object(const schema::DocumentData& data) {
+  Poco::JSON::Parser parser;
+  return parser.parse(std::string(data.metadata())).extract<Object::Ptr>();
+}
+
+}  // namespace
+
 // The document with id ID (HttpError 400 / 404 as document_data).
 Xapian::Document find_document(Xapian::Database& database, const std::string& id) {
   if (!valid_id(id)) throw HttpError(400, "document id must be 16 lower-case hex digits");
@@ -117,25 +99,34 @@ Xapian::Document find_document(Xapian::Database& database, const std::string& id
   return database.get_document(*p);
 }
 
-Object::Ptr metadata_object(const schema::DocumentData& data) {
-  Poco::JSON::Parser parser;
-  return parser.parse(std::string(data.metadata())).extract<Object::Ptr>();
-}
-
-}  // namespace
-
 Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
   return metadata_object(schema::DocumentData(find_document(database, id).get_data()));
 }
 
-void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
-  auto reader = pool.acquire();
-  const std::string& id = req.captures.at(0);
-  const TextWindow window = text_window(req);
+TextWindow text_window(const Request& req, std::string_view also_allowed) {
+  TextWindow w;
+  bool seen_from = false, seen_pages = false;
+  for (const auto& [name, value] : req.query) {
+    const bool is_from = name == "from";
+    if (!also_allowed.empty() && name == also_allowed) continue;
+    if (!is_from && name != "pages") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
+    bool& seen = is_from ? seen_from : seen_pages;
+    std::size_t& n = is_from ? w.from : w.pages;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (seen || ec != std::errc() || end != value.data() + value.size() || (!is_from && (n == 0 || n > 100000)))
+      throw HttpError(400, is_from ? "parameter 'from' must be one page index (0, 1, ...)"
+                                   : "parameter 'pages' must be one number from 1 to 100000");
+    seen = true;
+  }
+  return w;
+}
+
+Object::Ptr document_object(const ReaderPool::Lease& reader, const std::string& id, const TextWindow& window) {
   const Xapian::Document doc = find_document(reader->db, id);
   const schema::DocumentData data(doc.get_data());
   Object::Ptr d = metadata_object(data);
-  Object out(Poco::JSON_PRESERVE_KEY_ORDER);
+  Object::Ptr result = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Object& out = *result;
   for (const char* key : {"id", "title", "kind", "mime", "format"}) out.set(key, d->optValue<std::string>(key, ""));
   out.set("url", d->optValue<std::string>("uri", ""));
   out.set("trusts", d->getArray("trusts") ? d->getArray("trusts") : Array::Ptr(new Array));
@@ -183,8 +174,14 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
   for (const auto& c : reader.archive().catalog().history(d->optValue<std::string>("uri", "")))
     captures->add(capture_json(c));
   out.set("captures", captures);
+  return result;
+}
+
+void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
+  const TextWindow window = text_window(req);
+  auto reader = pool.acquire();
   std::ostringstream s;
-  out.stringify(s);
+  document_object(reader, req.captures.at(0), window)->stringify(s);
   send_json(resp, s.str());
 }
 

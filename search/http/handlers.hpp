@@ -27,6 +27,27 @@ void handle_export(ReaderPool& pool, const Request& req, Response& resp);
 // GET / and the page's assets, compiled into the binary.
 void handle_asset(std::string_view name, const Request& req, Response& resp);
 
+// GET /documents/{id}[?q=QUERY][&from=N]: the document page, HTML (page_document.cpp).
+void handle_document_page(ReaderPool& pool, const Request& req, Response& resp);
+
+// Which pages of a document's text an answer carries: ?from=N (index of the first page, 0
+// when absent) and ?pages=K (at most K; 0 = as many as about 2 MiB of text allows).
+struct TextWindow {
+  std::size_t from = 0;
+  std::size_t pages = 0;
+};
+// Reads REQ's from/pages parameters; HttpError 400 for any other parameter (but
+// ALSO_ALLOWED, when not empty), a repeated one or a bad number.
+TextWindow text_window(const Request& req, std::string_view also_allowed = {});
+
+// The document with id ID; HttpError 400 for a malformed id, 404 for an unknown one.
+Xapian::Document find_document(Xapian::Database& db, const std::string& id);
+
+// /api/documents/{id}'s object (docs/api.md): metadata, WINDOW's pages of text, captures.
+// HttpError 400 / 404 as find_document.
+Poco::JSON::Object::Ptr document_object(const ReaderPool::Lease& reader, const std::string& id,
+                                        const TextWindow& window);
+
 // The stored data (JSON) of the document with id ID; HttpError 400 for a malformed id,
 // 404 for an unknown one.
 Poco::JSON::Object::Ptr document_data(Xapian::Database& db, const std::string& id);

@@ -284,3 +284,28 @@ TEST_CASE("persistent connections: several requests on one keep-alive session") 
     CHECK(resp.getKeepAlive());
   }
 }
+
+TEST_CASE("GET /documents/{id} is the document page: facts, marked text, captures; no script needed") {
+  auto& s = SampleServer::get();
+  auto hit = http(s.port(), "/api/search?q=seclusion+kind:report&per_page=1").json()->getArray("hits")->getObject(0);
+  const std::string id = hit->getValue<std::string>("id");
+  const auto api = http(s.port(), "/api/documents/" + id).json();
+  const auto r = http(s.port(), "/documents/" + id + "?q=seclusion");
+  REQUIRE(r.status == 200);
+  CHECK(r.head.getContentType() == "text/html; charset=utf-8");
+  CHECK(r.head.get("Content-Security-Policy").find("script-src") == std::string::npos);  // none allowed
+  CHECK(r.body.find("<mark id=\"first-match\">") != std::string::npos);
+  CHECK(r.body.find("<mark>seclusion</mark>") != std::string::npos);
+  CHECK(r.body.find("href=\"#first-match\"") != std::string::npos);
+  const std::string digest = api->getArray("captures")->getObject(0)->getValue<std::string>("digest");
+  CHECK(r.body.find(digest) != std::string::npos);
+  CHECK(r.body.find("/documents/" + id + "/original#page=1") != std::string::npos);
+  // Without a query nothing is marked; markup in the query or text is escaped, never run.
+  const auto plain = http(s.port(), "/documents/" + id);
+  CHECK(plain.body.find("<mark") == std::string::npos);
+  const auto hostile = http(s.port(), "/documents/" + id + "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  CHECK(hostile.status == 200);
+  CHECK(hostile.body.find("<script") == std::string::npos);
+  CHECK(http(s.port(), "/documents/ffffffffffffffff").status == 404);
+  CHECK(http(s.port(), "/documents/" + id + "?colour=red").status == 400);
+}

@@ -237,7 +237,10 @@ function renderHit(h) {
   if (dates.length) badges.append(el('span', { class: 'dates', text: dates.join(' · ') }));
 
   const li = el('li', { class: 'hit', 'data-year': h.year || '', 'data-id': h.id });
-  li.append(badges, el('h3', {}, el('a', { href: original, text: h.title || h.url })));
+  // The title opens the document page: its text with the query's words marked.
+  const q = readState().q;
+  const page = `/documents/${encodeURIComponent(h.id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+  li.append(badges, el('h3', {}, el('a', { href: page, class: 'doc', text: h.title || h.url })));
   const who = [...(h.location ? [h.location] : []), ...(h.trust_names || [])];
   if (who.length) li.append(el('p', { class: 'trusts', text: who.join(' · ') }));
   if (h.snippet) {

@@ -123,6 +123,22 @@ try {
   const rel = new URL(pdfUrl).pathname.slice(1);
   assert.ok(Buffer.compare(await pdf.body(), readFileSync(path.join(sample, rel))) === 0, 'archived PDF bytes');
 
+  // 6b. A title opens the document page: facts, the text with the query's words marked and a
+  // link to the first match, captures; it works without script (server-rendered).
+  await page.goto(`${base}?q=seclusion&kind=report`);
+  await settled(page);
+  await Promise.all([page.waitForURL(/\/documents\/[0-9a-f]{16}\?q=seclusion/), page.locator('li.hit a.doc').first().click()]);
+  assert.ok((await page.locator('mark').count()) > 0, 'query words are marked');
+  assert.match((await page.locator('#first-match').textContent()).toLowerCase(), /seclusion/);
+  assert.equal(await page.locator('a[href="#first-match"]').count(), 1);
+  assert.ok((await page.locator('.captures tbody tr').count()) >= 1, 'captures listed');
+  assert.match(await page.locator('.facts').textContent(), /Overall rating/);
+  const pageLink = await page.locator('.page h3 a').first().getAttribute('href');
+  assert.match(pageLink, /\/original#page=\d+$/, 'a PDF page links to the original at that page');
+  await shot(page, 'document');
+  await page.goBack();
+  await settled(page);
+
   // 7. An original news page, opened from the results: the archived HTML, sandboxed.
   await page.goto(`${base}?q=seclusion&kind=news`);
   await settled(page);
