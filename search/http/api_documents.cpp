@@ -1,6 +1,10 @@
 // /api/documents/{id} and /documents/{id}/original: one document and its archived bytes.
 #include <Poco/JSON/Array.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/URI.h>
 
 #include <charconv>
 #include <cstdio>
@@ -187,6 +191,37 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp) {
 
 namespace {
 
+// The file name a download of the original gets: the last segment of URI's path when it is a
+// plain name (letters, digits, "._-"), else the document id with an extension for MIME.
+std::string download_name(const std::string& uri, const std::string& id, const std::string& mime) {
+  std::string path;
+  try {
+    path = Poco::URI(uri).getPath();
+  } catch (const Poco::Exception&) {
+  }
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  const bool plain = !name.empty() && name.size() <= 120 && name.front() != '.' &&
+                     name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+                         std::string::npos;
+  if (plain) return name;
+  if (mime.rfind("application/pdf", 0) == 0) return id + ".pdf";
+  if (mime.rfind("text/html", 0) == 0) return id + ".html";
+  return id;
+}
+
+// An ISO 8601 time ("2026-12-02T00:46:28Z") as an HTTP date ("Wed, 02 Dec 2026 00:46:28
+// GMT"); "" when it does not parse.
+std::string http_date(const std::string& iso) {
+  try {
+    int tz = 0;
+    const Poco::DateTime t = Poco::DateTimeParser::parse(Poco::DateTimeFormat::ISO8601_FORMAT, iso, tz);
+    return Poco::DateTimeFormatter::format(Poco::Timestamp(t.timestamp() - Poco::Timespan(tz, 0).totalMicroseconds()),
+                                           Poco::DateTimeFormat::HTTP_FORMAT);
+  } catch (const Poco::Exception&) {
+    return "";
+  }
+}
+
 // Originals inflated for a client that cannot take their coding: at most this many bytes.
 constexpr std::uint64_t kMaxInflated = 64ull << 20;
 
@@ -252,7 +287,13 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
   std::string mime = chosen->mime.empty() ? d->optValue<std::string>("mime", "") : chosen->mime;
   if (mime.empty()) mime = "application/octet-stream";
   resp.setContentType(mime);
-  resp.set("Content-Disposition", "inline");
+  // What it is, in Memento's terms (RFC 7089): when it was captured and what it is a copy of;
+  // and a real file name for a download.
+  const std::string uri = d->optValue<std::string>("uri", "");
+  resp.set("Content-Disposition", "inline; filename=\"" + download_name(uri, id, mime) + "\"");
+  if (const std::string when = http_date(chosen->time); !when.empty()) resp.set("Memento-Datetime", when);
+  if (!uri.empty() && uri.find_first_of("<>\"\r\n ") == std::string::npos)
+    resp.set("Link", "<" + uri + ">; rel=\"original\"");
   resp.set("Cache-Control", "private, max-age=300");
   resp.set("X-Archive-Capture", std::to_string(chosen->id));
   resp.set("X-Archive-Captured", chosen->time);

@@ -1,6 +1,9 @@
 // The JSON API and the page over real HTTP on loopback, against the sample corpus.
 #include <doctest/doctest.h>
 
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/URI.h>
 
@@ -210,7 +213,14 @@ TEST_CASE("GET /documents/{id}/original returns the archived bytes with their co
       CHECK(r.head.getContentType().find("text/html") == 0);
       CHECK(r.head.get("Content-Security-Policy").find("sandbox") == 0);
     }
-    CHECK(r.head.get("Content-Disposition") == "inline");
+    // A real file name, and what it is a copy of and when (Memento, RFC 7089).
+    const std::string name = rel.substr(rel.find_last_of('/') + 1);
+    CHECK(r.head.get("Content-Disposition") == "inline; filename=\"" + name + "\"");
+    CHECK(r.head.get("Link") == "<" + url + ">; rel=\"original\"");
+    const std::string captured = r.head.get("X-Archive-Captured");  // ISO 8601, UTC
+    int tz = 0;
+    const Poco::DateTime when = Poco::DateTimeParser::parse(r.head.get("Memento-Datetime"), tz);
+    CHECK(Poco::DateTimeFormatter::format(when, "%Y-%m-%dT%H:%M:%SZ") == captured);
     CHECK(r.head.get("X-Content-Type-Options") == "nosniff");
   }
 }
