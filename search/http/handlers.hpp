@@ -27,6 +27,12 @@ void handle_export(ReaderPool& pool, const Request& req, Response& resp);
 // GET / and the page's assets, compiled into the binary.
 void handle_asset(std::string_view name, const Request& req, Response& resp);
 
+// GET /api/trusts/{code}: a trust's rating history, as `cqc-archive trust --json` (code, name
+// or abbreviation; 404 for an unknown trust). page_trust.cpp.
+void handle_trust_api(ReaderPool& pool, const Request& req, Response& resp);
+// GET /trusts/{code}: the same as an HTML page: chart, table, documents, scoped search box.
+void handle_trust_page(ReaderPool& pool, const Request& req, Response& resp);
+
 // GET /documents/{id}[?q=QUERY][&from=N]: the document page, HTML (page_document.cpp).
 void handle_document_page(ReaderPool& pool, const Request& req, Response& resp);
 

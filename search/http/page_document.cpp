@@ -113,7 +113,8 @@ void facts(std::string& h, const Object::Ptr& d) {
   Array::Ptr codes = d->getArray("trusts"), names = d->getArray("trust_names");
   std::string trusts;
   for (unsigned i = 0; codes && i < codes->size(); ++i)
-    trusts += (i ? ", " : "") + esc(names->getElement<std::string>(i)) + " (" + esc(codes->getElement<std::string>(i)) + ")";
+    trusts += (i ? ", " : "") + std::string("<a href=\"/trusts/") + esc(codes->getElement<std::string>(i)) + "\">" +
+              esc(names->getElement<std::string>(i)) + "</a> (" + esc(codes->getElement<std::string>(i)) + ")";
   h += "<dt>Trust</dt><dd>" + (trusts.empty() ? std::string("none named") : trusts) + "</dd>";
   if (!value(d, "location").empty()) h += "<dt>Location</dt><dd>" + esc(value(d, "location")) + "</dd>";
   std::string services;

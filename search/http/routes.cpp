@@ -11,6 +11,8 @@ void register_routes(Router& r, ReaderPool& pool) {
   r.get("/api/search", with_pool(handle_search));
   r.get("/api/documents/{}", with_pool(handle_document));
   r.get("/documents/{}", with_pool(handle_document_page));
+  r.get("/api/trusts/{}", with_pool(handle_trust_api));
+  r.get("/trusts/{}", with_pool(handle_trust_page));
   r.get("/documents/{}/original", with_pool(handle_original));
   r.get("/api/export", with_pool(handle_export));
   r.get("/api/stats", with_pool(handle_stats));

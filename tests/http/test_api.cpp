@@ -319,3 +319,35 @@ TEST_CASE("GET /documents/{id} is the document page: facts, marked text, capture
   CHECK(http(s.port(), "/documents/ffffffffffffffff").status == 404);
   CHECK(http(s.port(), "/documents/" + id + "?colour=red").status == 400);
 }
+
+TEST_CASE("a trust's rating history: /api/trusts/{code} is `trust --json`; /trusts/{code} charts it") {
+  auto& s = SampleServer::get();
+  const auto api = http(s.port(), "/api/trusts/RMY");
+  REQUIRE(api.status == 200);
+  const auto cli = cqc::test::run_cli(s.tmp, s.data, {"trust", "RMY", "--json"});
+  REQUIRE(cli.code == 0);
+  std::ostringstream a, c;
+  api.json()->stringify(a);
+  cli.json()->stringify(c);
+  CHECK(a.str() == c.str());  // one implementation, the same data
+  CHECK(http(s.port(), "/api/trusts/Norfolk%20and%20Suffolk%20NHS%20Foundation%20Trust").json()->getObject("trust")->getValue<std::string>("code") == "RMY");
+  CHECK(http(s.port(), "/api/trusts/NOPE999").status == 404);
+
+  const auto page = http(s.port(), "/trusts/RMY");
+  REQUIRE(page.status == 200);
+  CHECK(page.head.getContentType() == "text/html; charset=utf-8");
+  auto inspections = api.json()->getArray("inspections");
+  REQUIRE(inspections->size() > 1);
+  // Every rated inspection is a column of the chart, each overall rating a coloured cell.
+  for (unsigned i = 0; i < inspections->size(); ++i) {
+    auto in = inspections->getObject(i);
+    const std::string overall = in->getValue<std::string>("overall_rating");
+    if (!overall.empty() && !in->getValue<std::string>("inspected").empty())
+      CHECK(page.body.find("<th scope=\"col\">" + in->getValue<std::string>("inspected").substr(0, 7) + "</th>") != std::string::npos);
+  }
+  CHECK(page.body.find("<td class=\"rating-inadequate\">Inadequate</td>") != std::string::npos);
+  CHECK(page.body.find("name=\"trust\" value=\"RMY\"") != std::string::npos);  // the scoped search box
+  CHECK(page.body.find("Formerly: Norfolk and Waveney Mental Health NHS Foundation Trust") != std::string::npos);
+  const std::string first_doc = inspections->getObject(0)->getArray("documents")->getObject(0)->getValue<std::string>("id");
+  CHECK(page.body.find("href=\"/documents/" + first_doc + "\"") != std::string::npos);
+}

@@ -136,6 +136,19 @@ try {
   const pageLink = await page.locator('.page h3 a').first().getAttribute('href');
   assert.match(pageLink, /\/original#page=\d+$/, 'a PDF page links to the original at that page');
   await shot(page, 'document');
+  // The trust's name leads to its page: the rating chart, the inspections, a scoped search box.
+  await Promise.all([page.waitForURL(/\/trusts\/[A-Z0-9]+$/), page.locator('.facts a[href^="/trusts/"]').first().click()]);
+  assert.ok((await page.locator('table.rating-chart tbody td[class^="rating-"]').count()) > 0, 'rating chart cells');
+  assert.ok((await page.locator('.inspection').count()) > 0, 'inspections listed');
+  await shot(page, 'trust');
+  const code = page.url().split('/').pop();
+  await page.locator('#tq').fill('seclusion');
+  await Promise.all([page.waitForURL(new RegExp(`trust=${code}`)), page.locator('form.scoped button').click()]);
+  await settled(page);
+  const scoped = await page.locator('li.hit').count();
+  assert.ok(scoped > 0, 'the scoped search finds documents');
+  await page.goBack();
+  await page.goBack();
   await page.goBack();
   await settled(page);
 
