@@ -241,18 +241,9 @@ bool accepts_coding(const std::string& accept, const std::string& coding) {
 
 }  // namespace
 
-void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
-  std::int64_t wanted = 0;
-  for (const auto& [name, value] : req.query) {
-    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), wanted);
-    if (name != "capture") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
-    if (ec != std::errc() || p != value.data() + value.size() || wanted <= 0)
-      throw HttpError(400, "parameter 'capture' must be a capture number");
-  }
-  auto reader = pool.acquire();
-  const std::string& id = req.captures.at(0);
-  Object::Ptr d = document_data(reader->db, id);
-  const auto history = reader.archive().catalog().history(d->optValue<std::string>("uri", ""));
+archive::Capture document_capture(const archive::Archive& archive, const Object::Ptr& d, std::int64_t wanted) {
+  const std::string id = d->optValue<std::string>("id", "");
+  const auto history = archive.catalog().history(d->optValue<std::string>("uri", ""));
   // By default the capture the document was built from (not a later 404 or redirect).
   const archive::Capture* chosen = history.empty() ? nullptr : &history.back();
   for (const auto& c : history)
@@ -264,6 +255,22 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
     if (!chosen) throw HttpError(404, "document " + id + " has no capture " + std::to_string(wanted));
   }
   if (!chosen) throw HttpError(404, "no archived capture of document " + id);
+  return *chosen;
+}
+
+void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
+  std::int64_t wanted = 0;
+  for (const auto& [name, value] : req.query) {
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), wanted);
+    if (name != "capture") throw HttpError(400, "unknown parameter '" + name.substr(0, 40) + "'");
+    if (ec != std::errc() || p != value.data() + value.size() || wanted <= 0)
+      throw HttpError(400, "parameter 'capture' must be a capture number");
+  }
+  auto reader = pool.acquire();
+  const std::string& id = req.captures.at(0);
+  Object::Ptr d = document_data(reader->db, id);
+  const auto found = document_capture(reader.archive(), d, wanted);
+  const archive::Capture* chosen = &found;
   // Compressed as the site sent it, passed on compressed to a client that takes that coding
   // (a decompression bomb costs its compressed size); inflated, at most kMaxInflated, for
   // one that does not.

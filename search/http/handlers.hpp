@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <cstdint>
 #include <string_view>
 
 #include "search/http/readers.hpp"
@@ -53,6 +54,14 @@ Xapian::Document find_document(Xapian::Database& db, const std::string& id);
 // HttpError 400 / 404 as find_document.
 Poco::JSON::Object::Ptr document_object(const ReaderPool::Lease& reader, const std::string& id,
                                         const TextWindow& window);
+
+// The capture of document D (its stored data) to show or cite: WANTED when not 0 (HttpError
+// 404 when D's URL has no such capture), else the one it was built from.
+archive::Capture document_capture(const archive::Archive& archive, const Poco::JSON::Object::Ptr& d,
+                                  std::int64_t wanted);
+
+// GET /api/documents/{id}/cite?format=text|bibtex|csl-json[&capture=N][&page=P] (api_cite.cpp).
+void handle_cite(ReaderPool& pool, const Request& req, Response& resp);
 
 // The stored data (JSON) of the document with id ID; HttpError 400 for a malformed id,
 // 404 for an unknown one.

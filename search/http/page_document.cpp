@@ -187,6 +187,9 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
   h += "<nav class=\"doc-links\"><a href=\"" + original + "\">Archived original</a>";
   if (!value(d, "url").empty()) h += " <a href=\"" + esc(value(d, "url")) + "\" rel=\"noreferrer\">Source</a>";
   if (first != std::string::npos) h += " <a href=\"#first-match\">First match</a>";
+  const std::string cite = "/api/documents/" + id + "/cite?format=";
+  h += " <span>Cite: <a href=\"" + cite + "text\">text</a>, <a href=\"" + cite + "bibtex\">BibTeX</a>, <a href=\"" + cite +
+       "csl-json\">CSL-JSON</a></span>";
   h += "</nav><section class=\"text\"><h2>Text</h2>" + body;
   if (!d->isNull("next")) {
     const std::size_t next = d->getValue<std::size_t>("pages_from") + pages->size();

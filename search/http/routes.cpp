@@ -10,6 +10,7 @@ void register_routes(Router& r, ReaderPool& pool) {
   };
   r.get("/api/search", with_pool(handle_search));
   r.get("/api/documents/{}", with_pool(handle_document));
+  r.get("/api/documents/{}/cite", with_pool(handle_cite));
   r.get("/documents/{}", with_pool(handle_document_page));
   r.get("/api/trusts/{}", with_pool(handle_trust_api));
   r.get("/trusts/{}", with_pool(handle_trust_page));

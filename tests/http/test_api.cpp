@@ -3,6 +3,8 @@
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/URI.h>
@@ -350,4 +352,46 @@ TEST_CASE("a trust's rating history: /api/trusts/{code} is `trust --json`; /trus
   CHECK(page.body.find("Formerly: Norfolk and Waveney Mental Health NHS Foundation Trust") != std::string::npos);
   const std::string first_doc = inspections->getObject(0)->getArray("documents")->getObject(0)->getValue<std::string>("id");
   CHECK(page.body.find("href=\"/documents/" + first_doc + "\"") != std::string::npos);
+}
+
+TEST_CASE("GET /api/documents/{id}/cite: text, BibTeX and CSL-JSON with digests that prove the bytes") {
+  auto& s = SampleServer::get();
+  auto hit = http(s.port(), "/api/search?q=seclusion+kind:report&per_page=1").json()->getArray("hits")->getObject(0);
+  const std::string id = hit->getValue<std::string>("id");
+  const std::string url = hit->getValue<std::string>("url");
+  const std::string bytes = cqc::test::slurp(std::string(CQC_SAMPLE_DIR) + "/" +
+                                             url.substr(std::string("https://sample.cqc-archive.test/").size()));
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  const std::string sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+
+  const auto text = http(s.port(), "/api/documents/" + id + "/cite?format=text&page=2");
+  REQUIRE(text.status == 200);
+  CHECK(text.head.getContentType() == "text/plain; charset=utf-8");
+  for (const std::string& part : {sha256, url, hit->getValue<std::string>("title"), std::string("page 2"),
+                                  std::string("Care Quality Commission")})
+    CHECK_MESSAGE(text.body.find(part) != std::string::npos, part);
+  // The permalink names the capture, and gives back exactly the cited bytes.
+  const auto at = text.body.find("/documents/" + id + "/original?capture=");
+  REQUIRE(at != std::string::npos);
+  const std::string permalink = text.body.substr(at, text.body.find_first_of("# ", at) - at);
+  CHECK(http(s.port(), permalink).body == bytes);
+
+  const auto bib = http(s.port(), "/api/documents/" + id + "/cite?format=bibtex");
+  CHECK(bib.body.rfind("@techreport{cqc-" + id + "-", 0) == 0);
+  CHECK(bib.body.find("url = {" + url + "}") != std::string::npos);
+  CHECK(bib.body.find(sha256) != std::string::npos);
+
+  const auto csl = http(s.port(), "/api/documents/" + id + "/cite?format=csl-json");
+  CHECK(csl.head.getContentType() == "application/vnd.citationstyles.csl+json");
+  Poco::JSON::Parser parser;
+  auto item = parser.parse(csl.body).extract<Poco::JSON::Array::Ptr>()->getObject(0);
+  CHECK(item->getValue<std::string>("type") == "report");
+  CHECK(item->getValue<std::string>("URL") == url);
+  CHECK(item->getValue<std::string>("note").find(sha256) != std::string::npos);
+  auto issued = item->getObject("issued")->getArray("date-parts")->getArray(0);
+  CHECK(std::to_string(issued->getElement<int>(0)) == hit->getValue<std::string>("published").substr(0, 4));
+
+  CHECK(http(s.port(), "/api/documents/" + id + "/cite?format=ris").status == 400);
+  CHECK(http(s.port(), "/api/documents/" + id + "/cite?capture=999999").status == 404);
 }
