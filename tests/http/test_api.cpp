@@ -249,6 +249,20 @@ TEST_CASE("GET /api/export streams every match as CSV or JSON") {
   lines = 0;
   for (char c : everything) lines += c == '\n';
   CHECK(lines == 46);
+
+  // Every rating field, the capture and absolute links; the CLI writes the very same rows.
+  CHECK(csv.body.find(",service_ratings,key_question_ratings,") != std::string::npos);
+  CHECK(csv.body.find("Safe: Inadequate") != std::string::npos);
+  CHECK(csv.body.find(",http://127.0.0.1:" + std::to_string(s.port()) + "/documents/") != std::string::npos);
+  const auto cli = cqc::test::run_cli(s.tmp, s.data, {"search", "seclusion", "--format", "csv", "--link-base",
+                                                      "http://127.0.0.1:" + std::to_string(s.port()) + "/"});
+  REQUIRE(cli.code == 0);
+  CHECK(cli.out == csv.body);
+  const auto jsonl = cqc::test::run_cli(s.tmp, s.data, {"search", "--format", "jsonl"});
+  lines = 0;
+  for (char c : jsonl.out) lines += c == '\n';
+  CHECK(lines == 45);  // no cap: every document
+  CHECK(cqc::test::run_cli(s.tmp, s.data, {"search", "--format", "xml"}).code == 2);
 }
 
 TEST_CASE("GET /api/stats and /healthz") {
