@@ -172,6 +172,15 @@ const std::vector<Command>& commands() {
        "archived documents behind each.",
        {},
        cmd_trust},
+      {"trend", "a search's matching documents per year, month, trust, service, rating or kind",
+       "trend [options] [QUERY]",
+       "Counts the documents matching QUERY (and the filters) in each bucket, beside the\n"
+       "archive's documents in that bucket and the share: \"seclusion\" per year, corrected for\n"
+       "the archive holding more of some years. Months use each document's date (published,\n"
+       "else inspected); years the year facet.",
+       with_filter_options({}, {{"by", "year|month|trust|service|rating|kind", "the buckets (default year)"},
+                                {"format", "table|csv", "output (default table; --json for JSON)"}}),
+       cmd_trend},
       {"export", "write the captures of a selection as one WARC file or WACZ package",
        "export --warc FILE | --wacz FILE [options] [QUERY]",
        "Selects documents as search does (query and filters; none: every document) and writes\n"

@@ -409,3 +409,41 @@ TEST_CASE("GET /api/documents/{id}/cite: text, BibTeX and CSL-JSON with digests 
   CHECK(http(s.port(), "/api/documents/" + id + "/cite?format=ris").status == 400);
   CHECK(http(s.port(), "/api/documents/" + id + "/cite?capture=999999").status == 404);
 }
+
+TEST_CASE("trend: per bucket, the matches and the archive's documents agree with searches") {
+  auto& s = SampleServer::get();
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = cqc::test::run_cli(s.tmp, s.data, args);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    return r;
+  };
+  auto total = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> args = {"search", "--json", "--limit", "0"};
+    args.insert(args.end(), words.begin(), words.end());
+    return run(args).json()->getValue<std::uint64_t>("total");
+  };
+  auto years = run({"trend", "seclusion", "--json"}).json()->getArray("buckets");
+  REQUIRE(years->size() >= 10);
+  for (unsigned i = 0; i < years->size(); ++i) {
+    auto b = years->getObject(i);
+    const std::string y = b->getValue<std::string>("bucket");
+    CAPTURE(y);
+    CHECK(b->getValue<std::uint64_t>("matching") == total({"seclusion", "year:" + y}));
+    CHECK(b->getValue<std::uint64_t>("documents") == total({"year:" + y}));
+  }
+  auto trusts = run({"trend", "seclusion", "--by", "trust", "--json"}).json()->getArray("buckets");
+  REQUIRE(trusts->size() > 0);
+  auto first = trusts->getObject(0);
+  CHECK(first->getValue<std::uint64_t>("matching") == total({"seclusion", "trust:" + first->getValue<std::string>("bucket")}));
+  // Months: every month from the first to the last, none skipped, and no match lost.
+  auto months = run({"trend", "seclusion", "--by", "month", "--json"}).json()->getArray("buckets");
+  std::uint64_t matched = 0;
+  for (unsigned i = 0; i < months->size(); ++i) matched += months->getObject(i)->getValue<std::uint64_t>("matching");
+  CHECK(matched >= 1);
+  CHECK(matched <= total({"seclusion"}));
+  const std::string m0 = months->getObject(0)->getValue<std::string>("bucket");
+  const std::string m1 = months->getObject(months->size() - 1)->getValue<std::string>("bucket");
+  const int span = (std::stoi(m1.substr(0, 4)) - std::stoi(m0.substr(0, 4))) * 12 + std::stoi(m1.substr(5)) - std::stoi(m0.substr(5)) + 1;
+  CHECK(static_cast<int>(months->size()) == span);
+  CHECK(cqc::test::run_cli(s.tmp, s.data, {"trend", "--by", "week"}).code == 2);
+}
