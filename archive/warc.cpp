@@ -62,9 +62,12 @@ core::Result<WarcRecord> parse_record(std::string_view bytes) {
   for (char c : len_text) {
     if (!std::isdigit(static_cast<unsigned char>(c)))
       return core::Failure{"bad Content-Length: " + len_text};
+    // A length past 2^64 wrapped around, and pos + len below could wrap too: a block of
+    // Content-Length 18446744073709551612 was accepted as the rest of the bytes (fuzzing).
+    if (len > (UINT64_MAX - 9) / 10) return core::Failure{"bad Content-Length: " + len_text};
     len = len * 10 + static_cast<std::uint64_t>(c - '0');
   }
-  if (bytes.size() < pos + len)
+  if (bytes.size() - pos < len)
     return core::Failure{"WARC block truncated: Content-Length " + len_text + ", have " +
                          std::to_string(bytes.size() - pos) + " bytes"};
   rec.block = std::string(bytes.substr(pos, len));

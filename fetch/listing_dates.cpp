@@ -11,7 +11,9 @@ namespace cqc::fetch {
 namespace {
 
 
-// "YYYY-MM-DDThh:mm:ssZ" for a local time with an offset in minutes east of UTC.
+// "YYYY-MM-DDThh:mm:ssZ" for a local time with an offset in minutes east of UTC; "" when
+// the UTC time falls outside years 1-9999. (Found by fuzzing: strftime's %Y does not pad, so
+// "05 Mar 0134" gave "134-03-05T...", and year 1 east of UTC gave year 0.)
 std::string utc_iso(int y, int mo, int d, int h, int mi, int sec, int offset_min) {
   std::tm tm{};
   tm.tm_year = y - 1900;
@@ -22,8 +24,11 @@ std::string utc_iso(int y, int mo, int d, int h, int mi, int sec, int offset_min
   tm.tm_sec = sec;
   std::time_t t = timegm(&tm) - offset_min * 60;
   gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const int year = tm.tm_year + 1900;
+  if (year < 1 || year > 9999) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buf;
 }
 

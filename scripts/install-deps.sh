@@ -17,6 +17,9 @@ PKGS=(
   chromium    # the browser test of the web page (driven by playwright-core from npm)
   curl        # scripts and benchmarks talk to the local server
   wget        # writes WARC files of another tool for the import test (wget --warc-file)
+  # scripts/fuzz.sh: clang 14 builds the libFuzzer targets; libclang-rt-14-dev holds
+  # libclang_rt.fuzzer and the sanitizer runtimes (Debian 12's clang pulls it in, named anyway)
+  clang libclang-rt-14-dev
 )
 
 missing=()
