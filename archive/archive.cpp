@@ -260,12 +260,18 @@ core::Result<Payload> Archive::stored_payload(const Capture& capture) const {
     std::string type = rec->get("Content-Type");
     return Payload{std::move(rec->block), std::move(type), ""};
   }
-  auto entity = record_entity(rec.value());
-  if (!entity) return core::Failure{entity.error()};
   auto head = parse_http_head(rec->block);
+  if (!head) return core::Failure{head.error()};
   std::string coding = core::to_lower(std::string(core::trim(head->get("Content-Encoding"))));
   if (coding == "identity") coding.clear();
-  return Payload{std::move(entity.value()), head->get("Content-Type"), coding};
+  std::string type = head->get("Content-Type");
+  if (core::to_lower(head->get("Transfer-Encoding")).find("chunked") == std::string::npos) {
+    rec->block.erase(0, head->raw.size());  // the body is the rest of the block: kept, not copied
+    return Payload{std::move(rec->block), std::move(type), coding};
+  }
+  auto entity = record_entity(rec.value());
+  if (!entity) return core::Failure{entity.error()};
+  return Payload{std::move(entity.value()), std::move(type), coding};
 }
 
 bool is_http_response(const WarcRecord& record) {

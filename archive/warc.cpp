@@ -36,8 +36,12 @@ std::string WarcRecord::target_uri() const {
   return uri;
 }
 
-core::Result<WarcRecord> parse_record(std::string_view bytes) {
-  WarcRecord rec;
+namespace {
+
+// Reads the head of the record at the start of BYTES into REC and checks its framing (a
+// Content-Length that fits, the block present, CRLF CRLF after it); returns where the block
+// starts and its length.
+core::Result<std::pair<std::size_t, std::uint64_t>> parse_frame(std::string_view bytes, WarcRecord& rec) {
   size_t eol = bytes.find("\r\n");
   if (eol == std::string_view::npos || !bytes.starts_with("WARC/"))
     return core::Failure{"not a WARC record (no WARC/ version line)"};
@@ -70,9 +74,28 @@ core::Result<WarcRecord> parse_record(std::string_view bytes) {
   if (bytes.size() - pos < len)
     return core::Failure{"WARC block truncated: Content-Length " + len_text + ", have " +
                          std::to_string(bytes.size() - pos) + " bytes"};
-  rec.block = std::string(bytes.substr(pos, len));
   if (bytes.substr(pos + len, 4) != "\r\n\r\n")
     return core::Failure{"WARC record does not end with CRLF CRLF"};
+  return std::pair<std::size_t, std::uint64_t>{pos, len};
+}
+
+}  // namespace
+
+core::Result<WarcRecord> parse_record(std::string_view bytes) {
+  WarcRecord rec;
+  auto frame = parse_frame(bytes, rec);
+  if (!frame) return core::Failure{frame.error()};
+  rec.block = std::string(bytes.substr(frame->first, frame->second));
+  return rec;
+}
+
+core::Result<WarcRecord> parse_record_owned(std::string&& bytes) {
+  WarcRecord rec;
+  auto frame = parse_frame(bytes, rec);
+  if (!frame) return core::Failure{frame.error()};
+  bytes.resize(frame->first + frame->second);
+  bytes.erase(0, frame->first);
+  rec.block = std::move(bytes);
   return rec;
 }
 

@@ -38,6 +38,9 @@ std::string format_head(const WarcHeaders& headers, std::uint64_t content_length
 
 // Parses one uncompressed record. Failure says what is malformed.
 core::Result<WarcRecord> parse_record(std::string_view bytes);
+// parse_record on bytes it may keep: the block is the same string, its head cut off (no copy;
+// for records of hundreds of MB).
+core::Result<WarcRecord> parse_record_owned(std::string&& bytes);
 
 // WARC-Date form of TIME: UTC, "2026-11-22T13:05:09Z".
 std::string warc_date(std::chrono::system_clock::time_point time);

@@ -181,7 +181,7 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
     r.reason = payload.error();
     return r;
   }
-  const std::string& bytes = payload->bytes;
+  std::string& bytes = payload->bytes;
   const Extractor* extractor = is_robots_txt(job.capture.uri) ? nullptr : extractor_for(job.capture.mime, bytes);
   if (!extractor) {
     r.outcome = JobResult::Outcome::unsupported;
@@ -193,8 +193,11 @@ JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
   const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
   std::string_view input = bytes;
   if (input.size() > kMaxMarkupBytes && (extractor->name() == "html" || extractor->name() == "text")) {
-    input = markup_prefix(input, extractor->name() == "html" ? '<' : '\n');
-    r.warning = "only the first " + mib(input.size()) + " of " + mib(bytes.size()) + " were read";
+    const std::size_t whole = bytes.size();
+    bytes.resize(markup_prefix(input, extractor->name() == "html" ? '<' : '\n').size());
+    bytes.shrink_to_fit();  // the rest is never read: its memory goes before extraction needs more
+    input = bytes;
+    r.warning = "only the first " + mib(input.size()) + " of " + mib(whole) + " were read";
   }
   auto doc = extractor->extract(input, type);
   if (!doc) {
