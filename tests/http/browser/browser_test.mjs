@@ -136,6 +136,19 @@ try {
   const pageLink = await page.locator('.page h3 a').first().getAttribute('href');
   assert.match(pageLink, /\/original#page=\d+$/, 'a PDF page links to the original at that page');
   await shot(page, 'document');
+  // Time to first paint of the largest sample report's document page (printed, not asserted).
+  const reports = await (await page.request.get(`${base}api/search?kind=report&per_page=100`)).json();
+  let largest = null;
+  for (const h of reports.hits) {
+    const d = await (await page.request.get(`${base}api/documents/${h.id}`)).json();
+    const size = d.captures[0].size;
+    if (!largest || size > largest.size) largest = { id: h.id, size };
+  }
+  await page.goto(`${base}documents/${largest.id}?q=seclusion`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10000 });
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  console.log(`document page of the largest sample report (${largest.size} bytes): first contentful paint ${fcp.toFixed(1)} ms`);
+  await page.goBack();
   // The trust's name leads to its page: the rating chart, the inspections, a scoped search box.
   await Promise.all([page.waitForURL(/\/trusts\/[A-Z0-9]+$/), page.locator('.facts a[href^="/trusts/"]').first().click()]);
   assert.ok((await page.locator('table.rating-chart tbody td[class^="rating-"]').count()) > 0, 'rating chart cells');
