@@ -15,6 +15,7 @@
 #include "core/schema.hpp"
 #include "core/text.hpp"
 #include "search/http/handlers.hpp"
+#include "search/http/html_page.hpp"
 #include "search/query.hpp"
 
 namespace cqc::search::http {
@@ -23,21 +24,6 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string url_encode(const std::string& text) {
   std::string out;
@@ -66,7 +52,7 @@ class Marker {
   }
   // PARAGRAPH as HTML, its matching words in <mark>.
   std::string html(const std::string& paragraph) const {
-    if (!active_) return esc(paragraph);
+    if (!active_) return html_escape(paragraph);
     return mset_.snippet(paragraph, paragraph.size() + 64, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
                          "</mark>", "");
   }
@@ -100,7 +86,7 @@ std::string dated(const Object::Ptr& d, const std::string& key) {
   if (v.empty()) return "unknown";
   Object::Ptr prov = d->getObject("provenance");
   const std::string from = prov ? value(prov, key) : "";
-  return esc(v) + (from.empty() ? "" : " <span class=\"from\">(from " + esc(from) + ")</span>");
+  return html_escape(v) + (from.empty() ? "" : " <span class=\"from\">(from " + html_escape(from) + ")</span>");
 }
 
 std::string rating_name(const std::string& id) {
@@ -113,23 +99,23 @@ void facts(std::string& h, const Object::Ptr& d) {
   Array::Ptr codes = d->getArray("trusts"), names = d->getArray("trust_names");
   std::string trusts;
   for (unsigned i = 0; codes && i < codes->size(); ++i)
-    trusts += (i ? ", " : "") + std::string("<a href=\"/trusts/") + esc(codes->getElement<std::string>(i)) + "\">" +
-              esc(names->getElement<std::string>(i)) + "</a> (" + esc(codes->getElement<std::string>(i)) + ")";
+    trusts += (i ? ", " : "") + std::string("<a href=\"/trusts/") + html_escape(codes->getElement<std::string>(i)) + "\">" +
+              html_escape(names->getElement<std::string>(i)) + "</a> (" + html_escape(codes->getElement<std::string>(i)) + ")";
   h += "<dt>Trust</dt><dd>" + (trusts.empty() ? std::string("none named") : trusts) + "</dd>";
-  if (!value(d, "location").empty()) h += "<dt>Location</dt><dd>" + esc(value(d, "location")) + "</dd>";
+  if (!value(d, "location").empty()) h += "<dt>Location</dt><dd>" + html_escape(value(d, "location")) + "</dd>";
   std::string services;
   for (const auto& s : *d->getArray("services")) {
     const auto* service = core::Gazetteer::builtin().service_by_id(s.convert<std::string>());
-    services += (services.empty() ? "" : ", ") + esc(service ? service->name : s.convert<std::string>());
+    services += (services.empty() ? "" : ", ") + html_escape(service ? service->name : s.convert<std::string>());
   }
   if (!services.empty()) h += "<dt>Services</dt><dd>" + services + "</dd>";
   const std::string overall = value(d, "overall_rating");
-  h += "<dt>Overall rating</dt><dd>" + (overall.empty() ? std::string("none given") : esc(rating_name(overall))) + "</dd>";
+  h += "<dt>Overall rating</dt><dd>" + (overall.empty() ? std::string("none given") : html_escape(rating_name(overall))) + "</dd>";
   const std::string until = value(d, "inspected_end");
   h += "<dt>Inspected</dt><dd>" + dated(d, "inspected") +
-       (until.empty() || until == value(d, "inspected") ? "" : " to " + esc(until)) + "</dd>";
+       (until.empty() || until == value(d, "inspected") ? "" : " to " + html_escape(until)) + "</dd>";
   h += "<dt>Published</dt><dd>" + dated(d, "published") + "</dd>";
-  h += "<dt>Kind</dt><dd>" + esc(value(d, "kind")) + " (" + esc(value(d, "format")) + ")</dd></dl>";
+  h += "<dt>Kind</dt><dd>" + html_escape(value(d, "kind")) + " (" + html_escape(value(d, "format")) + ")</dd></dl>";
 
   Array::Ptr per_service = d->getArray("service_ratings");
   Object::Ptr questions = d->getObject("key_question_ratings");
@@ -137,11 +123,11 @@ void facts(std::string& h, const Object::Ptr& d) {
     h += "<section class=\"ratings\"><h2>Ratings</h2><table><thead><tr><th>Rated</th><th>Rating</th></tr></thead><tbody>";
     for (unsigned i = 0; per_service && i < per_service->size(); ++i) {
       auto r = per_service->getObject(i);
-      h += "<tr><td>" + esc(value(r, "name")) + "</td><td>" + esc(value(r, "rating_name")) + "</td></tr>";
+      h += "<tr><td>" + html_escape(value(r, "name")) + "</td><td>" + html_escape(value(r, "rating_name")) + "</td></tr>";
     }
     for (const auto& q : core::Gazetteer::builtin().questions())
       if (questions && questions->has(q.id))
-        h += "<tr><td>" + esc(q.name) + "?</td><td>" + esc(rating_name(value(questions, q.id))) + "</td></tr>";
+        h += "<tr><td>" + html_escape(q.name) + "?</td><td>" + html_escape(rating_name(value(questions, q.id))) + "</td></tr>";
     h += "</tbody></table></section>";
   }
 }
@@ -177,15 +163,12 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
   if (first != std::string::npos) body.replace(first, 6, "<mark id=\"first-match\">");
 
   const std::string q = url_encode(query);
-  std::string h = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                  "<title>" + esc(title) + " - cqc-archive</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/style.css\"></head>"
-                  "<body class=\"document-page\"><header class=\"doc-header\"><a href=\"/" + (query.empty() ? "" : "?q=" + q) +
-                  "\">Back to the search</a></header><main><article><h1>" + esc(title) + "</h1>";
+  std::string h = page_start(title, "document-page", "/" + (query.empty() ? "" : "?q=" + q), "Back to the search") +
+                  "<article><h1>" + html_escape(title) + "</h1>";
   if (d->has("removed") && !d->isNull("removed")) h += "<p class=\"badge\">Removed at source</p>";
   facts(h, d);
   h += "<nav class=\"doc-links\"><a href=\"" + original + "\">Archived original</a>";
-  if (!value(d, "url").empty()) h += " <a href=\"" + esc(value(d, "url")) + "\" rel=\"noreferrer\">Source</a>";
+  if (!value(d, "url").empty()) h += " <a href=\"" + html_escape(value(d, "url")) + "\" rel=\"noreferrer\">Source</a>";
   if (first != std::string::npos) h += " <a href=\"#first-match\">First match</a>";
   const std::string cite = "/api/documents/" + id + "/cite?format=";
   h += " <span>Cite: <a href=\"" + cite + "text\">text</a>, <a href=\"" + cite + "bibtex\">BibTeX</a>, <a href=\"" + cite +
@@ -201,17 +184,12 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
   for (const auto& c : *d->getArray("captures")) {
     auto o = c.extract<Object::Ptr>();
     const std::string status = value(o, "status");
-    h += "<tr><td>" + esc(value(o, "time")) + "</td><td>" + esc(status == "0" ? "-" : status) + "</td><td>" +
-         esc(value(o, "record_type")) + "</td><td>" + esc(value(o, "size")) + "</td><td><code>" +
-         esc(value(o, "digest")) + "</code></td></tr>";
+    h += "<tr><td>" + html_escape(value(o, "time")) + "</td><td>" + html_escape(status == "0" ? "-" : status) + "</td><td>" +
+         html_escape(value(o, "record_type")) + "</td><td>" + html_escape(value(o, "size")) + "</td><td><code>" +
+         html_escape(value(o, "digest")) + "</code></td></tr>";
   }
   h += "</tbody></table></section></article></main></body></html>";
-  resp.setContentType("text/html; charset=utf-8");
-  resp.set("Cache-Control", "no-cache");
-  resp.set("Content-Security-Policy",
-           "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-           "frame-ancestors 'none'");
-  resp.sendBuffer(h.data(), h.size());
+  send_page(resp, h);
 }
 
 }  // namespace cqc::search::http

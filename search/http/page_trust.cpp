@@ -9,25 +9,12 @@
 
 #include "core/gazetteer.hpp"
 #include "search/http/handlers.hpp"
+#include "search/http/html_page.hpp"
 #include "search/trust_history.hpp"
 
 namespace cqc::search::http {
 namespace {
 
-std::string esc(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 const core::Trust& trust_of(const Request& req) {
   if (!req.query.empty()) throw HttpError(400, "unknown parameter '" + req.query.front().first.substr(0, 40) + "'");
@@ -50,7 +37,7 @@ std::string when(const Inspection& in) {
 // A cell of the chart: the rating's name on its colour, or an empty cell.
 std::string cell(const std::string& rating) {
   if (rating.empty()) return "<td class=\"none\"><span class=\"visually-hidden\">not rated</span></td>";
-  return "<td class=\"rating-" + esc(rating) + "\">" + esc(rating_name(rating)) + "</td>";
+  return "<td class=\"rating-" + html_escape(rating) + "\">" + html_escape(rating_name(rating)) + "</td>";
 }
 
 std::string chart(const std::vector<Inspection>& all) {
@@ -65,12 +52,12 @@ std::string chart(const std::vector<Inspection>& all) {
         services.emplace_back(s.service, s.name);
   std::string h = "<div class=\"chart-scroll\"><table class=\"rating-chart\"><caption>Ratings at each inspection</caption>"
                   "<thead><tr><th scope=\"col\">Rated</th>";
-  for (const Inspection* in : dated) h += "<th scope=\"col\">" + esc(in->from.substr(0, 7)) + "</th>";
+  for (const Inspection* in : dated) h += "<th scope=\"col\">" + html_escape(in->from.substr(0, 7)) + "</th>";
   h += "</tr></thead><tbody><tr><th scope=\"row\">Overall</th>";
   for (const Inspection* in : dated) h += cell(in->overall);
   h += "</tr>";
   for (const auto& [id, name] : services) {
-    h += "<tr><th scope=\"row\">" + esc(name) + "</th>";
+    h += "<tr><th scope=\"row\">" + html_escape(name) + "</th>";
     for (const Inspection* in : dated) {
       std::string r;
       for (const auto& s : in->services)
@@ -96,42 +83,34 @@ void handle_trust_page(ReaderPool& pool, const Request& req, Response& resp) {
   const core::Trust& trust = trust_of(req);
   auto reader = pool.acquire();
   const std::vector<Inspection> all = trust_history(*reader->searcher, trust);
-  std::string h = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(trust.name) +
-                  " - cqc-archive</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/style.css\"></head>"
-                  "<body class=\"document-page trust-page\"><header class=\"doc-header\"><a href=\"/\">Search the archive</a></header>"
-                  "<main><article><h1>" + esc(trust.name) + "</h1><p class=\"from\">ODS code " + esc(trust.code);
+  std::string h = page_start(trust.name, "document-page trust-page", "/", "Search the archive") + "<article><h1>" +
+                  html_escape(trust.name) + "</h1><p class=\"from\">ODS code " + html_escape(trust.code);
   if (!trust.former_names.empty()) {
     std::string former;
-    for (const auto& n : trust.former_names) former += (former.empty() ? "" : "; ") + esc(n);
+    for (const auto& n : trust.former_names) former += (former.empty() ? "" : "; ") + html_escape(n);
     h += ". Formerly: " + former;
   }
   h += "</p><form class=\"scoped\" action=\"/\" method=\"get\" role=\"search\"><label for=\"tq\">Search this trust's "
        "documents</label> <input id=\"tq\" name=\"q\" type=\"search\"><input type=\"hidden\" name=\"trust\" value=\"" +
-       esc(trust.code) + "\"> <button type=\"submit\">Search</button></form>";
+       html_escape(trust.code) + "\"> <button type=\"submit\">Search</button></form>";
   h += "<section><h2>Rating history</h2>" + chart(all) + "</section><section class=\"inspections\"><h2>Inspections</h2>";
   if (all.empty()) h += "<p>No archived documents about this trust.</p>";
   for (const Inspection& in : all) {
-    h += "<section class=\"inspection\"><h3>" + esc(when(in)) + "</h3>";
-    if (!in.overall.empty()) h += "<p>Overall: <span class=\"badge rating-" + esc(in.overall) + "\">" + esc(rating_name(in.overall)) + "</span></p>";
+    h += "<section class=\"inspection\"><h3>" + html_escape(when(in)) + "</h3>";
+    if (!in.overall.empty()) h += "<p>Overall: <span class=\"badge rating-" + html_escape(in.overall) + "\">" + html_escape(rating_name(in.overall)) + "</span></p>";
     if (!in.services.empty()) {
       h += "<table><thead><tr><th>Service</th><th>Rating</th></tr></thead><tbody>";
-      for (const auto& s : in.services) h += "<tr><td>" + esc(s.name) + "</td><td>" + esc(s.rating_name) + "</td></tr>";
+      for (const auto& s : in.services) h += "<tr><td>" + html_escape(s.name) + "</td><td>" + html_escape(s.rating_name) + "</td></tr>";
       h += "</tbody></table>";
     }
     h += "<ul class=\"inspection-docs\">";
     for (const Hit& d : in.docs)
-      h += "<li><a href=\"/documents/" + esc(d.id) + "\">" + esc(d.title.empty() ? d.url : d.title) + "</a> <span class=\"from\">" +
-           esc(d.kind) + (d.published.empty() ? "" : ", published " + esc(d.published)) + "</span></li>";
+      h += "<li><a href=\"/documents/" + html_escape(d.id) + "\">" + html_escape(d.title.empty() ? d.url : d.title) + "</a> <span class=\"from\">" +
+           html_escape(d.kind) + (d.published.empty() ? "" : ", published " + html_escape(d.published)) + "</span></li>";
     h += "</ul></section>";
   }
   h += "</section></article></main></body></html>";
-  resp.setContentType("text/html; charset=utf-8");
-  resp.set("Cache-Control", "no-cache");
-  resp.set("Content-Security-Policy",
-           "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-           "frame-ancestors 'none'");
-  resp.sendBuffer(h.data(), h.size());
+  send_page(resp, h);
 }
 
 }  // namespace cqc::search::http

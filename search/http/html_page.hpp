@@ -1,0 +1,23 @@
+// What the server-rendered pages (page_document.cpp, page_trust.cpp) share: escaping text for
+// HTML, the page's frame, and sending it under a CSP that allows no script.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "search/http/router.hpp"
+
+namespace cqc::search::http {
+
+// TEXT with & < > " ' escaped, safe in element content and quoted attribute values.
+std::string html_escape(std::string_view text);
+
+// The start of a page titled TITLE (escaped here) up to and including <main>, with the site's
+// stylesheet, BODY_CLASS on <body> and a header link BACK_HREF / BACK_TEXT (given as HTML-safe).
+std::string page_start(std::string_view title, std::string_view body_class, const std::string& back_href,
+                       std::string_view back_text);
+
+// Sends HTML (a whole page) with no caching and a CSP that allows this site's stylesheet and
+// nothing else: no script, no frames, forms only to this site.
+void send_page(Response& response, const std::string& html);
+
+}  // namespace cqc::search::http
