@@ -32,11 +32,13 @@ function readState() {
   const s = {};
   for (const k of SINGLE) s[k] = p.get(k) || '';
   for (const k of MULTI) s[k] = p.getAll(k).filter(Boolean);
+  s.chart = p.get('chart') === 'share' ? 'share' : 'count';  // the view only: never sent to the API
   return s;
 }
 
-function toParams(s, withPage = true) {
+function toParams(s, withPage = true, forApi = false) {
   const p = new URLSearchParams();
+  if (!forApi && s.chart === 'share') p.set('chart', 'share');
   for (const k of SINGLE) {
     if (!s[k] || (k === 'page' && (!withPage || s[k] === '1'))) continue;
     if ((k === 'date' && s[k] === 'inspected') || (k === 'sort' && s[k] === 'relevance')) continue;
@@ -197,20 +199,29 @@ function fill(pct) {
   return f;
 }
 
+// The year bars: each year's matches, or (s.chart === 'share') their share of the documents
+// the archive holds for that year, which corrects for years the archive holds more of.
 function renderHistogram(s, timeline) {
   const box = $('histogram');
   box.replaceChildren();
-  const max = Math.max(1, ...timeline.map((t) => t.count));
+  const share = s.chart === 'share';
+  $('mode-count').setAttribute('aria-pressed', share ? 'false' : 'true');
+  $('mode-share').setAttribute('aria-pressed', share ? 'true' : 'false');
+  const value = (t) => (share ? t.share : t.count);
+  const max = Math.max(share ? 1e-9 : 1, ...timeline.map(value));
   for (const t of timeline) {
     const year = String(t.year);
     const selected = s.year.includes(year);
-    const pct = t.count ? Math.max(3, Math.round((t.count / max) * 100)) : 0;
-    const label = `${year}: ${t.count} ${t.count === 1 ? 'match' : 'matches'} of ${t.documents} documents archived`;
+    const pct = t.count ? Math.max(3, Math.round((value(t) / max) * 100)) : 0;
+    const percent = `${(t.share * 100).toFixed(t.share < 0.1 ? 1 : 0)}%`;
+    const label = share
+      ? `${year}: ${percent} of ${t.documents} documents archived match (${t.count})`
+      : `${year}: ${t.count} ${t.count === 1 ? 'match' : 'matches'} of ${t.documents} documents archived`;
     box.append(el('button', {
       type: 'button', class: 'bar' + (t.count ? '' : ' empty'), 'aria-pressed': selected ? 'true' : 'false',
-      'aria-label': label, title: label, 'data-year': year, 'data-count': t.count,
-      onclick: () => toggle('year', year),
-    }, el('span', { class: 'bar-count', 'aria-hidden': 'true', text: t.count ? String(t.count) : '' }),
+      'aria-label': label, title: label, 'data-year': year, 'data-count': t.count, 'data-share': t.share,
+      'data-height': pct, onclick: () => toggle('year', year),
+    }, el('span', { class: 'bar-count', 'aria-hidden': 'true', text: t.count ? (share ? percent : String(t.count)) : '' }),
        el('span', { class: 'bar-track', 'aria-hidden': 'true' }, fill(pct)),
        el('span', { class: 'bar-year', 'aria-hidden': 'true', text: "'" + year.slice(2) })));
   }
@@ -318,7 +329,7 @@ async function run(s) {
   syncForm(s);
   if (inflight) inflight.abort();
   inflight = new AbortController();
-  const p = toParams(s);
+  const p = toParams(s, true, true);
   p.set('per_page', String(PER_PAGE));
   document.body.classList.add('loading');
   $('results').setAttribute('aria-busy', 'true');
@@ -344,6 +355,8 @@ async function run(s) {
 // ---- events -------------------------------------------------------------------------------
 
 document.addEventListener('DOMContentLoaded', () => {
+  $('mode-count').addEventListener('click', () => update((x) => { x.chart = 'count'; }, true));
+  $('mode-share').addEventListener('click', () => update((x) => { x.chart = 'share'; }, true));
   $('search').addEventListener('submit', (e) => {
     e.preventDefault();
     update((s) => { s.q = $('q').value.trim(); });

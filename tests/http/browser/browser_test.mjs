@@ -104,6 +104,22 @@ try {
   assert.equal(await page.locator('#chips .chip').count(), 2);
   await shot(page, `year-${year}`);
 
+  // 4b. The bars can show each year's share of the archive's documents instead: the tallest
+  // bar is then the year with the largest share, and the mode is in the URL.
+  await page.locator('#mode-share').click();
+  await page.waitForURL(/chart=share/);
+  await settled(page);
+  assert.equal(await page.locator('#mode-share').getAttribute('aria-pressed'), 'true');
+  const bars = await page.locator('#histogram button.bar').evaluateAll((els) =>
+    els.map((e) => ({ share: Number(e.dataset.share), height: Number(e.dataset.height) })));
+  const top = bars.reduce((a, b) => (b.share > a.share ? b : a));
+  assert.equal(top.height, 100, 'the largest share is the tallest bar');
+  assert.equal(Math.max(...bars.map((b) => b.height)), 100);
+  await shot(page, 'share-by-year');
+  await page.goBack();  // the mode is history too: back is the count view again
+  await rendered(page, 2, barCount);
+  assert.equal(await page.locator('#mode-count').getAttribute('aria-pressed'), 'true');
+
   // 5. Back restores the previous state (the URL holds the state); forward re-applies it.
   await page.goBack();
   await rendered(page, 1, facetCount);
