@@ -168,7 +168,10 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
   if (d->has("removed") && !d->isNull("removed")) h += "<p class=\"badge\">Removed at source</p>";
   facts(h, d);
   h += "<nav class=\"doc-links\"><a href=\"" + original + "\">Archived original</a>";
-  if (!value(d, "url").empty()) h += " <a href=\"" + html_escape(value(d, "url")) + "\" rel=\"noreferrer\">Source</a>";
+  // Only web addresses become links (a foreign WARC file may name any URI).
+  const std::string source = value(d, "url");
+  if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
+    h += " <a href=\"" + html_escape(source) + "\" rel=\"noreferrer\">Source</a>";
   if (first != std::string::npos) h += " <a href=\"#first-match\">First match</a>";
   const std::string cite = "/api/documents/" + id + "/cite?format=";
   h += " <span>Cite: <a href=\"" + cite + "text\">text</a>, <a href=\"" + cite + "bibtex\">BibTeX</a>, <a href=\"" + cite +
