@@ -10,19 +10,10 @@
 #include "cli/search_args.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
+#include "search/export_rows.hpp"
 #include "search/trend.hpp"
 
 namespace cqc::cli {
-namespace {
-
-std::string csv(std::string v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-}  // namespace
 
 int cmd_trend(const Args& args, const Context& ctx) {
   const search::SearchRequest req = selection_from_args(args);
@@ -52,7 +43,7 @@ int cmd_trend(const Args& args, const Context& ctx) {
     for (const auto& r : rows) {
       char share[32];
       std::snprintf(share, sizeof share, "%.6f", r.share);
-      std::cout << csv(r.bucket) << ',' << csv(r.label) << ',' << r.matching << ',' << r.total << ',' << share << "\r\n";
+      std::cout << search::csv_field(r.bucket) << ',' << search::csv_field(r.label) << ',' << r.matching << ',' << r.total << ',' << share << "\r\n";
     }
   } else {
     std::printf("%-40s %9s %9s %7s\n", by.c_str(), "matching", "documents", "share");

@@ -15,13 +15,6 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string csv_field(std::string v) {
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 Array::Ptr strings(const Object::Ptr& d, const char* key) {
   Array::Ptr out = new Array;
@@ -61,6 +54,14 @@ Poco::Dynamic::Var text_or_null(const Object::Ptr& d, const char* key) {
 }
 
 }  // namespace
+
+std::string csv_field(std::string v) {
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
 
 const std::vector<std::string> kExportColumns = {
     "id", "title", "url", "kind", "trusts", "trust_names", "services", "ratings", "overall_rating",

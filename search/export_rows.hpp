@@ -27,6 +27,10 @@ Poco::JSON::Object::Ptr export_row(const Poco::JSON::Object::Ptr& stored, const 
 // The row of document DOCID in DB (its stored metadata parsed). Throws Xapian::DocNotFoundError.
 Poco::JSON::Object::Ptr export_row(const Xapian::Database& db, Xapian::docid docid, const std::string& link_base);
 
+// One CSV field: quoted when it holds a separator, quote or line break; a leading = + - @
+// gets a ' so spreadsheets do not run it as a formula (OWASP's CSV-injection advice).
+std::string csv_field(std::string value);
+
 // CSV (RFC 4180, CRLF): the header line, and one row (lists joined with "; "; a field starting
 // with = + - @ gets a leading ' so spreadsheets do not run it as a formula).
 void write_csv_header(std::ostream& out);
