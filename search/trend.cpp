@@ -13,6 +13,8 @@ namespace {
 // "YYYY-MM" of a sort-date value ("YYYYMMDD..."), or "" when it has no month.
 std::string month_of(const std::string& slot) {
   if (slot.size() < 6 || slot.compare(4, 2, "00") == 0) return "";
+  for (std::size_t i = 0; i < 6; ++i)
+    if (slot[i] < '0' || slot[i] > '9') return "";
   return slot.substr(0, 4) + "-" + slot.substr(4, 2);
 }
 
@@ -28,8 +30,8 @@ std::vector<TrendRow> by_month(Searcher& searcher, const SearchRequest& request)
   // Every month from the first to the last, so a month without documents shows as a gap.
   int y = std::stoi(rows.begin()->first.substr(0, 4)), mo = std::stoi(rows.begin()->first.substr(5, 2));
   const std::string last = rows.rbegin()->first;
-  for (;;) {
-    char key[8];
+  for (int guard = 0; guard < 12 * 10000; ++guard) {  // (a bad slot must not loop for ever)
+    char key[16];
     std::snprintf(key, sizeof key, "%04d-%02d", y, mo);
     TrendRow r = rows.count(key) ? rows[key] : TrendRow{};
     r.bucket = r.label = key;
