@@ -269,7 +269,7 @@ core::Result<Payload> Archive::stored_payload(const Capture& capture) const {
     rec->block.erase(0, head->raw.size());  // the body is the rest of the block: kept, not copied
     return Payload{std::move(rec->block), std::move(type), coding};
   }
-  auto entity = record_entity(rec.value());
+  auto entity = entity_body(head.value(), std::string_view(rec->block).substr(head->raw.size()));  // dechunked
   if (!entity) return core::Failure{entity.error()};
   return Payload{std::move(entity.value()), std::move(type), coding};
 }

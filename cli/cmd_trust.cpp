@@ -1,11 +1,6 @@
 // `trust`: a trust's inspections over time — dates, services, ratings and the documents
 // behind each — from search/trust_history.hpp (thin, read-only).
-#include <Poco/JSON/Array.h>
-
-#include <algorithm>
-
 #include <iostream>
-#include <map>
 #include <string>
 #include <vector>
 

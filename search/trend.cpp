@@ -48,26 +48,28 @@ std::vector<TrendRow> trend(Searcher& searcher, const SearchRequest& request, co
   if (std::find(kTrendBuckets.begin(), kTrendBuckets.end(), by) == kTrendBuckets.end())
     throw core::UsageError("--by must be year, month, trust, service, rating or kind (not '" + by + "')");
   std::vector<TrendRow> out;
-  if (by == "month") out = by_month(searcher, request);
-  SearchRequest counted = request;
-  counted.limit = 0;
-  counted.offset = 0;
-  const SearchResult matching = searcher.search(counted);
-  if (by == "year") {
-    for (const TimelineEntry& t : matching.timeline)
-      out.push_back({std::to_string(t.year), std::to_string(t.year), t.count, t.documents, 0});
-  } else if (by != "month") {
-    SearchRequest everything;
-    everything.limit = 0;
-    const SearchResult all = searcher.search(everything);
-    std::map<std::string, std::uint64_t> totals;
-    for (const Facet& f : all.facets)
-      if (f.name == by)
-        for (const FacetValue& v : f.values) totals[v.value] = v.count;
-    for (const Facet& f : matching.facets)
-      if (f.name == by)
-        for (const FacetValue& v : f.values)
-          if (v.count) out.push_back({v.value, v.label, v.count, totals[v.value], 0});
+  if (by == "month") {
+    out = by_month(searcher, request);
+  } else {
+    SearchRequest counted = request;
+    counted.limit = 0;
+    counted.offset = 0;
+    const SearchResult matching = searcher.search(counted);
+    if (by == "year") {
+      for (const TimelineEntry& t : matching.timeline)
+        out.push_back({std::to_string(t.year), std::to_string(t.year), t.count, t.documents, 0});
+    } else {
+      SearchRequest everything;
+      everything.limit = 0;
+      std::map<std::string, std::uint64_t> totals;
+      for (const Facet& f : searcher.search(everything).facets)
+        if (f.name == by)
+          for (const FacetValue& v : f.values) totals[v.value] = v.count;
+      for (const Facet& f : matching.facets)
+        if (f.name == by)
+          for (const FacetValue& v : f.values)
+            if (v.count) out.push_back({v.value, v.label, v.count, totals[v.value], 0});
+    }
   }
   for (TrendRow& r : out) r.share = r.total ? static_cast<double>(r.matching) / static_cast<double>(r.total) : 0;
   return out;

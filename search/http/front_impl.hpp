@@ -32,13 +32,6 @@ constexpr unsigned kHardSlack = 256;
 constexpr auto kHoldNext = std::chrono::microseconds(500);
 constexpr unsigned kInlineRequests = 8;                // beyond max_connections + this: closed unanswered
 
-// The numeric address of a peer without its port: the unit per_client counts.
-std::string peer_address(const struct sockaddr_storage& a);
-
-// Sends a small JSON error on FD without waiting (a fresh or idle connection has room for it
-// in its send buffer) and ends the sending side. MESSAGE is plain text without quotes.
-void send_refusal(int fd, int status, const std::string& message);
-
 struct Front::Impl {
   enum class Phase { waiting, in_thread, closing };
   struct Conn {

@@ -16,6 +16,7 @@
 #include "search/http/front_impl.hpp"
 
 namespace cqc::search::http {
+namespace {
 
 // The numeric address of a peer without its port: the unit per_client counts.
 std::string peer_address(const sockaddr_storage& a) {
@@ -41,6 +42,8 @@ void send_refusal(int fd, int status, const std::string& message) {
   (void)::send(fd, out.data(), out.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   ::shutdown(fd, SHUT_WR);
 }
+
+}  // namespace
 
 void Front::Impl::run() {
   epoll_event events[256];
