@@ -36,7 +36,10 @@ std::vector<OptionSpec> with_filter_options(std::vector<OptionSpec> own, std::ve
   const std::vector<OptionSpec> filters = {
       {"trust", "CODE|NAME", "only documents about this trust", true},
       {"service", "NAME", "only documents about this core service", true},
-      {"rating", "RATING", "outstanding, good, requires-improvement, inadequate", true},
+      {"rating", "RATING", "any rating in the document: outstanding, good, requires-improvement, inadequate", true},
+      {"overall", "RATING", "the overall rating", true},
+      {"service-rating", "SERVICE:RATING", "a core service rated so (\"acute wards:inadequate\")", true},
+      {"key-question", "QUESTION:RATING", "a key question rated so (safe:inadequate)", true},
       {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
       {"year", "YYYY", "inspection year (else publication year)", true},
       {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
@@ -154,9 +157,12 @@ const std::vector<Command>& commands() {
        cmd_history},
       {"search", "search the index, with facets and a year timeline", "search [options] [QUERY]",
        "Free text with \"phrases\", AND/OR/NOT, wildcards (word*), and field filters:\n"
-       "  trust:RT5  trust:LPT  service:\"acute wards\"  rating:inadequate  kind:report\n"
+       "  trust:RT5  trust:LPT  trust:\"Leicestershire Partnership\"  kind:report  kind:news\n"
+       "  overall:inadequate  safe:inadequate (also effective: caring: responsive: well-led:)\n"
+       "  service:\"acute wards\"  service:\"acute wards:inadequate\"  rating:inadequate (any)\n"
        "  year:2019  inspected:2018-01-01..2019-12-31  published:2020..  (dates: YYYY[-MM[-DD]])\n"
        "  source:removed (the source URL answered 404/410 since; the archived copy is kept)\n"
+       "Filters combine as words do: seclusion NOT trust:RT5, trust:RT5 OR trust:RMY, -kind:press.\n"
        "An empty query matches every document, so filters alone browse the archive.",
        with_filter_options({}, {{"sort", "relevance|newest|oldest", "result order (default relevance)"},
                                 {"limit", "N", "hits to show (default 10, at most 1000)"},

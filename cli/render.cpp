@@ -27,7 +27,7 @@ void facet_lines(std::ostream& out, const search::SearchResult& r) {
   for (const auto& f : r.facets) {
     if (f.name == "year" || f.values.empty()) continue;
     std::string line = f.name + ":";
-    line.resize(10, ' ');
+    line.resize(std::max<size_t>(line.size() + 1, 15), ' ');
     size_t shown = 0;
     for (const auto& v : f.values) {
       if (shown++ == 6) {
@@ -78,6 +78,7 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
   out << r.total << (r.total == 1 ? " document matches" : " documents match");
   if (!req.query.empty()) out << " \"" << req.query << "\"";
   out << '\n';
+  if (!r.did_you_mean.empty()) out << "Did you mean: " << r.did_you_mean << '\n';
   if (!r.hits.empty())
     out << "showing " << req.offset + 1 << "-" << req.offset + r.hits.size() << "\n";
   unsigned n = req.offset;

@@ -8,6 +8,9 @@ search::SearchRequest selection_from_args(const Args& args) {
   req.trusts = args.values("trust");
   req.services = args.values("service");
   req.ratings = args.values("rating");
+  req.overall = args.values("overall");
+  req.service_ratings = args.values("service-rating");
+  req.key_questions = args.values("key-question");
   req.kinds = args.values("kind");
   req.years = args.values("year");
   req.from = args.value("from").value_or("");

@@ -11,6 +11,13 @@
 
 namespace cqc::schema {
 
+std::string rated_value(std::string_view what, std::string_view rating) {
+  std::string out(what);
+  out += ':';
+  out += rating;
+  return out;
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   if (prefix.size() > 1 && !value.empty() && std::isupper(static_cast<unsigned char>(value[0])))

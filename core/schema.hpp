@@ -26,6 +26,11 @@ inline constexpr std::string_view kFacetYear = "XYEAR";  // XYEAR<YYYY>: inspect
 inline constexpr std::string_view kSource = "XSOURCE";   // XSOURCElive | XSOURCEremoved: whether the source URI
                                                          // still serves the document or answered 404/410 since
 inline constexpr std::string_view kKind = "XKIND";       // XKIND<kind>: report | cqc-page | cqc-press | trust-news | press | rating | other
+inline constexpr std::string_view kOverall = "XOVERALL";   // XOVERALL<rating id>: the overall rating
+inline constexpr std::string_view kServiceRated = "XSRATED"; // XSRATED<service id>:<rating id>: a core
+                                                             // service's rating (service_rated_value)
+inline constexpr std::string_view kQuestionRated = "XKQ";    // XKQ<question id>:<rating id>: a key
+                                                             // question's rating ("safe:inadequate")
 inline constexpr std::string_view kLocation = "XLOCATION"; // XLOCATION:<CQC location id>: the
                                                            // location (hospital, unit) it is about
 
@@ -44,7 +49,14 @@ enum Slot : unsigned {
   kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)
   kSlotSource = 11,       // what the document was built from: "<capture id> <removed status>
                           // <removed since>" (status 0 and "-" while live at its source)
+  kSlotOverall = 12,         // the overall rating id ("" for none)
+  kSlotServiceRatings = 13,  // list of "<service id>:<rating id>" (encode_list)
+  kSlotQuestionRatings = 14, // list of "<question id>:<rating id>"
 };
+
+// The value of a rating pair term or list item: "<what>:<rating id>" (a service or key
+// question id, then the rating it was given).
+std::string rated_value(std::string_view what, std::string_view rating);
 
 // Xapian metadata key counting the commits of an index split into shards (indexer/shards.hpp),
 // kept in its first shard (where Xapian reads a split index's metadata): such an index has

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/fold.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
 
@@ -115,8 +116,10 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_document(d);
   const std::string title = document_title(doc.title, m.location);
-  tg.index_text(title, schema::kTitleWeight, std::string(schema::kTitle));
-  tg.index_text(title, schema::kTitleWeight);
+  // Words are indexed accent-folded (core/fold.hpp), as search folds the query.
+  const std::string title_words = core::fold_accents(title);
+  tg.index_text(title_words, schema::kTitleWeight, std::string(schema::kTitle));
+  tg.index_text(title_words, schema::kTitleWeight);
   // The text is stored in blocks of about 4 KB with each block's first term position, so
   // search finds the block of a match from the match's position alone. Indexing a page
   // block by block gives the words the same positions as indexing it whole (blocks are cut
@@ -142,7 +145,11 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
         cut = true;
         if (blocks.size() < schema::kMaxTextBlocks) blocks.push_back({p.number, continues, tg.get_termpos() + 1, {}, true});
       }
-      tg.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
+      if (core::has_foldable(piece)) {
+        tg.index_text(core::fold_accents(piece));
+      } else {
+        tg.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()));
+      }
       continues = true;
     }
   }
@@ -169,6 +176,12 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   for (const auto& t : m.mentioned_trusts) d.add_boolean_term(schema::boolean_term(schema::kMentioned, t));
   for (const auto& s : m.services) d.add_boolean_term(schema::boolean_term(schema::kService, s));
   for (const auto& r : m.ratings) d.add_boolean_term(schema::boolean_term(schema::kRating, r));
+  if (!m.overall_rating.empty()) d.add_boolean_term(schema::boolean_term(schema::kOverall, m.overall_rating));
+  std::vector<std::string> service_rated, question_rated;
+  for (const auto& r : m.service_ratings) service_rated.push_back(schema::rated_value(r.service, r.rating));
+  for (const auto& r : m.key_question_ratings) question_rated.push_back(schema::rated_value(r.question, r.rating));
+  for (const auto& v : service_rated) d.add_boolean_term(schema::boolean_term(schema::kServiceRated, v));
+  for (const auto& v : question_rated) d.add_boolean_term(schema::boolean_term(schema::kQuestionRated, v));
   if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
   d.add_boolean_term(schema::boolean_term(schema::kKind, m.kind));
   d.add_boolean_term(schema::boolean_term(schema::kSource, source.removed() ? "removed" : "live"));
@@ -182,6 +195,9 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotTrusts, schema::encode_list(about));
   d.add_value(schema::kSlotServices, schema::encode_list(m.services));
   d.add_value(schema::kSlotRatings, schema::encode_list(m.ratings));
+  d.add_value(schema::kSlotOverall, m.overall_rating);
+  d.add_value(schema::kSlotServiceRatings, schema::encode_list(service_rated));
+  d.add_value(schema::kSlotQuestionRatings, schema::encode_list(question_rated));
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
   d.add_value(schema::kSlotLocation, m.location);

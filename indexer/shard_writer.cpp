@@ -83,6 +83,15 @@ void ShardWriter::push(Op op) {
   wake_.notify_one();
 }
 
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.size() < 3 || term.size() > 30) continue;
+    if (!std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    db.add_spelling(term, 1);
+  }
+}
+
 void ShardWriter::run() {
   for (;;) {
     Op op;
@@ -99,9 +108,12 @@ void ShardWriter::run() {
     try {
       if (failure_.empty()) {  // read without the lock: only this thread writes it
         switch (op.kind) {
-          case Op::Kind::replace:
-            db_.replace_document(op.did, Xapian::Document::unserialise(op.b));
+          case Op::Kind::replace: {
+            const Xapian::Document doc = Xapian::Document::unserialise(op.b);
+            add_spelling_words(db_, doc);
+            db_.replace_document(op.did, doc);
             break;
+          }
           case Op::Kind::remove:
             try {
               db_.delete_document(op.did);

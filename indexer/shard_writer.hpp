@@ -17,6 +17,10 @@
 
 namespace cqc::indexer {
 
+// Adds DOC's plain words (3-30 letters a-z, each once) to DB's spelling data, which search's
+// "did you mean" reads (Xapian's QueryParser spelling correction).
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc);
+
 class ShardWriter {
  public:
   // Opens the Xapian database at PATH for writing, creating it if needed, and starts the

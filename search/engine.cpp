@@ -1,5 +1,7 @@
 #include <xapian.h>
 
+#include <map>
+
 #include "core/error.hpp"
 #include "core/schema.hpp"
 #include "search/facet_table.hpp"
@@ -25,6 +27,21 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
   h.page = page;
   return h;
 }
+
+// FIELD's counts over the matches of PQ without PQ's own option filter on FIELD.
+std::map<std::string, std::uint64_t> counts_without(const Xapian::Database& db, const ParsedQuery& pq,
+                                                    const FacetTable& table, FacetField field) {
+  Xapian::Enquire enq(db);
+  enq.set_query(pq.without(facet_name(field)));
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCounter counter(table, field);
+  enq.add_matchspy(&counter);
+  enq.get_mset(0, 0, db.get_doccount());
+  return counter.counts(field);
+}
+
+// Below this many matches a search asks the spelling data for a better query.
+constexpr std::uint64_t kSuggestBelow = 5;
 
 }  // namespace
 
@@ -75,11 +92,15 @@ SearchResult Searcher::search(const SearchRequest& req) {
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
                                                           : match_words(pq.text, db, impl_->stem);
       for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(mset, it, db, words, impl_->stem));
-      const auto years = facets.counts(kFacetYear);
-      r.facets = {make_facet("trust", facets.counts(kFacetTrust)), make_facet("service", facets.counts(kFacetService)),
-                  make_facet("rating", facets.counts(kFacetRating)), make_facet("year", years),
-                  make_facet("kind", facets.counts(kFacetKind))};
+      std::map<std::string, std::uint64_t> years;
+      for (unsigned f = 0; f < kFacetFields; ++f) {
+        const auto field = static_cast<FacetField>(f);
+        auto counts = pq.filters_on(facet_name(field)) ? counts_without(db, pq, *table, field) : facets.counts(field);
+        if (field == kFacetYear) years = counts;
+        r.facets.push_back(make_facet(facet_name(field), counts));
+      }
       r.timeline = make_timeline(table->year_documents(), years);
+      if (r.total < kSuggestBelow) r.did_you_mean = spelling_suggestion(pq, db, impl_->stem);
       return r;
     } catch (const Xapian::WildcardError& e) {
       throw core::UsageError("a wildcard in the query matches too many words (more than " +

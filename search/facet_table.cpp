@@ -11,10 +11,16 @@
 namespace cqc::search {
 
 Xapian::valueno facet_slot(FacetField field) {
-  static constexpr Xapian::valueno kSlots[kFacetFields] = {schema::kSlotTrusts, schema::kSlotServices,
-                                                           schema::kSlotRatings, schema::kSlotYear,
-                                                           schema::kSlotKind};
+  static constexpr Xapian::valueno kSlots[kFacetFields] = {
+      schema::kSlotTrusts, schema::kSlotServices,       schema::kSlotRatings,        schema::kSlotYear,
+      schema::kSlotKind,   schema::kSlotOverall, schema::kSlotServiceRatings, schema::kSlotQuestionRatings};
   return kSlots[field];
+}
+
+const char* facet_name(FacetField field) {
+  static constexpr const char* kNames[kFacetFields] = {"trust", "service", "rating", "year",
+                                                       "kind", "overall", "service_rating", "key_question"};
+  return kNames[field];
 }
 
 Xapian::rev index_revision(const Xapian::Database& db) {
@@ -113,20 +119,21 @@ std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_di
   return t;
 }
 
-FacetCounter::FacetCounter(const FacetTable& table) : table_(table) {
-  for (unsigned f = 0; f < kFacetFields; ++f) counts_[f].assign(table.size(static_cast<FacetField>(f)), 0);
+FacetCounter::FacetCounter(const FacetTable& table, FacetField only)
+    : table_(table), first_(only == kFacetFields ? 0 : only), end_(only == kFacetFields ? kFacetFields : only + 1) {
+  for (unsigned f = first_; f < end_; ++f) counts_[f].assign(table.size(static_cast<FacetField>(f)), 0);
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   const Xapian::docid did = doc.get_docid();
   if (table_.covers(did)) {
-    for (unsigned f = 0; f < kFacetFields; ++f) {
+    for (unsigned f = first_; f < end_; ++f) {
       auto [p, end] = table_.ids(static_cast<FacetField>(f), did);
       for (; p != end; ++p) ++counts_[f][*p];
     }
     return;
   }
-  for (unsigned f = 0; f < kFacetFields; ++f) {
+  for (unsigned f = first_; f < end_; ++f) {
     const std::string v = doc.get_value(facet_slot(static_cast<FacetField>(f)));
     for (std::string_view item : core::split(v, '\n'))
       if (!item.empty()) ++extra_[f][std::string(item)];

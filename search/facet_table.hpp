@@ -15,7 +15,21 @@
 namespace cqc::search {
 
 // The facets counted, in SearchResult::facets order.
-enum FacetField : unsigned { kFacetTrust, kFacetService, kFacetRating, kFacetYear, kFacetKind, kFacetFields };
+enum FacetField : unsigned {
+  kFacetTrust,
+  kFacetService,
+  kFacetRating,
+  kFacetYear,
+  kFacetKind,
+  kFacetOverall,
+  kFacetServiceRating,
+  kFacetQuestionRating,
+  kFacetFields
+};
+
+// The facet's name in SearchResult::facets and in filters ("trust", ... "service_rating",
+// "key_question").
+const char* facet_name(FacetField field);
 
 // For each facet, each document's values (schema::encode_list items of the facet's slot) as
 // ids into that facet's names, laid out as one flat array per facet (CSR: document D's ids
@@ -87,14 +101,15 @@ class SortDateKey : public Xapian::KeyMaker {
 // after it was read) is counted from its value slots instead.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  // Counts against TABLE, which must outlive the counter.
-  explicit FacetCounter(const FacetTable& table);
+  // Counts against TABLE, which must outlive the counter: every facet, or ONLY that one.
+  explicit FacetCounter(const FacetTable& table, FacetField only = kFacetFields);
   void operator()(const Xapian::Document& doc, double weight) override;
   // Value -> number of matching documents carrying it, for FIELD (zero counts left out).
   std::map<std::string, std::uint64_t> counts(FacetField field) const;
 
  private:
   const FacetTable& table_;
+  unsigned first_, end_;  // the facets counted: [first_, end_)
   std::array<std::vector<std::uint64_t>, kFacetFields> counts_;
   std::array<std::map<std::string, std::uint64_t>, kFacetFields> extra_;  // uncovered documents
 };

@@ -7,6 +7,35 @@
 
 namespace cqc::search {
 
+namespace {
+
+std::string rating_label(std::string_view id) {
+  const auto* r = core::Gazetteer::builtin().rating_by_id(id);
+  return r ? r->name : std::string(id);
+}
+
+// "acute-wards:inadequate" -> "Acute wards: Inadequate"; "safe:good" -> "Safe: Good".
+std::string pair_label(const std::string& name, const std::string& value) {
+  const auto& g = core::Gazetteer::builtin();
+  const size_t colon = value.rfind(':');
+  if (colon == std::string::npos) return value;
+  const std::string what = value.substr(0, colon);
+  std::string label = what;
+  if (name == "service_rating") {
+    if (const auto* s = g.service_by_id(what)) label = s->name;
+  } else if (const auto* q = g.resolve_question(what)) {
+    label = q->name;
+  }
+  return label + ": " + rating_label(value.substr(colon + 1));
+}
+
+int rating_rank(std::string_view id) {
+  const auto* r = core::Gazetteer::builtin().rating_by_id(id);
+  return r ? r->rank : 99;
+}
+
+}  // namespace
+
 Facet make_facet(const std::string& name, const std::map<std::string, std::uint64_t>& counts) {
   const auto& g = core::Gazetteer::builtin();
   Facet f{name, {}};
@@ -16,21 +45,32 @@ Facet make_facet(const std::string& name, const std::map<std::string, std::uint6
       if (const auto* t = g.trust_by_code(value)) label = t->name;
     } else if (name == "service") {
       if (const auto* s = g.service_by_id(value)) label = s->name;
-    } else if (name == "rating") {
-      if (const auto* r = g.rating_by_id(value)) label = r->name;
+    } else if (name == "rating" || name == "overall") {
+      label = rating_label(value);
+    } else if (name == "service_rating" || name == "key_question") {
+      label = pair_label(name, value);
     }
     f.values.push_back({value, label, count});
+  }
+  if (name == "key_question") {
+    // The CQC's order of the questions, each from best rating to worst.
+    auto key = [&](const FacetValue& v) {
+      const size_t colon = v.value.rfind(':');
+      const std::string q = v.value.substr(0, colon);
+      size_t order = g.questions().size();
+      for (size_t i = 0; i < g.questions().size(); ++i)
+        if (g.questions()[i].id == q) order = i;
+      return std::make_pair(order, rating_rank(colon == std::string::npos ? "" : v.value.substr(colon + 1)));
+    };
+    std::sort(f.values.begin(), f.values.end(), [&](const FacetValue& a, const FacetValue& b) { return key(a) < key(b); });
+    return f;
   }
   if (name == "year") {
     std::sort(f.values.begin(), f.values.end(),
               [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
-  } else if (name == "rating") {
-    auto rank = [&](const FacetValue& v) {
-      const auto* r = g.rating_by_id(v.value);
-      return r ? r->rank : 99;
-    };
+  } else if (name == "rating" || name == "overall") {
     std::sort(f.values.begin(), f.values.end(),
-              [&](const FacetValue& a, const FacetValue& b) { return rank(a) < rank(b); });
+              [&](const FacetValue& a, const FacetValue& b) { return rating_rank(a.value) < rating_rank(b.value); });
   } else {
     std::stable_sort(f.values.begin(), f.values.end(), [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.label < b.label;

@@ -1,14 +1,13 @@
 #include "search/query.hpp"
 
-#include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "core/date.hpp"
 #include "core/error.hpp"
-#include "core/gazetteer.hpp"
+#include "core/fold.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
+#include "search/query_fields.hpp"
 
 namespace cqc::search {
 namespace {
@@ -17,72 +16,13 @@ namespace {
 // Xapian::Query::MatchAll from several threads races on its non-atomic reference count.
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-const std::vector<std::string> kFilterFields = {"trust", "service",   "rating",    "kind",
-                                                "year",  "inspected", "published", "source"};
+// The field that matches every document (see below); not documented, never suggested.
+constexpr const char* kEveryField = "cqceverydocument";
 
-bool is_filter_field(std::string_view name) {
-  return std::find(kFilterFields.begin(), kFilterFields.end(), core::to_lower(name)) !=
-         kFilterFields.end();
-}
-
-// The document kinds (indexer/metadata_kind.cpp; "rating" from the CQC API).
-const std::vector<std::string> kKinds = {"report", "cqc-page", "cqc-press", "trust-news",
-                                         "press",  "rating",   "other"};
-
-std::string term_for(const std::string& field, const std::string& value) {
-  const auto& g = core::Gazetteer::builtin();
-  if (field == "trust") {
-    const core::Trust* t = g.resolve_trust(value);
-    if (!t) throw core::UsageError("unknown trust '" + value + "' (use an ODS code such as RT5, a name or an abbreviation)");
-    return schema::boolean_term(schema::kTrust, t->code);
-  }
-  if (field == "service") {
-    const core::Service* s = g.resolve_service(value);
-    if (!s) throw core::UsageError("unknown service '" + value + "' (use a CQC core service name such as \"acute wards\")");
-    return schema::boolean_term(schema::kService, s->id);
-  }
-  if (field == "rating") {
-    const core::Rating* r = g.resolve_rating(value);
-    if (!r) throw core::UsageError("unknown rating '" + value + "' (outstanding, good, requires-improvement, inadequate)");
-    return schema::boolean_term(schema::kRating, r->id);
-  }
-  if (field == "kind") {
-    const std::string k = core::to_lower(value);
-    if (std::find(kKinds.begin(), kKinds.end(), k) == kKinds.end())
-      throw core::UsageError("unknown kind '" + value +
-                             "' (report, cqc-page, cqc-press, trust-news, press, rating, other; "
-                             "news = cqc-press, trust-news or press)");
-    return schema::boolean_term(schema::kKind, k);
-  }
-  if (field == "source") {
-    const std::string v = core::to_lower(value);
-    if (v != "live" && v != "removed")
-      throw core::UsageError("unknown source state '" + value + "' (live, or removed: the source answered 404 or 410)");
-    return schema::boolean_term(schema::kSource, v);
-  }
-  // year
-  auto d = core::parse_iso_date(value);
-  if (!d || d->month != 0) throw core::UsageError("bad year '" + value + "' (expected YYYY)");
-  return schema::boolean_term(schema::kFacetYear, value);
-}
-
-// The terms for one filter value: one, except kind:news (every news kind).
-std::vector<std::string> terms_for(const std::string& field, const std::string& value) {
-  if (field == "kind" && core::to_lower(value) == "news")
-    return {term_for(field, "cqc-press"), term_for(field, "trust-news"), term_for(field, "press")};
-  return {term_for(field, value)};
-}
-
-// OR within one field, AND across fields.
-Xapian::Query filters_query(const std::map<std::string, std::vector<std::string>>& terms,
-                            const std::vector<Xapian::Query>& ranges) {
-  std::vector<Xapian::Query> parts;
-  for (const auto& [field, list] : terms)
-    parts.emplace_back(Xapian::Query::OP_OR, list.begin(), list.end());
-  parts.insert(parts.end(), ranges.begin(), ranges.end());
-  if (parts.empty()) return match_all();
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
+class EveryDocument : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string&) override { return match_all(); }
+};
 
 Xapian::Query range_query(unsigned slot, const std::pair<std::string, std::string>& r) {
   if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.second);
@@ -101,44 +41,49 @@ void check_wildcards(const std::string& text) {
   }
 }
 
-}  // namespace
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_PURE_NOT;
 
-Xapian::Query ParsedQuery::combined() const {
-  return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+// A QueryParser knowing the title prefix and every filter field.
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Xapian::Stem& stemmer) {
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(stemmer);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.add_prefix("title", std::string(schema::kTitle));
+  for (const FieldInfo& f : filter_fields()) qp.add_boolean_prefix(f.name, (new FieldFilter(f.name))->release());
+  qp.add_boolean_prefix(kEveryField, (new EveryDocument)->release());
+  qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR);
+  return qp;
 }
 
-std::pair<std::string, std::vector<FieldFilter>> split_filters(std::string_view q) {
-  std::string text;
-  std::vector<FieldFilter> filters;
-  size_t i = 0;
-  while (i < q.size()) {
-    size_t word_start = i;
-    bool at_word = i == 0 || std::isspace(static_cast<unsigned char>(q[i - 1])) || q[i - 1] == '(';
-    size_t j = i;
-    while (j < q.size() && std::isalpha(static_cast<unsigned char>(q[j]))) ++j;
-    if (at_word && j > i && j < q.size() && q[j] == ':' && is_filter_field(q.substr(i, j - i))) {
-      FieldFilter f{core::to_lower(q.substr(i, j - i)), ""};
-      size_t v = j + 1;
-      if (v < q.size() && q[v] == '"') {
-        size_t close = q.find('"', v + 1);
-        if (close == std::string_view::npos)
-          throw core::UsageError("unterminated quote in " + f.name + ": filter");
-        f.value = std::string(q.substr(v + 1, close - v - 1));
-        i = close + 1;
-      } else {
-        size_t end = v;
-        while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end])) && q[end] != ')') ++end;
-        f.value = std::string(q.substr(v, end - v));
-        i = end;
-      }
-      if (core::trim(f.value).empty()) throw core::UsageError("empty value in " + f.name + ": filter");
-      filters.push_back(std::move(f));
-      continue;
-    }
-    text.push_back(q[word_start]);
-    i = word_start + 1;
-  }
-  return {std::string(core::trim(text)), filters};
+// The option filter for FACET from VALUES (OR), or nothing when VALUES is empty.
+void add_option(ParsedQuery& out, const std::string& facet, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> any;
+  for (const std::string& v : values) any.push_back(field_value_query(facet, v));
+  if (!any.empty()) out.filters.emplace_back(facet, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+}
+
+Xapian::Query filtered(Xapian::Query q, const ParsedQuery& p, std::string_view skip) {
+  std::vector<Xapian::Query> parts;
+  for (const auto& [facet, f] : p.filters)
+    if (facet != skip) parts.push_back(f);
+  if (parts.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+}  // namespace
+
+Xapian::Query ParsedQuery::combined() const { return filtered(text, *this, {}); }
+
+Xapian::Query ParsedQuery::without(std::string_view facet) const { return filtered(text, *this, facet); }
+
+bool ParsedQuery::filters_on(std::string_view facet) const {
+  for (const auto& f : filters)
+    if (f.first == facet) return true;
+  return false;
 }
 
 std::pair<std::string, std::string> parse_date_range(std::string_view text, std::string_view field) {
@@ -164,35 +109,20 @@ std::pair<std::string, std::string> parse_date_range(std::string_view text, std:
   return r;
 }
 
-ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
-                          const Xapian::Stem& stemmer) {
+ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, const Xapian::Stem& stemmer) {
   if (req.query.size() > kMaxQueryBytes)
-    throw core::UsageError("query is too long (" + std::to_string(req.query.size()) +
-                           " bytes; at most " + std::to_string(kMaxQueryBytes) + ")");
+    throw core::UsageError("query is too long (" + std::to_string(req.query.size()) + " bytes; at most " +
+                           std::to_string(kMaxQueryBytes) + ")");
   if (!core::valid_utf8(req.query)) throw core::UsageError("query is not valid UTF-8");
-  auto [text, inline_filters] = split_filters(req.query);
-
-  std::map<std::string, std::vector<std::string>> terms;
-  std::vector<Xapian::Query> ranges;
-  auto add = [&](const std::string& field, const std::vector<std::string>& values) {
-    for (const auto& v : values)
-      for (std::string& term : terms_for(field, std::string(core::trim(v))))
-        terms[field].push_back(std::move(term));
-  };
-  add("trust", req.trusts);
-  add("service", req.services);
-  add("rating", req.ratings);
-  add("kind", req.kinds);
-  add("year", req.years);
-  for (const FieldFilter& f : inline_filters) {
-    if (f.name == "inspected") {
-      ranges.push_back(range_query(schema::kSlotInspected, parse_date_range(f.value, "inspected:")));
-    } else if (f.name == "published") {
-      ranges.push_back(range_query(schema::kSlotPublished, parse_date_range(f.value, "published:")));
-    } else {
-      for (std::string& term : terms_for(f.name, f.value)) terms[f.name].push_back(std::move(term));
-    }
-  }
+  ParsedQuery out{match_all(), {}, {}};
+  add_option(out, "trust", req.trusts);
+  add_option(out, "service", req.services);
+  add_option(out, "rating", req.ratings);
+  add_option(out, "overall", req.overall);
+  add_option(out, "service_rating", req.service_ratings);
+  add_option(out, "key_question", req.key_questions);
+  add_option(out, "kind", req.kinds);
+  add_option(out, "year", req.years);
   if (req.date_field != "inspected" && req.date_field != "published")
     throw core::UsageError("--date must be inspected or published, not '" + req.date_field + "'");
   if (!req.from.empty() || !req.to.empty()) {
@@ -201,30 +131,38 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db,
     auto to = req.to.empty() ? std::string() : parse_date_range(req.to, "to").second;
     if (!from.empty() && !to.empty() && from > to)
       throw core::UsageError("date range ends before it starts: from " + req.from + " to " + req.to);
-    ranges.push_back(range_query(slot, {from, to}));
+    out.filters.emplace_back("dates", range_query(slot, {from, to}));
   }
 
-  ParsedQuery out{match_all(), filters_query(terms, ranges)};
-  if (!text.empty()) {
-    check_wildcards(text);
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(stemmer);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
-    qp.add_prefix("title", std::string(schema::kTitle));
-    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR);
-    const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
-    try {
-      out.text = qp.parse_query(text, flags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw core::UsageError("cannot parse query '" + text + "': " + e.get_msg());
-    }
-    if (out.text.empty()) out.text = match_all();
+  std::string text(core::trim(req.query));
+  if (text.empty()) return out;
+  check_wildcards(text);
+  text = core::fold_accents(canonical_fields(text));
+  out.parsed_text = text;
+  // Xapian 1.4 reads a query made only of excluded filters ("-trust:RT5") as those filters:
+  // a leading field matching every document gives the exclusion something to exclude from.
+  if (text.front() == '-') text = std::string(kEveryField) + ":1 " + text;
+  Xapian::QueryParser qp = make_parser(db, stemmer);
+  try {
+    out.text = qp.parse_query(text, kFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw core::UsageError("cannot parse query '" + req.query + "': " + e.get_msg());
   }
+  if (out.text.empty()) out.text = match_all();
   return out;
+}
+
+std::string spelling_suggestion(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Stem& stemmer) {
+  if (parsed.parsed_text.empty()) return "";
+  Xapian::QueryParser qp = make_parser(db, stemmer);
+  try {
+    qp.parse_query(parsed.parsed_text, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  } catch (const std::exception&) {
+    return "";
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+  return qp.get_corrected_query_string();
 }
 
 }  // namespace cqc::search

@@ -138,7 +138,12 @@ std::string to_json(const SearchResult& r) {
     w.raw(i ? ",{" : "{").key("year", true).raw(std::to_string(e.year)).key("count").num(e.count);
     w.key("documents").num(e.documents).key("share").num(e.share).raw("}");
   }
-  w.raw("]}");
+  w.raw("]").key("did_you_mean");
+  if (r.did_you_mean.empty())
+    w.raw("null");
+  else
+    w.str(r.did_you_mean);
+  w.raw("}");
   return std::move(w.out);
 }
 

@@ -17,7 +17,10 @@ struct SearchRequest {
   std::string query;                  // free text + field filters (see search/query.hpp)
   std::vector<std::string> trusts;    // ODS codes, names or abbreviations (OR within a field)
   std::vector<std::string> services;  // service ids, names or aliases
-  std::vector<std::string> ratings;   // rating ids or names
+  std::vector<std::string> ratings;   // rating ids or names: any rating in the document
+  std::vector<std::string> overall;   // overall rating ids or names
+  std::vector<std::string> service_ratings;  // "SERVICE:RATING" ("acute wards:inadequate")
+  std::vector<std::string> key_questions;    // "QUESTION:RATING" ("safe:inadequate")
   std::vector<std::string> kinds;     // report, cqc-page, cqc-press, trust-news, press, rating, other; news = the three news kinds
   std::vector<std::string> years;     // YYYY (facet year)
   std::string from, to;               // ISO dates at any precision; "" = open end
@@ -68,7 +71,7 @@ struct FacetValue {
 };
 
 struct Facet {
-  std::string name;  // trust | service | rating | year | kind
+  std::string name;  // trust | service | rating | year | kind | overall | service_rating | key_question
   std::vector<FacetValue> values;  // by count descending (year: by year)
 };
 
@@ -82,8 +85,14 @@ struct TimelineEntry {
 struct SearchResult {
   std::uint64_t total = 0;  // exact size of the match set
   std::vector<Hit> hits;
-  std::vector<Facet> facets;  // trust, service, rating, year, kind; counts over all matches
-  std::vector<TimelineEntry> timeline;  // every year from the archive's first to last
+  // trust, service, rating, year, kind, overall, service_rating, key_question: counts over all
+  // matches, except that a facet with an option filter of its own is counted without that
+  // filter (disjunctive facets: selecting Inadequate keeps the other ratings' counts).
+  std::vector<Facet> facets;
+  std::vector<TimelineEntry> timeline;  // every year from the archive's first to last; counted
+                                        // like the year facet (without a year option filter)
+  std::string did_you_mean;             // the query with misspelt words corrected, when few
+                                        // documents match it and the index knows better words
   std::string query_description;        // the parsed query, for debugging
 };
 

@@ -2,6 +2,7 @@
 // SearchRequest. Every fault is an HttpError 400 naming the parameter.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "search/http/router.hpp"
@@ -21,8 +22,12 @@ struct SearchParams {
   std::string format;      // export only: csv | json
 };
 
-// Parses Q (q, trust, service, rating, kind, year, from, to, date, sort, page, per_page, and
-// format when FOR_EXPORT). Repeated trust/service/rating/kind/year values mean OR. Unknown
+// The request's list for filter parameter NAME (trust, service, rating, overall,
+// service_rating, key_question, kind, year), or nullptr for any other name.
+std::vector<std::string>* filter_list(SearchRequest& request, std::string_view name);
+
+// Parses Q (q, the filter parameters above, from, to, date, sort, page, per_page, and format
+// when FOR_EXPORT). Repeated values of one filter mean OR. Unknown
 // parameters, bad numbers and bad enumerations answer 400 naming the parameter.
 SearchParams parse_search_params(const std::vector<std::pair<std::string, std::string>>& q,
                                  bool for_export);

@@ -1,5 +1,5 @@
 // Fuzz target "query": the search front end (search/query.hpp) on query text as typed.
-// Input: lines. Line 1 is the query text (split_filters, parse_request, then run against a
+// Input: lines. Line 1 is the query text (canonical_fields, parse_request, then run against a
 // small real Xapian database built once in a temporary folder, so wildcards expand); line 2
 // goes through parse_date_range; lines 3-9 are the request's option filters, in order:
 // from, to, date field, trust, service, rating, kind (as --from, --trust ... would pass them).
@@ -17,6 +17,7 @@
 #include "core/schema.hpp"
 #include "core/text.hpp"
 #include "search/query.hpp"
+#include "search/query_fields.hpp"
 #include "search/search.hpp"
 #include "tests/fuzz/fuzz_target.hpp"
 
@@ -93,10 +94,8 @@ CQC_FUZZ_TARGET(query) {
   auto line = [&](size_t i) { return i < lines.size() ? std::string(lines[i]) : std::string(); };
 
   try {
-    auto [text, filters] = search::split_filters(lines[0]);
-    CQC_FUZZ_CHECK(text.size() <= lines[0].size(), "split_filters made the text longer");
-    for (const search::FieldFilter& f : filters)
-      CQC_FUZZ_CHECK(!core::trim(f.value).empty(), "split_filters kept an empty value");
+    const std::string text = search::canonical_fields(lines[0]);
+    CQC_FUZZ_CHECK(text.size() <= lines[0].size(), "canonical_fields made the text longer");
   } catch (const core::UsageError&) {
   }
   if (lines.size() > 1) {

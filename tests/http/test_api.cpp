@@ -88,6 +88,48 @@ TEST_CASE("filters: repeated values are OR, fields are AND, counts agree with fa
   CHECK(plus->getValue<int>("total") > 0);
 }
 
+TEST_CASE("overall, service and key question filters; NOT/OR on filters; facets keep their context") {
+  auto& s = SampleServer::get();
+  auto all = http(s.port(), "/api/search?per_page=100").json();
+  auto overall = all->getObject("facets")->getArray("overall");
+  REQUIRE(overall->size() > 1);  // the sample has reports with different overall ratings
+  const std::string rating = overall->getObject(0)->getValue<std::string>("value");
+  auto one = http(s.port(), "/api/search?per_page=100&overall=" + rating).json();
+  CHECK(one->getValue<int>("total") == overall->getObject(0)->getValue<int>("count"));
+  auto hits = one->getArray("hits");
+  for (size_t i = 0; i < hits->size(); ++i)
+    CHECK(hits->getObject(static_cast<unsigned>(i))->getValue<std::string>("overall_rating") == rating);
+  // Disjunctive: the overall facet under its own filter still counts every overall rating.
+  auto kept = one->getObject("facets")->getArray("overall");
+  REQUIRE(kept->size() == overall->size());
+  for (size_t i = 0; i < kept->size(); ++i)
+    CHECK(kept->getObject(static_cast<unsigned>(i))->getValue<int>("count") ==
+          overall->getObject(static_cast<unsigned>(i))->getValue<int>("count"));
+  // The same filter typed in the query narrows every facet, its own included.
+  auto typed = http(s.port(), "/api/search?q=overall:" + rating).json();
+  CHECK(typed->getValue<int>("total") == one->getValue<int>("total"));
+  CHECK(typed->getObject("facets")->getArray("overall")->size() == 1);
+  // NOT and OR over filters.
+  auto trusts = all->getObject("facets")->getArray("trust");
+  REQUIRE(trusts->size() > 1);
+  const std::string a = trusts->getObject(0)->getValue<std::string>("value");
+  const std::string b = trusts->getObject(1)->getValue<std::string>("value");
+  const int total = all->getValue<int>("total");
+  const int in_a = http(s.port(), "/api/search?q=trust:" + a).json()->getValue<int>("total");
+  const int in_b = http(s.port(), "/api/search?q=trust:" + b).json()->getValue<int>("total");
+  CHECK(http(s.port(), "/api/search?q=NOT+trust:" + a).json()->getValue<int>("total") == total - in_a);
+  CHECK(http(s.port(), "/api/search?q=-trust:" + a).json()->getValue<int>("total") == total - in_a);
+  const int either = http(s.port(), "/api/search?q=trust:" + a + "+OR+trust:" + b).json()->getValue<int>("total");
+  CHECK(either >= std::max(in_a, in_b));
+  CHECK(either <= in_a + in_b);
+  // A key question rating from the facet filters to documents carrying it.
+  auto questions = all->getObject("facets")->getArray("key_question");
+  REQUIRE(questions->size() > 0);
+  const std::string kq = questions->getObject(0)->getValue<std::string>("value");
+  CHECK(http(s.port(), "/api/search?key_question=" + kq).json()->getValue<int>("total") ==
+        questions->getObject(0)->getValue<int>("count"));
+}
+
 TEST_CASE("GET /api/documents/{id} gives metadata, text by page and captures") {
   auto& s = SampleServer::get();
   auto hit = http(s.port(), "/api/search?q=seclusion+kind:report&per_page=1").json()->getArray("hits")->getObject(0);

@@ -49,7 +49,11 @@ TEST_CASE("over-broad wildcards and over-long queries answer 400") {
   const unsigned port = SampleServer::get().port();
   check_error(http(port, "/api/search?q=se*"), 400, "wildcard");
   check_error(http(port, "/api/search?q=" + std::string(2100, 'a')), 400, "too long");
-  check_error(http(port, "/api/search?q=%22unterminated+trust:%22RT5"), 400, "");
+  check_error(http(port, "/api/search?q=titel:seclusion"), 400, "did you mean 'title:'");
+  check_error(http(port, "/api/search?q=seclusion+NOT+trust:Norfolk"), 400, "Norfolk and Suffolk");
+  check_error(http(port, "/api/search?service_rating=maternity"), 400, "needs a rating");
+  check_error(http(port, "/api/search?key_question=safe:superb"), 400, "unknown rating 'superb'");
+  check_error(http(port, "/api/search?overall=splendid"), 400, "unknown rating 'splendid'");
 }
 
 TEST_CASE("unknown ids and paths answer 404; wrong methods 405; limits 414 and 413") {
