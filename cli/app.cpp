@@ -184,7 +184,7 @@ const std::vector<Command>& commands() {
        "archive's documents in that bucket and the share: \"seclusion\" per year, corrected for\n"
        "the archive holding more of some years. Months use each document's date (published,\n"
        "else inspected); years the year facet.",
-       with_filter_options({}, {{"by", "year|month|trust|service|rating|kind", "the buckets (default year)"},
+       with_filter_options({}, {{"by", "year|month|trust|service|rating|overall|kind|service_rating|key_question", "the buckets (default year)"},
                                 {"format", "table|csv", "output (default table; --json for JSON)"}}),
        cmd_trend},
       {"export", "write the captures of a selection as one WARC file or WACZ package",

@@ -29,6 +29,15 @@ std::string pair_label(const std::string& name, const std::string& value) {
   return label + ": " + rating_label(value.substr(colon + 1));
 }
 
+std::string kind_label(const std::string& kind) {
+  static const std::map<std::string, std::string> labels = {
+      {"report", "Inspection report"}, {"rating", "CQC ratings"},  {"cqc-page", "CQC web page"},
+      {"cqc-press", "CQC press release"}, {"trust-news", "Trust news"}, {"press", "Press"},
+      {"news", "News"},                 {"other", "Other"}};
+  auto it = labels.find(kind);
+  return it == labels.end() ? kind : it->second;
+}
+
 int rating_rank(std::string_view id) {
   const auto* r = core::Gazetteer::builtin().rating_by_id(id);
   return r ? r->rank : 99;
@@ -49,6 +58,8 @@ Facet make_facet(const std::string& name, const std::map<std::string, std::uint6
       label = rating_label(value);
     } else if (name == "service_rating" || name == "key_question") {
       label = pair_label(name, value);
+    } else if (name == "kind") {
+      label = kind_label(value);
     }
     f.values.push_back({value, label, count});
   }

@@ -46,7 +46,8 @@ std::vector<TrendRow> by_month(Searcher& searcher, const SearchRequest& request)
 
 std::vector<TrendRow> trend(Searcher& searcher, const SearchRequest& request, const std::string& by) {
   if (std::find(kTrendBuckets.begin(), kTrendBuckets.end(), by) == kTrendBuckets.end())
-    throw core::UsageError("--by must be year, month, trust, service, rating or kind (not '" + by + "')");
+    throw core::UsageError("--by must be year, month, trust, service, rating, overall, kind, service_rating or "
+                           "key_question (not '" + by + "')");
   std::vector<TrendRow> out;
   if (by == "month") {
     out = by_month(searcher, request);

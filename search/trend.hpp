@@ -1,5 +1,5 @@
 // Trends (issue 12): how many documents match a search per bucket — year, month, trust,
-// service, rating or kind — against how many the archive holds in that bucket, and the share.
+// service, rating, overall rating, kind, service rating or key question rating — against how many the archive holds in that bucket, and the share.
 // A word's share of the year's documents corrects for the archive holding more of some years.
 #pragma once
 #include <cstdint>
@@ -19,7 +19,8 @@ struct TrendRow {
 };
 
 // The buckets BY may name.
-inline const std::vector<std::string> kTrendBuckets = {"year", "month", "trust", "service", "rating", "kind"};
+inline const std::vector<std::string> kTrendBuckets = {"year",    "month",   "trust",          "service",     "rating",
+                                                      "overall", "kind",    "service_rating", "key_question"};
 
 // REQUEST's matches per bucket of BY (one of kTrendBuckets; core::UsageError otherwise), and
 // the archive's documents per bucket: dates oldest first (years from the year facet; months

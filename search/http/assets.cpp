@@ -4,7 +4,6 @@
 #include "search/http/handlers.hpp"
 
 namespace cqc::embedded {
-extern const std::string_view web_index_html;
 extern const std::string_view web_app_js;
 extern const std::string_view web_style_css;
 }  // namespace cqc::embedded
@@ -12,13 +11,10 @@ extern const std::string_view web_style_css;
 namespace cqc::search::http {
 
 void handle_asset(std::string_view name, const Request& req, Response& resp) {
-  if (!req.query.empty() && name != "/") throw HttpError(400, "assets take no parameters");
-  std::string_view body = embedded::web_index_html;
-  const char* type = "text/html; charset=utf-8";
-  if (name == "/app.js") {
-    body = embedded::web_app_js;
-    type = "text/javascript; charset=utf-8";
-  } else if (name == "/style.css") {
+  if (!req.query.empty()) throw HttpError(400, "assets take no parameters");
+  std::string_view body = embedded::web_app_js;
+  const char* type = "text/javascript; charset=utf-8";
+  if (name == "/style.css") {
     body = embedded::web_style_css;
     type = "text/css; charset=utf-8";
   }

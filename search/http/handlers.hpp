@@ -25,8 +25,11 @@ void handle_document(ReaderPool& pool, const Request& req, Response& resp);
 void handle_original(ReaderPool& pool, const Request& req, Response& resp);
 // GET /api/export?...&format=csv|json: every match, streamed in chunks.
 void handle_export(ReaderPool& pool, const Request& req, Response& resp);
-// GET / and the page's assets, compiled into the binary.
+// GET /app.js and /style.css, compiled into the binary.
 void handle_asset(std::string_view name, const Request& req, Response& resp);
+// GET /?q=...&trust=...: the search page, server-rendered (page_results.hpp). Bad parameters
+// or queries answer 400 with the page and the message in it.
+void handle_results_page(ReaderPool& pool, const Request& req, Response& resp);
 
 // GET /api/trusts/{code}: a trust's rating history, as `cqc-archive trust --json` (code, name
 // or abbreviation; 404 for an unknown trust). page_trust.cpp.

@@ -18,7 +18,8 @@ void register_routes(Router& r, ReaderPool& pool) {
   r.get("/api/export", with_pool(handle_export));
   r.get("/api/stats", with_pool(handle_stats));
   r.get("/healthz", with_pool(handle_health));
-  for (const char* asset : {"/", "/app.js", "/style.css"})
+  r.get("/", with_pool(handle_results_page));
+  for (const char* asset : {"/app.js", "/style.css"})
     r.get(asset, [asset](const Request& req, Response& resp) { handle_asset(asset, req, resp); });
 }
 

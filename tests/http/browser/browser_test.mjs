@@ -1,5 +1,6 @@
 // Drives the search page in Debian's headless Chromium: search, facet, year bar, back button,
-// an archived original, keyboard focus and a phone-width layout; a screenshot at each step.
+// an archived original, keyboard focus and a phone-width layout; the same page with JavaScript
+// off (server-rendered links and forms); a screenshot at each step.
 // Usage: node browser_test.mjs BASE_URL SCREENSHOT_DIR SAMPLE_DIR
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -75,23 +76,28 @@ try {
   assert.ok(await page.locator('li.hit .snippet .page').count() > 0, 'PDF snippets show their page');
   await shot(page, 'search-seclusion');
 
-  // 3. Click a rating facet: the total becomes the facet's count, every hit has that rating.
-  const facet = page.locator('button.facet[data-field="rating"]').first();
+  // 3. Click an overall rating facet: the total becomes the facet's count, every hit has that
+  // overall rating, and the other ratings keep their counts (disjunctive facets).
+  const facet = page.locator('a.facet[data-field="overall"]').first();
   const rating = await facet.getAttribute('data-value');
   const facetCount = Number(await facet.getAttribute('data-count'));
+  const overallCounts = await page.locator('a.facet[data-field="overall"]').evaluateAll((els) =>
+    els.map((e) => `${e.dataset.value}=${e.dataset.count}`));
   await facet.click();
-  await page.waitForURL(new RegExp(`rating=${rating}`));
+  await page.waitForURL(new RegExp(`overall=${rating}`));
   await rendered(page, 1, facetCount);
   assert.equal(await announcedTotal(page), facetCount, 'total equals the facet count');
-  assert.equal(await page.locator(`button.facet[data-value="${rating}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`a.facet[data-field="overall"][data-value="${rating}"]`).getAttribute('aria-current'), 'true');
+  assert.deepEqual(await page.locator('a.facet[data-field="overall"]').evaluateAll((els) =>
+    els.map((e) => `${e.dataset.value}=${e.dataset.count}`)), overallCounts, 'the overall facet keeps its counts');
   assert.equal(await page.locator('#chips .chip').count(), 1, 'one removable chip');
-  const api = await (await page.request.get(`${base}api/search?q=seclusion&rating=${rating}&per_page=100`)).json();
+  const api = await (await page.request.get(`${base}api/search?q=seclusion&overall=${rating}&per_page=100`)).json();
   assert.equal(api.total, facetCount);
-  for (const h of api.hits) assert.ok(h.ratings.includes(rating), `${h.id} has rating ${rating}`);
-  await shot(page, `facet-rating-${rating}`);
+  for (const h of api.hits) assert.equal(h.overall_rating, rating, `${h.id} is rated ${rating} overall`);
+  await shot(page, `facet-overall-${rating}`);
 
   // 4. Click a year bar: every result is from that year and the total is the bar's count.
-  const bar = page.locator('#histogram button.bar:not(.empty)').first();
+  const bar = page.locator('#histogram a.bar:not(.empty)').first();
   const year = await bar.getAttribute('data-year');
   const barCount = Number(await bar.getAttribute('data-count'));
   await bar.click();
@@ -100,8 +106,12 @@ try {
   const years = await page.locator('li.hit').evaluateAll((els) => els.map((e) => e.dataset.year));
   assert.ok(years.length > 0);
   for (const y of years) assert.equal(y, year, 'every result is from the clicked year');
-  assert.equal(await page.locator(`#histogram button.bar[data-year="${year}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#histogram a.bar[data-year="${year}"]`).getAttribute('aria-current'), 'true');
   assert.equal(await page.locator('#chips .chip').count(), 2);
+  // The other years keep their bars, greyed: the timeline is counted without the year filter.
+  const others = await page.locator('#histogram a.bar.unselected').evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
+  assert.ok(others.length > 0, 'other years are shown');
+  assert.equal(others.reduce((a, b) => a + b, 0) + barCount, facetCount, 'the bars still add up to the rating\'s matches');
   await shot(page, `year-${year}`);
 
   // 4b. The bars can show each year's share of the archive's documents instead: the tallest
@@ -109,8 +119,8 @@ try {
   await page.locator('#mode-share').click();
   await page.waitForURL(/chart=share/);
   await settled(page);
-  assert.equal(await page.locator('#mode-share').getAttribute('aria-pressed'), 'true');
-  const bars = await page.locator('#histogram button.bar').evaluateAll((els) =>
+  assert.equal(await page.locator('#mode-share').getAttribute('aria-current'), 'true');
+  const bars = await page.locator('#histogram .bar').evaluateAll((els) =>
     els.map((e) => ({ share: Number(e.dataset.share), height: Number(e.dataset.height) })));
   const top = bars.reduce((a, b) => (b.share > a.share ? b : a));
   assert.equal(top.height, 100, 'the largest share is the tallest bar');
@@ -118,7 +128,17 @@ try {
   await shot(page, 'share-by-year');
   await page.goBack();  // the mode is history too: back is the count view again
   await rendered(page, 2, barCount);
-  assert.equal(await page.locator('#mode-count').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#mode-count').getAttribute('aria-current'), 'true');
+  // By month: one bar per month from the archive's first to its last.
+  await page.locator('#by-month').click();
+  await page.waitForURL(/by=month/);
+  await settled(page);
+  const months = await page.locator('#histogram .bar').evaluateAll((els) => els.map((e) => e.dataset.month));
+  assert.ok(months.length > 12, 'a bar per month');
+  assert.ok(months.every((m) => /^\d{4}-\d{2}$/.test(m)));
+  await shot(page, 'by-month');
+  await page.goBack();
+  await rendered(page, 2, barCount);
 
   // 5. Back restores the previous state (the URL holds the state); forward re-applies it.
   await page.goBack();
@@ -204,7 +224,7 @@ try {
   await settled(page);
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
-  await page.locator('button.facet').first().focus();
+  await page.locator('a.facet').first().focus();
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focused controls show a focus ring');
@@ -220,6 +240,42 @@ try {
   await shot(page, 'phone-seclusion');
   await page.locator('#filter-box > summary').click();
   await shot(page, 'phone-filters', false);
+
+  // 10. "Did you mean": a misspelt word offers the index's spelling, one click away.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}?q=seclsuion`);
+  await settled(page);
+  assert.equal(await page.locator('#did-you-mean a').textContent(), 'seclusion');
+  await Promise.all([page.waitForURL(/q=seclusion/), page.locator('#did-you-mean a').click()]);
+  await settled(page);
+  assert.ok(await announcedTotal(page) > 0);
+
+  // 11. With JavaScript off the page still searches, filters, pages and opens documents.
+  const plainBrowser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic'],
+  });
+  const nojs = await (await plainBrowser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })).newPage();
+  await nojs.goto(base);
+  await nojs.fill('#q', 'seclusion');
+  await Promise.all([nojs.waitForURL(/q=seclusion/), nojs.press('#q', 'Enter')]);
+  const plainTotal = await announcedTotal(nojs);
+  assert.equal(plainTotal, total, 'the server-rendered page finds what the script did');
+  assert.equal(await nojs.locator('li.hit').count(), Math.min(total, 10));
+  const kindFacet = nojs.locator('a.facet[data-field="kind"]').first();
+  const kindCount = Number(await kindFacet.getAttribute('data-count'));
+  await Promise.all([nojs.waitForURL(/kind=/), kindFacet.click()]);
+  assert.equal(await announcedTotal(nojs), kindCount, 'a facet link filters');
+  await nojs.goto(`${base}?q=seclusion`);
+  if (total > 10) {
+    await Promise.all([nojs.waitForURL(/page=2/), nojs.locator('#pager a', { hasText: 'Next' }).click()]);
+    assert.equal(await nojs.locator('li.hit').count(), Math.min(total - 10, 10), 'the pager pages');
+  }
+  await nojs.selectOption('#sort', 'newest');
+  await Promise.all([nojs.waitForURL(/sort=newest/), nojs.locator('#sort-form button[type="submit"]').click()]);
+  await shot(nojs, 'no-javascript');
+  await Promise.all([nojs.waitForURL(/\/documents\/[0-9a-f]{16}/), nojs.locator('li.hit a.doc').first().click()]);
+  assert.ok((await nojs.locator('mark').count()) > 0, 'the document page marks the words without script');
+  await plainBrowser.close();
 
   assert.deepEqual(problems, [], 'no console errors (CSP violations, script errors)');
   console.log('browser test passed');
