@@ -42,6 +42,7 @@ std::vector<OptionSpec> with_filter_options(std::vector<OptionSpec> own, std::ve
       {"key-question", "QUESTION:RATING", "a key question rated so (safe:inadequate)", true},
       {"kind", "KIND", "report, cqc-page, cqc-press, trust-news, press, rating, other or news", true},
       {"year", "YYYY", "inspection year (else publication year)", true},
+      {"changed", "any|YYYY", "a later capture changed the text (in that year)", true},
       {"from", "DATE", "earliest date (YYYY[-MM[-DD]]), see --date"},
       {"to", "DATE", "latest date (YYYY[-MM[-DD]]), see --date"},
       {"date", "inspected|published", "which date --from/--to filter (default inspected)"}};
@@ -150,10 +151,15 @@ const std::vector<Command>& commands() {
        "capture. Run 'index' afterwards to update search.",
        with_fetch_options({}),
        cmd_refresh},
-      {"history", "list the captures of one URL", "history [options] URL",
-       "Lists every capture of URL (time, record type, HTTP status, payload digest, size) and\n"
-       "every failed fetch of it. Exits 1 when the archive knows nothing of URL.",
-       {},
+      {"history", "list the captures of one URL, or what changed between two", "history [options] URL",
+       "Lists every capture of URL (number, time, record type, HTTP status, payload digest, size)\n"
+       "and every failed fetch of it. Exits 1 when the archive knows nothing of URL.\n"
+       "With --diff, compares the text of two captures (the two newest versions unless --from and\n"
+       "--to give capture numbers): paragraphs added (+), removed (-) and altered (~, with\n"
+       "[-removed-] and {+added+} words); --json adds \"identical\" and the paragraphs.",
+       {{"diff", "", "show what changed in the text between two captures"},
+        {"from", "N", "with --diff: the earlier capture's number (default: the previous version)"},
+        {"to", "N", "with --diff: the later capture's number (default: the newest version)"}},
        cmd_history},
       {"search", "search the index, with facets and a year timeline", "search [options] [QUERY]",
        "Free text with \"phrases\", AND/OR/NOT, wildcards (word*), and field filters:\n"
@@ -162,6 +168,7 @@ const std::vector<Command>& commands() {
        "  service:\"acute wards\"  service:\"acute wards:inadequate\"  rating:inadequate (any)\n"
        "  year:2019  inspected:2018-01-01..2019-12-31  published:2020..  (dates: YYYY[-MM[-DD]])\n"
        "  source:removed (the source URL answered 404/410 since; the archived copy is kept)\n"
+       "  changed:any  changed:2024  (a later capture changed the text, that year)\n"
        "Filters combine as words do: seclusion NOT trust:RT5, trust:RT5 OR trust:RMY, -kind:press.\n"
        "An empty query matches every document, so filters alone browse the archive.",
        with_filter_options({}, {{"sort", "relevance|newest|oldest", "result order (default relevance)"},

@@ -1,4 +1,4 @@
-// `fetch`, `refresh` and `history`: bringing sources into the archive and keeping them fresh.
+// `fetch` and `refresh`: bringing sources into the archive and keeping them fresh.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -136,54 +136,6 @@ int cmd_refresh(const Args& args, const Context& ctx) {
   return run_crawl(args, ctx, "refresh", [&](auto& arc, auto& opts, auto& progress) {
     return fetch::refresh(arc, opts, progress);
   });
-}
-
-int cmd_history(const Args& args, const Context& ctx) {
-  if (args.positional().size() != 1 || args.positional()[0].empty()) throw core::UsageError("history needs exactly one URL");
-  const std::string& uri = args.positional()[0];
-  archive::Archive arc(core::archive_dir(ctx.data_dir), archive::Mode::read_only);
-  // HTTPS://Host:443/a#x finds what was fetched as https://host/a, and the other way round.
-  std::vector<archive::Capture> captures;
-  std::vector<archive::FetchFailure> failures;
-  for (const std::string& spelling : core::url_spellings(uri)) {
-    for (auto& c : arc.catalog().history(spelling)) captures.push_back(std::move(c));
-    for (auto& f : arc.catalog().failures(spelling)) failures.push_back(std::move(f));
-  }
-  std::sort(captures.begin(), captures.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  std::stable_sort(failures.begin(), failures.end(), [](const auto& a, const auto& b) { return a.time < b.time; });
-  if (ctx.json) {
-    auto o = json_object();
-    o->set("uri", uri);
-    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& c : captures) {
-      auto x = json_object();
-      x->set("time", c.time);
-      x->set("type", c.record_type);
-      x->set("status", c.status);
-      x->set("digest", c.digest);
-      x->set("size", c.size);
-      x->set("mime", c.mime);
-      x->set("record_id", c.record_id);
-      list->add(x);
-    }
-    o->set("captures", list);
-    Poco::JSON::Array::Ptr fl = new Poco::JSON::Array;
-    for (const auto& f : failures) {
-      auto x = json_object();
-      x->set("time", f.time);
-      x->set("reason", f.reason);
-      fl->add(x);
-    }
-    o->set("failures", fl);
-    print_json(o);
-  } else {
-    std::printf("%zu captures of %s\n", captures.size(), uri.c_str());
-    for (const auto& c : captures)
-      std::printf("  %s  %-8s %3d  %s  %10llu bytes  %s\n", c.time.c_str(), c.record_type.c_str(), c.status,
-                  c.digest.c_str(), static_cast<unsigned long long>(c.size), c.mime.c_str());
-    for (const auto& f : failures) std::printf("  %s  failed: %s\n", f.time.c_str(), f.reason.c_str());
-  }
-  return captures.empty() && failures.empty() ? 1 : 0;
 }
 
 }  // namespace cqc::cli

@@ -2,6 +2,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/app.hpp"
@@ -42,6 +43,9 @@ int cmd_serve(const Args& args, const Context& ctx) {
               << " (the open-file limit, ulimit -n)\n";
     f.max_connections = fit;
   }
+  // The diff page runs this very program (cqc-archive-full) as `history --diff`.
+  std::error_code ec;
+  o.program = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   return search::http::serve(ctx.data_dir, o, std::cout);
 }
 

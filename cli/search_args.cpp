@@ -13,6 +13,7 @@ search::SearchRequest selection_from_args(const Args& args) {
   req.key_questions = args.values("key-question");
   req.kinds = args.values("kind");
   req.years = args.values("year");
+  req.changed = args.values("changed");
   req.from = args.value("from").value_or("");
   req.to = args.value("to").value_or("");
   req.date_field = args.value("date").value_or("inspected");

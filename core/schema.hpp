@@ -31,6 +31,8 @@ inline constexpr std::string_view kServiceRated = "XSRATED"; // XSRATED<service 
                                                              // service's rating (service_rated_value)
 inline constexpr std::string_view kQuestionRated = "XKQ";    // XKQ<question id>:<rating id>: a key
                                                              // question's rating ("safe:inadequate")
+inline constexpr std::string_view kChanged = "XCHANGED";    // XCHANGED<YYYY>: a version captured that
+                                                             // year changed the text; XCHANGEDany: ever
 inline constexpr std::string_view kLocation = "XLOCATION"; // XLOCATION:<CQC location id>: the
                                                            // location (hospital, unit) it is about
 
@@ -52,6 +54,7 @@ enum Slot : unsigned {
   kSlotOverall = 12,         // the overall rating id ("" for none)
   kSlotServiceRatings = 13,  // list of "<service id>:<rating id>" (encode_list)
   kSlotQuestionRatings = 14, // list of "<question id>:<rating id>"
+  kSlotChanged = 15,         // list of the years (YYYY) in which a new version changed the text
 };
 
 // The value of a rating pair term or list item: "<what>:<rating id>" (a service or key

@@ -95,6 +95,18 @@ std::string metadata_json(const archive::Capture& c, const Extraction& doc, cons
   o.set("capture_id", c.id);
   o.set("digest", c.digest);
   o.set("captured", c.time);
+  if (!m.versions.empty()) {
+    Poco::JSON::Array::Ptr versions = new Poco::JSON::Array;
+    for (const VersionInfo& v : m.versions) {
+      Poco::JSON::Object::Ptr x = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      x->set("capture", v.capture);
+      x->set("time", v.time);
+      x->set("digest", v.digest);
+      x->set("text_changed", v.changed ? Poco::Dynamic::Var(*v.changed) : Poco::Dynamic::Var());
+      versions->add(x);
+    }
+    o.set("versions", versions);
+  }
   if (source.removed()) {
     Poco::JSON::Object::Ptr removed = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     removed->set("status", source.removed_status);
@@ -182,6 +194,14 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   for (const auto& r : m.key_question_ratings) question_rated.push_back(schema::rated_value(r.question, r.rating));
   for (const auto& v : service_rated) d.add_boolean_term(schema::boolean_term(schema::kServiceRated, v));
   for (const auto& v : question_rated) d.add_boolean_term(schema::boolean_term(schema::kQuestionRated, v));
+  // A revised text: XCHANGEDany, and XCHANGED<YYYY> for each year a version changed it.
+  std::vector<std::string> changed_years;
+  for (const VersionInfo& v : m.versions)
+    if (v.changed.value_or(false) && v.time.size() >= 4 &&
+        std::find(changed_years.begin(), changed_years.end(), v.time.substr(0, 4)) == changed_years.end())
+      changed_years.push_back(v.time.substr(0, 4));
+  if (!changed_years.empty()) d.add_boolean_term(schema::boolean_term(schema::kChanged, "any"));
+  for (const auto& y : changed_years) d.add_boolean_term(schema::boolean_term(schema::kChanged, y));
   if (m.year) d.add_boolean_term(schema::boolean_term(schema::kFacetYear, std::to_string(m.year)));
   d.add_boolean_term(schema::boolean_term(schema::kKind, m.kind));
   d.add_boolean_term(schema::boolean_term(schema::kSource, source.removed() ? "removed" : "live"));
@@ -198,6 +218,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotOverall, m.overall_rating);
   d.add_value(schema::kSlotServiceRatings, schema::encode_list(service_rated));
   d.add_value(schema::kSlotQuestionRatings, schema::encode_list(question_rated));
+  d.add_value(schema::kSlotChanged, schema::encode_list(changed_years));
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
   d.add_value(schema::kSlotLocation, m.location);

@@ -1,6 +1,7 @@
 #include "indexer/index_job.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #include <xapian.h>
 
@@ -92,6 +93,11 @@ std::string encode_job(const IndexJob& job) {
   put(out, job.api_metadata);
   put(out, static_cast<std::uint64_t>(job.source.removed_status));
   put(out, job.source.removed_since);
+  put(out, static_cast<std::uint64_t>(job.earlier.size()));
+  for (const Version& v : job.earlier) {
+    put_capture(out, v.first);
+    put_capture(out, v.payload);
+  }
   return out;
 }
 
@@ -103,6 +109,14 @@ IndexJob decode_job(const std::string& bytes) {
   job.api_metadata = in.text();
   job.source.removed_status = static_cast<int>(in.number());
   job.source.removed_since = in.text();
+  const std::uint64_t versions = in.number();
+  if (versions > kMaxVersions) throw core::Error("indexing job has too many versions");
+  for (std::uint64_t i = 0; i < versions; ++i) {
+    Version v;
+    v.first = get_capture(in);
+    v.payload = get_capture(in);
+    job.earlier.push_back(std::move(v));
+  }
   in.end();
   return job;
 }
@@ -168,54 +182,98 @@ std::size_t cap_text(Extraction& doc) {
 
 }  // namespace
 
-JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
-  JobResult r;
-  test_fault_point(job.capture.uri);
-  if (job.payload.record_type == "revisit") {  // its original is not in the catalog
-    r.reason = "revisit " + job.payload.record_id + " refers to a missing capture";
-    return r;
+Extracted extract_payload(const archive::Archive& archive, const archive::Capture& capture,
+                          const archive::Capture& payload) {
+  Extracted x;
+  if (payload.record_type == "revisit") {  // its original is not in the catalog
+    x.reason = "revisit " + payload.record_id + " refers to a missing capture";
+    return x;
   }
   // A compressed body is inflated to at most kMaxDecoded (index_job.hpp).
-  auto payload = archive.typed_payload(job.payload, kMaxDecoded);
-  if (!payload) {
-    r.reason = payload.error();
-    return r;
+  auto typed = archive.typed_payload(payload, kMaxDecoded);
+  if (!typed) {
+    x.reason = typed.error();
+    return x;
   }
-  std::string& bytes = payload->bytes;
-  const Extractor* extractor = is_robots_txt(job.capture.uri) ? nullptr : extractor_for(job.capture.mime, bytes);
+  x.bytes = std::move(typed->bytes);
+  const Extractor* extractor = is_robots_txt(capture.uri) ? nullptr : extractor_for(capture.mime, x.bytes);
   if (!extractor) {
-    r.outcome = JobResult::Outcome::unsupported;
-    r.reason = is_robots_txt(job.capture.uri) ? "robots.txt is not a document"
-                                             : "unsupported format \"" + job.capture.mime + "\"";
-    return r;
+    x.unsupported = true;
+    x.reason = is_robots_txt(capture.uri) ? "robots.txt is not a document" : "unsupported format \"" + capture.mime + "\"";
+    return x;
   }
   // The archived Content-Type keeps its parameters (the charset); the catalog's mime does not.
-  const std::string& type = payload->content_type.empty() ? job.capture.mime : payload->content_type;
-  std::string_view input = bytes;
+  const std::string& type = typed->content_type.empty() ? capture.mime : typed->content_type;
+  std::string_view input = x.bytes;
   if (input.size() > kMaxMarkupBytes && (extractor->name() == "html" || extractor->name() == "text")) {
-    const std::size_t whole = bytes.size();
-    bytes.resize(markup_prefix(input, extractor->name() == "html" ? '<' : '\n').size());
-    bytes.shrink_to_fit();  // the rest is never read: its memory goes before extraction needs more
-    input = bytes;
-    r.warning = "only the first " + mib(input.size()) + " of " + mib(whole) + " were read";
+    const std::size_t whole = x.bytes.size();
+    x.bytes.resize(markup_prefix(input, extractor->name() == "html" ? '<' : '\n').size());
+    x.bytes.shrink_to_fit();  // the rest is never read: its memory goes before extraction needs more
+    input = x.bytes;
+    x.warning = "only the first " + mib(input.size()) + " of " + mib(whole) + " were read";
   }
   auto doc = extractor->extract(input, type);
   if (!doc) {
-    r.reason = doc.error();
-    return r;
+    x.reason = doc.error();
+    return x;
   }
   if (const std::size_t total = cap_text(doc.value()); total > kMaxExtractedText)
-    r.warning += (r.warning.empty() ? "" : "; ") + std::string("text cut to ") + mib(kMaxExtractedText) + " of " + mib(total);
+    x.warning += (x.warning.empty() ? "" : "; ") + std::string("text cut to ") + mib(kMaxExtractedText) + " of " + mib(total);
+  x.doc = std::move(doc.value());
+  return x;
+}
+
+namespace {
+
+std::string fingerprint(const Extraction& doc) {
+  std::vector<std::string> texts;
+  for (const Page& p : doc.pages) texts.push_back(p.text);
+  return text_fingerprint(texts);
+}
+
+// The versions of JOB's URI with their text changes: each earlier version's text is
+// extracted and compared with the next one's; CURRENT is the document's own text.
+std::vector<VersionInfo> compare_versions(const archive::Archive& archive, const IndexJob& job,
+                                          const Extraction& current) {
+  std::vector<VersionInfo> out;
+  if (job.earlier.empty()) return out;
+  std::vector<std::optional<std::string>> prints;
+  for (const Version& v : job.earlier) {
+    const Extracted x = extract_payload(archive, v.first, v.payload);
+    prints.push_back(x.doc ? std::optional<std::string>(fingerprint(*x.doc)) : std::nullopt);
+    out.push_back({v.first.id, v.first.time, v.first.digest, std::nullopt});
+  }
+  prints.push_back(fingerprint(current));
+  out.push_back({job.capture.id, job.capture.time, job.payload.digest, std::nullopt});
+  for (std::size_t i = 1; i < out.size(); ++i)
+    if (prints[i - 1] && prints[i]) out[i].changed = *prints[i - 1] != *prints[i];
+  return out;
+}
+
+}  // namespace
+
+JobResult run_job(const archive::Archive& archive, const IndexJob& job) {
+  JobResult r;
+  test_fault_point(job.capture.uri);
+  Extracted x = extract_payload(archive, job.capture, job.payload);
+  r.warning = x.warning;
+  if (!x.doc) {
+    if (x.unsupported) r.outcome = JobResult::Outcome::unsupported;
+    r.reason = x.reason;
+    return r;
+  }
+  Extraction& doc = *x.doc;
   Metadata meta;
-  if (doc->format == "cqc-api") {  // a location's ratings: every field from the API
-    apply_api_metadata(api_rating_metadata_json(bytes), meta, job.capture.time);
+  if (doc.format == "cqc-api") {  // a location's ratings: every field from the API
+    apply_api_metadata(api_rating_metadata_json(x.bytes), meta, job.capture.time);
   } else {
-    meta = extract_metadata(doc.value(), job.capture.uri);
+    meta = extract_metadata(doc, job.capture.uri);
     apply_api_metadata(job.api_metadata, meta, job.capture.time);
   }
+  meta.versions = compare_versions(archive, job, doc);
   for (const std::string& w : meta.warnings) r.warning += (r.warning.empty() ? "" : "; ") + w;
-  r.document = build_document(job.capture, doc.value(), meta, job.source, job.api_metadata).serialise();
-  for (const Page& p : doc->pages) r.text_bytes += p.text.size();
+  r.document = build_document(job.capture, doc, meta, job.source, job.api_metadata).serialise();
+  for (const Page& p : doc.pages) r.text_bytes += p.text.size();
   r.outcome = JobResult::Outcome::indexed;
   return r;
 }

@@ -2,10 +2,14 @@
 // answers. Internal to the indexer (indexer.cpp, worker_pool.hpp).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "archive/archive.hpp"
+#include "indexer/extract.hpp"
 #include "indexer/source_state.hpp"
+#include "indexer/versions.hpp"
 
 namespace cqc::indexer {
 
@@ -16,6 +20,8 @@ struct IndexJob {
   archive::Capture payload;  // the capture holding its bytes (the original of a revisit)
   std::string api_metadata;  // structured metadata kept by the fetcher, "" if none
   SourceState source;        // whether the source still serves it
+  std::vector<Version> earlier;  // the URI's earlier versions, oldest first (versions.hpp):
+                                 // their texts are compared to tell which changed
 };
 
 // A worker's answer for one IndexJob.
@@ -45,8 +51,24 @@ inline constexpr std::size_t kMaxMarkupBytes = 16u << 20;
 // after it keep their numbers, without text). Both cuts are reported as warnings.
 inline constexpr std::size_t kMaxExtractedText = 16u << 20;
 
+// A payload read and extracted, or why not.
+struct Extracted {
+  std::optional<Extraction> doc;
+  bool unsupported = false;  // not a document: robots.txt, another format
+  std::string reason;        // no doc: why
+  std::string warning;       // doc: what was cut
+  std::string bytes;         // the payload as read (possibly cut)
+};
+
+// Reads PAYLOAD (the capture holding the bytes of CAPTURE, which gives the URI and type) from
+// ARCHIVE's WARC files and extracts its text, within the bounds above.
+Extracted extract_payload(const archive::Archive& archive, const archive::Capture& capture,
+                          const archive::Capture& payload);
+
 // Reads JOB's payload from ARCHIVE's WARC files (never its catalog), extracts it and builds
-// its Xapian document. A document that cannot be read is a failed result with the reason.
+// its Xapian document; extracts JOB.earlier's payloads too, to record which versions changed
+// the text. A document that cannot be read is a failed result with the reason (an earlier
+// version that cannot be read only leaves its change unknown).
 JobResult run_job(const archive::Archive& archive, const IndexJob& job);
 
 }  // namespace cqc::indexer

@@ -18,6 +18,7 @@
 #include "indexer/shard_writer.hpp"
 #include "indexer/shards.hpp"
 #include "indexer/source_state.hpp"
+#include "indexer/versions.hpp"
 #include "indexer/worker_pool.hpp"
 
 namespace cqc::indexer {
@@ -125,6 +126,9 @@ class Run {
         job.first.payload = r->payload;
         job.first.api_metadata = r->api_metadata;
         job.first.source = r->source;
+        // Earlier versions of the URI, whose texts the worker compares (versions.hpp).
+        std::vector<Version> versions = document_versions(archive_.catalog(), latest.uri, kMaxVersions);
+        if (versions.size() > 1) job.first.earlier.assign(versions.begin(), versions.end() - 1);
         job.second = {r->document, id_term, known_failure, docid};
         return job;
       }

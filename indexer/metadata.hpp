@@ -3,6 +3,8 @@
 #pragma once
 #include <map>
 #include <string_view>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,15 @@ struct KeyQuestionRating {
   std::string question;  // key question id (core::KeyQuestion::id): safe, effective, ...
   std::string rating;    // rating id
   bool operator==(const KeyQuestionRating&) const = default;
+};
+
+// A version of the document's URI (indexer/versions.hpp), as stored in the document's data.
+struct VersionInfo {
+  std::int64_t capture = 0;     // the first capture of the version
+  std::string time;             // its WARC date
+  std::string digest;           // its payload digest
+  std::optional<bool> changed;  // its text differs from the previous version's; nullopt for
+                                // the first version, or when either text could not be read
 };
 
 struct Metadata {
@@ -48,6 +59,8 @@ struct Metadata {
   int year = 0;                               // inspected year, else published year, else 0
   std::map<std::string, std::string> provenance;  // field -> where it came from ("cover page",
                                                   // "json-ld", "text", ...)
+  std::vector<VersionInfo> versions;  // the URI's versions, oldest first, the document's own
+                                      // last; empty when there was only ever one
   std::vector<std::string> warnings;  // structured input found implausible and not trusted,
                                       // e.g. "inspected: cqc-api first visit 2023-05-02 after
                                       // report 2023-04-01, ignored" (the indexer logs them)

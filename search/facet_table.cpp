@@ -13,13 +13,14 @@ namespace cqc::search {
 Xapian::valueno facet_slot(FacetField field) {
   static constexpr Xapian::valueno kSlots[kFacetFields] = {
       schema::kSlotTrusts, schema::kSlotServices,       schema::kSlotRatings,        schema::kSlotYear,
-      schema::kSlotKind,   schema::kSlotOverall, schema::kSlotServiceRatings, schema::kSlotQuestionRatings};
+      schema::kSlotKind,   schema::kSlotOverall, schema::kSlotServiceRatings, schema::kSlotQuestionRatings,
+      schema::kSlotChanged};
   return kSlots[field];
 }
 
 const char* facet_name(FacetField field) {
   static constexpr const char* kNames[kFacetFields] = {"trust", "service", "rating", "year",
-                                                       "kind", "overall", "service_rating", "key_question"};
+                                                       "kind", "overall", "service_rating", "key_question", "changed"};
   return kNames[field];
 }
 

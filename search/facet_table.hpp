@@ -24,6 +24,7 @@ enum FacetField : unsigned {
   kFacetOverall,
   kFacetServiceRating,
   kFacetQuestionRating,
+  kFacetChanged,
   kFacetFields
 };
 

@@ -76,7 +76,7 @@ Facet make_facet(const std::string& name, const std::map<std::string, std::uint6
     std::sort(f.values.begin(), f.values.end(), [&](const FacetValue& a, const FacetValue& b) { return key(a) < key(b); });
     return f;
   }
-  if (name == "year") {
+  if (name == "year" || name == "changed") {
     std::sort(f.values.begin(), f.values.end(),
               [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
   } else if (name == "rating" || name == "overall") {

@@ -123,6 +123,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, 
   add_option(out, "key_question", req.key_questions);
   add_option(out, "kind", req.kinds);
   add_option(out, "year", req.years);
+  add_option(out, "changed", req.changed);
   if (req.date_field != "inspected" && req.date_field != "published")
     throw core::UsageError("--date must be inspected or published, not '" + req.date_field + "'");
   if (!req.from.empty() || !req.to.empty()) {

@@ -86,6 +86,25 @@ Xapian::Query question_value_query(std::string_view value) {
   return term(schema::kQuestionRated, schema::rated_value(q->id, r.id));
 }
 
+// changed:any (or yes), changed:2024, changed:2023..2025: documents whose text a later
+// version changed, ever or in those years (the capture year of the changing version).
+Xapian::Query changed_query(std::string_view value) {
+  const std::string v = core::to_lower(value);
+  if (v == "any" || v == "yes") return term(schema::kChanged, "any");
+  auto year = [&](std::string_view y) {
+    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string_view::npos)
+      throw core::UsageError("bad value '" + std::string(value) + "' in changed: (any, YYYY or YYYY..YYYY)");
+    return std::stoi(std::string(y));
+  };
+  const size_t dots = v.find("..");
+  const int from = year(dots == std::string::npos ? v : v.substr(0, dots));
+  const int to = dots == std::string::npos ? from : year(v.substr(dots + 2));
+  if (to < from || to - from > 200) throw core::UsageError("bad year range '" + std::string(value) + "' in changed:");
+  std::vector<Xapian::Query> years;
+  for (int y = from; y <= to; ++y) years.push_back(term(schema::kChanged, std::to_string(y)));
+  return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+}
+
 }  // namespace
 
 const std::vector<FieldInfo>& filter_fields() {
@@ -104,6 +123,7 @@ const std::vector<FieldInfo>& filter_fields() {
       {"inspected", "", "inspected:2019, inspected:2018-06..2019"},
       {"published", "", "published:2020.."},
       {"source", "", "source:removed (the source answered 404 or 410), source:live"},
+      {"changed", "changed", "changed:any, changed:2024, changed:2023..2025: a later capture changed the text"},
   };
   return fields;
 }
@@ -121,6 +141,7 @@ Xapian::Query field_value_query(std::string_view field, std::string_view raw) {
   if (field == "year") return year_query(value);
   if (field == "inspected") return range_query(schema::kSlotInspected, parse_date_range(value, "inspected:"));
   if (field == "published") return range_query(schema::kSlotPublished, parse_date_range(value, "published:"));
+  if (field == "changed") return changed_query(value);
   if (field == "source") {
     const std::string v = core::to_lower(value);
     if (v != "live" && v != "removed")

@@ -23,6 +23,7 @@ struct SearchRequest {
   std::vector<std::string> key_questions;    // "QUESTION:RATING" ("safe:inadequate")
   std::vector<std::string> kinds;     // report, cqc-page, cqc-press, trust-news, press, rating, other; news = the three news kinds
   std::vector<std::string> years;     // YYYY (facet year)
+  std::vector<std::string> changed;   // any, YYYY or YYYY..YYYY: the text changed (that year)
   std::string from, to;               // ISO dates at any precision; "" = open end
   std::string date_field = "inspected";  // which date from/to filter: inspected | published
   std::string sort = "relevance";        // relevance | newest | oldest
@@ -72,6 +73,7 @@ struct FacetValue {
 
 struct Facet {
   std::string name;  // trust | service | rating | year | kind | overall | service_rating | key_question
+                     // | changed (years in which a new capture changed the text)
   std::vector<FacetValue> values;  // by count descending (year: by year)
 };
 

@@ -151,6 +151,9 @@ Object::Ptr document_object(const ReaderPool::Lease& reader, const std::string& 
   out.set("year", year ? Poco::Dynamic::Var(year) : Poco::Dynamic::Var());
   out.set("provenance", d->getObject("provenance") ? d->getObject("provenance") : Object::Ptr(new Object));
   out.set("original", "/documents/" + id + "/original");
+  // Whether the source still serves it, and the versions of its text (indexer/versions.hpp).
+  out.set("removed", d->getObject("removed") ? Poco::Dynamic::Var(d->getObject("removed")) : Poco::Dynamic::Var());
+  out.set("versions", d->getArray("versions") ? d->getArray("versions") : Array::Ptr(new Array));
   // Text by page, from the stored blocks (core/schema.hpp), kMaxTextPerAnswer at a time.
   schema::PageRange range = data.pages(
       [&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); }, window.from,

@@ -37,6 +37,11 @@ void handle_trust_api(ReaderPool& pool, const Request& req, Response& resp);
 // GET /trusts/{code}: the same as an HTML page: chart, table, documents, scoped search box.
 void handle_trust_page(ReaderPool& pool, const Request& req, Response& resp);
 
+// GET /documents/{id}/diff[?from=A&to=B]: what changed in the text between two captures
+// (default: the two newest versions), HTML (page_diff.cpp); 404 for a single version, 503 when
+// the pool has no program to compare with.
+void handle_diff_page(ReaderPool& pool, const Request& req, Response& resp);
+
 // GET /documents/{id}[?q=QUERY][&from=N]: the document page, HTML (page_document.cpp).
 void handle_document_page(ReaderPool& pool, const Request& req, Response& resp);
 

@@ -132,6 +132,32 @@ void facts(std::string& h, const Object::Ptr& d) {
   }
 }
 
+// The versions of the text at this URL (indexer/versions.hpp), each with a link comparing it
+// with the one before; "" when there was only ever one.
+std::string versions_html(const Object::Ptr& d, const std::string& id) {
+  const Array::Ptr versions = d->getArray("versions");
+  if (!versions || versions->size() < 2) return "";
+  std::string h = "<section class=\"versions\"><h2>Versions of the text</h2><table><thead><tr><th>Capture</th>"
+                  "<th>Captured</th><th>Text</th><th></th></tr></thead><tbody>";
+  std::string previous;
+  for (const auto& v : *versions) {
+    const auto o = v.extract<Object::Ptr>();
+    const std::string capture = value(o, "capture");
+    const std::string changed = o->isNull("text_changed") ? "" : value(o, "text_changed");
+    const std::string state = previous.empty() ? "first seen" : changed == "true" ? "<strong>changed</strong>"
+                              : changed == "false"                                ? "same text"
+                                                                                  : "not compared";
+    h += "<tr><td>#" + html_escape(capture) + "</td><td>" + html_escape(value(o, "time")) + "</td><td>" + state +
+         "</td><td>" +
+         (previous.empty() ? ""
+                           : "<a class=\"compare\" href=\"/documents/" + id + "/diff?from=" + html_escape(previous) +
+                                 "&amp;to=" + html_escape(capture) + "\">What changed</a>") +
+         "</td></tr>";
+    previous = capture;
+  }
+  return h + "</tbody></table></section>";
+}
+
 }  // namespace
 
 void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) {
@@ -165,7 +191,12 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
   const std::string q = url_encode(query);
   std::string h = page_start(title, "document-page", "/" + (query.empty() ? "" : "?q=" + q), "Back to the search") +
                   "<article><h1>" + html_escape(title) + "</h1>";
-  if (d->has("removed") && !d->isNull("removed")) h += "<p class=\"badge\">Removed at source</p>";
+  if (d->has("removed") && !d->isNull("removed")) {
+    const Object::Ptr gone = d->getObject("removed");
+    h += "<p class=\"badge removed\">Removed at source: " + html_escape(value(d, "url")) + " answered HTTP " +
+         html_escape(value(gone, "status")) + " from " + html_escape(value(gone, "since")) +
+         ". The archived copy below is kept.</p>";
+  }
   facts(h, d);
   h += "<nav class=\"doc-links\"><a href=\"" + original + "\">Archived original</a>";
   // Only web addresses become links (a foreign WARC file may name any URI).
@@ -191,7 +222,7 @@ void handle_document_page(ReaderPool& pool, const Request& req, Response& resp) 
          html_escape(value(o, "record_type")) + "</td><td>" + html_escape(value(o, "size")) + "</td><td><code>" +
          html_escape(value(o, "digest")) + "</code></td></tr>";
   }
-  h += "</tbody></table></section></article></main></body></html>";
+  h += "</tbody></table></section>" + versions_html(d, id) + "</article></main></body></html>";
   send_page(resp, h);
 }
 

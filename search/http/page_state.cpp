@@ -99,6 +99,7 @@ const std::vector<std::pair<std::string, std::string>>& page_facets() {
   static const std::vector<std::pair<std::string, std::string>> facets = {
       {"overall", "Overall rating"}, {"key_question", "Key question rating"}, {"kind", "Document type"},
       {"trust", "Trust"},            {"service", "Core service"},             {"service_rating", "Service rating"},
+      {"changed", "Text changed at source"},
   };
   return facets;
 }

@@ -37,6 +37,7 @@ std::vector<std::string>* filter_list(SearchRequest& r, std::string_view name) {
   if (name == "key_question") return &r.key_questions;
   if (name == "kind") return &r.kinds;
   if (name == "year") return &r.years;
+  if (name == "changed") return &r.changed;
   return nullptr;
 }
 

@@ -23,7 +23,7 @@ struct SearchParams {
 };
 
 // The request's list for filter parameter NAME (trust, service, rating, overall,
-// service_rating, key_question, kind, year), or nullptr for any other name.
+// service_rating, key_question, kind, year, changed), or nullptr for any other name.
 std::vector<std::string>* filter_list(SearchRequest& request, std::string_view name);
 
 // Parses Q (q, the filter parameters above, from, to, date, sort, page, per_page, and format

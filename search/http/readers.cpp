@@ -8,7 +8,8 @@
 
 namespace cqc::search::http {
 
-ReaderPool::ReaderPool(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+ReaderPool::ReaderPool(std::string data_dir, std::string program)
+    : data_dir_(std::move(data_dir)), program_(std::move(program)) {}
 
 ReaderPool::Lease ReaderPool::acquire() {
   std::unique_ptr<Reader> r;

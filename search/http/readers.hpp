@@ -29,8 +29,9 @@ struct Reader {
 
 class ReaderPool {
  public:
-  // Reads the index and archive inside data folder DATA_DIR (core/paths.hpp layout).
-  explicit ReaderPool(std::string data_dir);
+  // Reads the index and archive inside data folder DATA_DIR (core/paths.hpp layout). PROGRAM
+  // is the cqc-archive executable the diff page runs to compare versions ("" = none).
+  explicit ReaderPool(std::string data_dir, std::string program = "");
 
   // A borrowed Reader, returned to the pool when the lease ends.
   class Lease {
@@ -53,11 +54,14 @@ class ReaderPool {
   Lease acquire();
   // The data folder.
   const std::string& data_dir() const { return data_dir_; }
+  // The cqc-archive executable that compares versions, "" when none was given.
+  const std::string& program() const { return program_; }
 
  private:
   void give_back(std::unique_ptr<Reader> reader);
 
   std::string data_dir_;
+  std::string program_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Reader>> idle_;
 };

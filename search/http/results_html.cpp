@@ -48,7 +48,7 @@ const std::vector<std::pair<std::string, std::string>>& chip_fields() {
   static const std::vector<std::pair<std::string, std::string>> fields = {
       {"trust", "Trust"},   {"service", "Service"},      {"rating", "Rating"},
       {"overall", "Overall"}, {"service_rating", "Service rating"}, {"key_question", "Key question"},
-      {"kind", "Type"},     {"year", "Year"}};
+      {"kind", "Type"},     {"year", "Year"},               {"changed", "Text changed"}};
   return fields;
 }
 

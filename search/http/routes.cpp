@@ -12,6 +12,7 @@ void register_routes(Router& r, ReaderPool& pool) {
   r.get("/api/documents/{}", with_pool(handle_document));
   r.get("/api/documents/{}/cite", with_pool(handle_cite));
   r.get("/documents/{}", with_pool(handle_document_page));
+  r.get("/documents/{}/diff", with_pool(handle_diff_page));
   r.get("/api/trusts/{}", with_pool(handle_trust_api));
   r.get("/trusts/{}", with_pool(handle_trust_page));
   r.get("/documents/{}/original", with_pool(handle_original));

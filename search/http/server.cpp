@@ -27,12 +27,12 @@ struct Server::Impl {
   unsigned port = 0;
   bool running = false;
 
-  explicit Impl(const std::string& data_dir) : pool(data_dir) {}
+  Impl(const std::string& data_dir, const std::string& program) : pool(data_dir, program) {}
 };
 
 Server::Server(const std::string& data_dir, const ServerOptions& o) {
   if (o.front.threads == 0) throw core::UsageError("--threads must be at least 1");
-  impl_ = std::make_unique<Impl>(data_dir);
+  impl_ = std::make_unique<Impl>(data_dir, o.program);
   register_routes(impl_->router, impl_->pool);
   Poco::Net::ServerSocket socket;
   try {

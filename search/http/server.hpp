@@ -17,6 +17,9 @@ struct ServerOptions {
   FrontOptions front;              // threads, connection caps, deadlines, 414/431 limits
   unsigned io_timeout_s = 30;      // one socket read or write on a request thread
   std::size_t max_body = 65536;    // larger request bodies answer 413
+  std::string program;             // the cqc-archive executable the diff page runs (as
+                                   // `history --diff --json`, a child process) to compare two
+                                   // captures' text; "" = the diff page answers 503
 };
 
 class Server {

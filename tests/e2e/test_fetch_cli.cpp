@@ -40,13 +40,18 @@ TEST_CASE("fetch, index, search; change a document; refresh; search sees the new
   CHECK(run_cli(tmp, data, {"search", "seclusion", "--json"}).json()->getValue<int>("total") >= 8);
   CHECK(run_cli(tmp, data, {"search", "zanzibar", "--json"}).json()->getValue<int>("total") == 0);
 
-  std::string changed, unchanged;
+  std::string changed, unchanged, cosmetic;
   for (const auto& p : server.document_paths()) {
     if (p.rfind("/docs/news/", 0) != 0) continue;
     if (changed.empty()) changed = p;
     else if (unchanged.empty()) unchanged = p;
+    else if (cosmetic.empty()) cosmetic = p;
   }
-  REQUIRE(!unchanged.empty());
+  REQUIRE(!cosmetic.empty());
+  // New bytes, same text: a comment in the markup.
+  std::string markup = server.document_body(cosmetic);
+  markup.insert(markup.find("<head>") + 6, "<!-- served by a new template -->");
+  server.set_document(cosmetic, markup, "text/html; charset=utf-8");
   std::string body = server.document_body(changed);
   const size_t p = body.find("<p>", body.find("<article"));
   REQUIRE(p != std::string::npos);
@@ -58,7 +63,7 @@ TEST_CASE("fetch, index, search; change a document; refresh; search sees the new
   CHECK(refreshed.json()->getValue<int>("stored") >= 1);  // the document (and the sitemap if its lastmod moved)
   CHECK(refreshed.json()->getValue<int>("revisits") >= 40);
   auto indexed = run_cli(tmp, data, {"index", "--json"});
-  CHECK(indexed.json()->getValue<int>("indexed") == 1);
+  CHECK(indexed.json()->getValue<int>("indexed") == 2);
   auto found = run_cli(tmp, data, {"search", "zanzibar", "--json"});
   CHECK(found.json()->getValue<int>("total") == 1);
   CHECK(first_hit_url(found) == server.url(changed));
@@ -76,6 +81,34 @@ TEST_CASE("fetch, index, search; change a document; refresh; search sees the new
   REQUIRE(same->size() == 2);
   CHECK(same->getObject(1)->getValue<std::string>("type") == "revisit");
   CHECK(run_cli(tmp, data, {"verify"}).code == 0);
+
+  // What changed (issue 12, point 6): the revised text is found by changed:, the cosmetic
+  // change is not, and history --diff says what was altered.
+  const std::string year = history.json()->getArray("captures")->getObject(1)->getValue<std::string>("time").substr(0, 4);
+  auto revised = run_cli(tmp, data, {"search", "changed:any", "--json"});
+  CHECK(revised.json()->getValue<int>("total") == 1);
+  CHECK(first_hit_url(revised) == server.url(changed));
+  CHECK(run_cli(tmp, data, {"search", "changed:" + year, "--json"}).json()->getValue<int>("total") == 1);
+  CHECK(run_cli(tmp, data, {"search", "changed:1999", "--json"}).json()->getValue<int>("total") == 0);
+  auto diff = run_cli(tmp, data, {"history", server.url(changed), "--diff", "--json"});
+  INFO(diff.err);
+  REQUIRE(diff.code == 0);
+  CHECK_FALSE(diff.json()->getValue<bool>("identical"));
+  CHECK(diff.json()->getValue<int>("altered") == 1);
+  CHECK(diff.json()->getValue<int>("added") == 0);
+  CHECK(diff.out.find("[\"+\",\"Zanzibar\"]") != std::string::npos);
+  auto text = run_cli(tmp, data, {"history", server.url(changed), "--diff"});
+  CHECK(text.out.find("{+Zanzibar+}") != std::string::npos);
+  auto layout = run_cli(tmp, data, {"history", server.url(cosmetic), "--diff", "--json"});
+  REQUIRE(layout.code == 0);
+  CHECK(layout.json()->getValue<bool>("identical"));
+  const std::string first = std::to_string(caps->getObject(0)->getValue<long>("id"));
+  const std::string second = std::to_string(caps->getObject(1)->getValue<long>("id"));
+  CHECK(run_cli(tmp, data, {"history", server.url(changed), "--diff", "--from", second, "--to", first, "--json"})
+            .json()->getValue<int>("altered") == 1);
+  CHECK(run_cli(tmp, data, {"history", server.url(changed), "--diff", "--from", "999999"}).code == 2);
+  CHECK(run_cli(tmp, data, {"history", server.url(changed), "--from", first}).code == 2);
+  CHECK(run_cli(tmp, data, {"history", server.url(unchanged), "--diff"}).code == 1);  // one version
 }
 
 TEST_CASE("fetch names the failing source and exits 1") {

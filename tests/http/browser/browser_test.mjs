@@ -201,6 +201,18 @@ try {
   await page.goBack();
   await settled(page);
 
+  // 6c. What changed: a revised page lists its versions; "What changed" shows the altered
+  // sentence and the added paragraph, marked.
+  await page.goto(`${base}?q=changed:any`);
+  await settled(page);
+  assert.equal(await announcedTotal(page), 1, 'one revised document');
+  await Promise.all([page.waitForURL(/\/documents\/[0-9a-f]{16}/), page.locator('li.hit a.doc').first().click()]);
+  assert.equal(await page.locator('.versions tbody tr').count(), 2);
+  await Promise.all([page.waitForURL(/\/diff\?from=\d+&to=\d+/), page.locator('.versions a.compare').click()]);
+  assert.equal(await page.locator('.para.altered ins').first().textContent(), 'steady');
+  assert.match(await page.locator('.para.added').textContent(), /corrected after publication/);
+  await shot(page, 'diff');
+
   // 7. An original news page, opened from the results: the archived HTML, sandboxed.
   await page.goto(`${base}?q=seclusion&kind=news`);
   await settled(page);

@@ -16,6 +16,13 @@ cp "$here/browser_test.mjs" "$node_dir/"
 data="$work/browser-data"
 rm -rf "$data" "$work/screenshots"/*.png
 "$bin" import --data "$data" --base-url https://sample.cqc-archive.test/ "$sample" >/dev/null
+# A second version of one news page (a sentence altered, a paragraph added), for the diff page.
+rel=news/rmy-2016-out-of-special-measures.html
+mkdir -p "$work/browser-v2/news"
+sed -e 's/deserved credit for the progress/deserved credit for the steady progress/' \
+    -e 's#acknowledged there was more to do.</p>#acknowledged there was more to do.</p><p>This article was corrected after publication.</p>#' \
+    "$sample/$rel" >"$work/browser-v2/$rel"
+"$bin" import --data "$data" --base-url https://sample.cqc-archive.test/ "$work/browser-v2" >/dev/null
 "$bin" index --data "$data" >/dev/null
 
 log="$work/browser-serve.log"
