@@ -194,6 +194,20 @@ const std::vector<Command>& commands() {
        with_filter_options({}, {{"by", "year|month|trust|service|rating|overall|kind|service_rating|key_question", "the buckets (default year)"},
                                 {"format", "table|csv", "output (default table; --json for JSON)"}}),
        cmd_trend},
+      {"watch", "save searches and report what is new in them",
+       "watch add NAME [QUERY] [filters] | watch list | watch remove NAME | watch report [NAME]",
+       "Saved searches (kept in DATA/watches.json; the server shows and feeds them too).\n"
+       "  add NAME QUERY   saves the search (query and filters, as for 'search'); what it matches\n"
+       "                   now counts as seen\n"
+       "  list             the saved searches and when each was last reported\n"
+       "  remove NAME      deletes one\n"
+       "  report [NAME]    per saved search, the documents new to it since its last report and\n"
+       "                   those a newer version changed, then marks them seen (--no-mark: not).\n"
+       "Exit codes of report: 0 nothing new, 3 something new or changed, 1 failure, 2 bad usage;\n"
+       "with --quiet it prints nothing when nothing is new (for cron).",
+       with_filter_options({}, {{"quiet", "", "report: print nothing when nothing is new"},
+                                {"no-mark", "", "report: do not mark what it shows as seen"}}),
+       cmd_watch},
       {"export", "write the captures of a selection as one WARC file or WACZ package",
        "export --warc FILE | --wacz FILE [options] [QUERY]",
        "Selects documents as search does (query and filters; none: every document) and writes\n"

@@ -48,6 +48,7 @@ int cmd_refresh(const Args& args, const Context& ctx);
 int cmd_history(const Args& args, const Context& ctx);
 int cmd_trust(const Args& args, const Context& ctx);  // cli/cmd_trust.cpp
 int cmd_trend(const Args& args, const Context& ctx);  // cli/cmd_trend.cpp
+int cmd_watch(const Args& args, const Context& ctx);  // cli/cmd_watch.cpp
 int cmd_serve(const Args& args, const Context& ctx);  // cli/cmd_serve.cpp
 int cmd_export(const Args& args, const Context& ctx);  // cli/cmd_export.cpp
 

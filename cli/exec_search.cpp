@@ -8,5 +8,6 @@ namespace cqc::cli {
 int cmd_search(const Args&, const Context&) { exec_sibling("cqc-archive", "search"); }
 int cmd_trust(const Args&, const Context&) { exec_sibling("cqc-archive", "trust"); }
 int cmd_trend(const Args&, const Context&) { exec_sibling("cqc-archive", "trend"); }
+int cmd_watch(const Args&, const Context&) { exec_sibling("cqc-archive", "watch"); }
 
 }  // namespace cqc::cli

@@ -76,6 +76,36 @@ Xapian::Query filtered(Xapian::Query q, const ParsedQuery& p, std::string_view s
 
 }  // namespace
 
+namespace {
+
+template <class Request>
+auto values_of(Request& r, std::string_view name) -> decltype(&r.trusts) {
+  if (name == "trust") return &r.trusts;
+  if (name == "service") return &r.services;
+  if (name == "rating") return &r.ratings;
+  if (name == "overall") return &r.overall;
+  if (name == "service_rating") return &r.service_ratings;
+  if (name == "key_question") return &r.key_questions;
+  if (name == "kind") return &r.kinds;
+  if (name == "year") return &r.years;
+  if (name == "changed") return &r.changed;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string>* filter_values(SearchRequest& r, std::string_view name) { return values_of(r, name); }
+
+const std::vector<std::string>* filter_values(const SearchRequest& r, std::string_view name) {
+  return values_of(r, name);
+}
+
+const std::vector<std::string>& filter_names() {
+  static const std::vector<std::string> names = {"trust", "service", "rating", "overall", "service_rating",
+                                                 "key_question", "kind", "year", "changed"};
+  return names;
+}
+
 Xapian::Query ParsedQuery::combined() const { return filtered(text, *this, {}); }
 
 Xapian::Query ParsedQuery::without(std::string_view facet) const { return filtered(text, *this, facet); }
@@ -115,15 +145,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, 
                            std::to_string(kMaxQueryBytes) + ")");
   if (!core::valid_utf8(req.query)) throw core::UsageError("query is not valid UTF-8");
   ParsedQuery out{match_all(), {}, {}};
-  add_option(out, "trust", req.trusts);
-  add_option(out, "service", req.services);
-  add_option(out, "rating", req.ratings);
-  add_option(out, "overall", req.overall);
-  add_option(out, "service_rating", req.service_ratings);
-  add_option(out, "key_question", req.key_questions);
-  add_option(out, "kind", req.kinds);
-  add_option(out, "year", req.years);
-  add_option(out, "changed", req.changed);
+  for (const std::string& name : filter_names()) add_option(out, name, *filter_values(req, name));
   if (req.date_field != "inspected" && req.date_field != "published")
     throw core::UsageError("--date must be inspected or published, not '" + req.date_field + "'");
   if (!req.from.empty() || !req.to.empty()) {

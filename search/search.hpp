@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace Xapian {
@@ -30,6 +31,14 @@ struct SearchRequest {
   unsigned limit = 10;
   unsigned offset = 0;
 };
+
+// The request's list for filter NAME (trust, service, rating, overall, service_rating,
+// key_question, kind, year, changed: the names of the API's parameters and the page's facets),
+// or nullptr for any other name.
+std::vector<std::string>* filter_values(SearchRequest& request, std::string_view name);
+const std::vector<std::string>* filter_values(const SearchRequest& request, std::string_view name);
+// Every filter name filter_values knows, in that order.
+const std::vector<std::string>& filter_names();
 
 struct ServiceRatingView {
   std::string service;  // service id

@@ -37,6 +37,17 @@ void handle_trust_api(ReaderPool& pool, const Request& req, Response& resp);
 // GET /trusts/{code}: the same as an HTML page: chart, table, documents, scoped search box.
 void handle_trust_page(ReaderPool& pool, const Request& req, Response& resp);
 
+// Saved searches (page_watch.cpp, search/watch.hpp): GET /watches and /watches/{name} (HTML),
+// /watches/{name}/feed (Atom), /api/watches and /api/watches/{name} (JSON); POST /watches (a
+// form: name and the search's parameters; 303 to its page) and /watches/{name}/delete.
+void handle_watch_list_page(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_page(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_feed(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_list_api(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_api(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_create(ReaderPool& pool, const Request& req, Response& resp);
+void handle_watch_delete(ReaderPool& pool, const Request& req, Response& resp);
+
 // GET /documents/{id}/diff[?from=A&to=B]: what changed in the text between two captures
 // (default: the two newest versions), HTML (page_diff.cpp); 404 for a single version, 503 when
 // the pool has no program to compare with.

@@ -96,6 +96,7 @@ void handle_results_page(ReaderPool& pool, const Request& req, Response& resp) {
   v["search_hidden"] = state.hidden_inputs({"q"});
   v["dates_hidden"] = state.hidden_inputs({"from", "to", "date"});
   v["sort_hidden"] = state.hidden_inputs({"sort"});
+  v["save_hidden"] = state.hidden_inputs({"chart", "by", "show", "per_page", "sort"});
   v["from"] = html_escape(state.get("from"));
   v["to"] = html_escape(state.get("to"));
   v["date_options"] = options({{"inspected", "inspection date"}, {"published", "publication date"}}, state.get("date"));

@@ -28,19 +28,6 @@ void one_of(const std::string& name, const std::string& value, std::initializer_
 
 }  // namespace
 
-std::vector<std::string>* filter_list(SearchRequest& r, std::string_view name) {
-  if (name == "trust") return &r.trusts;
-  if (name == "service") return &r.services;
-  if (name == "rating") return &r.ratings;
-  if (name == "overall") return &r.overall;
-  if (name == "service_rating") return &r.service_ratings;
-  if (name == "key_question") return &r.key_questions;
-  if (name == "kind") return &r.kinds;
-  if (name == "year") return &r.years;
-  if (name == "changed") return &r.changed;
-  return nullptr;
-}
-
 SearchParams parse_search_params(const std::vector<std::pair<std::string, std::string>>& q, bool for_export) {
   SearchParams p;
   SearchRequest& r = p.request;
@@ -54,7 +41,7 @@ SearchParams parse_search_params(const std::vector<std::pair<std::string, std::s
     if (name == "q") {
       single(0, name);
       r.query = raw;
-    } else if (auto* list = filter_list(r, name)) {
+    } else if (auto* list = filter_values(r, name)) {
       if (value.empty()) continue;  // an empty form field is no filter
       if (list->size() >= 50) throw HttpError(400, "too many values of parameter '" + name + "' (at most 50)");
       list->push_back(value);

@@ -22,11 +22,7 @@ struct SearchParams {
   std::string format;      // export only: csv | json
 };
 
-// The request's list for filter parameter NAME (trust, service, rating, overall,
-// service_rating, key_question, kind, year, changed), or nullptr for any other name.
-std::vector<std::string>* filter_list(SearchRequest& request, std::string_view name);
-
-// Parses Q (q, the filter parameters above, from, to, date, sort, page, per_page, and format
+// Parses Q (q, the filter parameters of search::filter_values, from, to, date, sort, page, per_page, and format
 // when FOR_EXPORT). Repeated values of one filter mean OR. Unknown
 // parameters, bad numbers and bad enumerations answer 400 naming the parameter.
 SearchParams parse_search_params(const std::vector<std::pair<std::string, std::string>>& q,

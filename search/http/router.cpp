@@ -49,6 +49,28 @@ std::vector<std::pair<std::string, std::string>> parse_query(const std::string& 
   return out;
 }
 
+// The body of a POST as form fields; 400 unless it is a form of known length, 403 when the
+// browser says it comes from another site (a page elsewhere posting to this server).
+std::vector<std::pair<std::string, std::string>> read_form(Poco::Net::HTTPServerRequest& req) {
+  const std::string origin = req.get("Origin", "");
+  if (!origin.empty() && origin != "null") {
+    std::string host;
+    try {
+      host = Poco::URI(origin).getAuthority();
+    } catch (const Poco::Exception&) {
+    }
+    if (host != req.getHost()) throw HttpError(403, "a form from another site (" + origin.substr(0, 80) + ") is refused");
+  }
+  const std::string type = req.getContentType();
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+    throw HttpError(400, "the body must be a form (application/x-www-form-urlencoded)");
+  if (!req.hasContentLength()) throw HttpError(411, "a form needs a Content-Length");
+  std::string body(static_cast<std::size_t>(req.getContentLength64()), '\0');
+  req.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
+  if (static_cast<std::size_t>(req.stream().gcount()) != body.size()) throw HttpError(400, "the form body was cut short");
+  return parse_query(body);
+}
+
 class Dispatch : public Poco::Net::HTTPRequestHandler {
  public:
   Dispatch(const Router& router, RequestLimits limits) : router_(router), limits_(limits) {}
@@ -91,10 +113,6 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limits_.max_body))
       throw HttpError(413, "request body larger than " + std::to_string(limits_.max_body) + " bytes");
     if (req.getChunkedTransferEncoding()) throw HttpError(413, "chunked request bodies are not accepted");
-    if (req.getMethod() != "GET" && req.getMethod() != "HEAD") {
-      resp.set("Allow", "GET, HEAD");
-      throw HttpError(405, "method " + req.getMethod() + " is not allowed (use GET)");
-    }
     const std::string& uri = req.getURI();
     const auto q = uri.find('?');
     std::string path;
@@ -103,10 +121,23 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     } catch (const Poco::Exception&) {
       throw HttpError(400, "malformed request path");
     }
-    auto [handler, captures] = router_.match(path);
+    const std::string method = req.getMethod() == "HEAD" ? "GET" : req.getMethod();
+    if (method != "GET" && method != "POST") {
+      const std::string allow = router_.allowed(path);
+      resp.set("Allow", allow.empty() ? "GET, HEAD" : allow);
+      throw HttpError(405, "method " + req.getMethod() + " is not allowed (use GET)");
+    }
+    std::pair<const Handler*, std::vector<std::string>> found;
+    try {
+      found = router_.match(method, path);
+    } catch (const HttpError& e) {
+      if (e.status() == 405) resp.set("Allow", router_.allowed(path));
+      throw;
+    }
     Request r{req, q == std::string::npos ? decltype(Request::query){} : parse_query(uri.substr(q + 1)),
-              std::move(captures)};
-    (*handler)(r, resp);
+              std::move(found.second), {}};
+    if (method == "POST") r.form = read_form(req);
+    (*found.first)(r, resp);
   }
 
   static void fail(Response& resp, int status, const std::string& message) {
@@ -133,24 +164,52 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 }  // namespace
 
 void Router::get(const std::string& pattern, Handler handler) {
-  routes_.push_back({split_path(pattern), std::move(handler)});
+  routes_.push_back({"GET", split_path(pattern), std::move(handler)});
 }
 
-std::pair<const Handler*, std::vector<std::string>> Router::match(const std::string& path) const {
-  const auto segments = split_path(path);
-  for (const Route& r : routes_) {
-    if (r.segments.size() != segments.size()) continue;
-    std::vector<std::string> captures;
-    bool ok = true;
-    for (size_t i = 0; ok && i < segments.size(); ++i) {
-      if (r.segments[i] == "{}")
-        captures.push_back(segments[i]);
-      else
-        ok = r.segments[i] == segments[i];
-    }
-    if (ok) return {&r.handler, std::move(captures)};
+void Router::post(const std::string& pattern, Handler handler) {
+  routes_.push_back({"POST", split_path(pattern), std::move(handler)});
+}
+
+namespace {
+
+// Whether SEGMENTS fit PATTERN, adding the "{}" segments to CAPTURES.
+bool fits(const std::vector<std::string>& pattern, const std::vector<std::string>& segments,
+          std::vector<std::string>& captures) {
+  if (pattern.size() != segments.size()) return false;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    if (pattern[i] == "{}")
+      captures.push_back(segments[i]);
+    else if (pattern[i] != segments[i])
+      return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::pair<const Handler*, std::vector<std::string>> Router::match(const std::string& method, const std::string& path) const {
+  const auto segments = split_path(path);
+  bool other_method = false;
+  for (const Route& r : routes_) {
+    std::vector<std::string> captures;
+    if (!fits(r.segments, segments, captures)) continue;
+    if (r.method == method) return {&r.handler, std::move(captures)};
+    other_method = true;
+  }
+  if (other_method) throw HttpError(405, "method " + method + " is not allowed here (" + allowed(path) + ")");
   throw HttpError(404, "no such page or API endpoint");
+}
+
+std::string Router::allowed(const std::string& path) const {
+  const auto segments = split_path(path);
+  bool get = false, post = false;
+  for (const Route& r : routes_) {
+    std::vector<std::string> captures;
+    if (!fits(r.segments, segments, captures)) continue;
+    (r.method == "GET" ? get : post) = true;
+  }
+  return std::string(get ? "GET, HEAD" : "") + (get && post ? ", " : "") + (post ? "POST" : "");
 }
 
 Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits) {

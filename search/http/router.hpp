@@ -30,6 +30,7 @@ struct Request {
   Poco::Net::HTTPServerRequest& raw;
   std::vector<std::pair<std::string, std::string>> query;
   std::vector<std::string> captures;
+  std::vector<std::pair<std::string, std::string>> form;  // POST: the decoded form body
 };
 
 using Response = Poco::Net::HTTPServerResponse;
@@ -43,13 +44,20 @@ struct RequestLimits {
 
 class Router {
  public:
-  // Adds a GET route. PATTERN is a path whose "{}" segments match one segment each.
+  // Adds a GET (and HEAD) route. PATTERN is a path whose "{}" segments match one segment each.
   void get(const std::string& pattern, Handler handler);
-  // The handler for PATH and its captures; throws HttpError 404 when nothing matches.
-  std::pair<const Handler*, std::vector<std::string>> match(const std::string& path) const;
+  // Adds a POST route: the body must be a form (application/x-www-form-urlencoded), and a
+  // request whose Origin header names another site is refused (403).
+  void post(const std::string& pattern, Handler handler);
+  // The handler for METHOD (GET for HEAD) on PATH and its captures; throws HttpError 404 when
+  // no route has PATH, 405 (with the Allow header's value in the message) when none has METHOD.
+  std::pair<const Handler*, std::vector<std::string>> match(const std::string& method, const std::string& path) const;
+  // The methods PATH answers ("GET, HEAD" or "GET, HEAD, POST"), "" when none.
+  std::string allowed(const std::string& path) const;
 
  private:
   struct Route {
+    std::string method;  // GET or POST
     std::vector<std::string> segments;
     Handler handler;
   };

@@ -17,6 +17,13 @@ void register_routes(Router& r, ReaderPool& pool) {
   r.get("/trusts/{}", with_pool(handle_trust_page));
   r.get("/documents/{}/original", with_pool(handle_original));
   r.get("/api/export", with_pool(handle_export));
+  r.get("/watches", with_pool(handle_watch_list_page));
+  r.post("/watches", with_pool(handle_watch_create));
+  r.get("/watches/{}", with_pool(handle_watch_page));
+  r.get("/watches/{}/feed", with_pool(handle_watch_feed));
+  r.post("/watches/{}/delete", with_pool(handle_watch_delete));
+  r.get("/api/watches", with_pool(handle_watch_list_api));
+  r.get("/api/watches/{}", with_pool(handle_watch_api));
   r.get("/api/stats", with_pool(handle_stats));
   r.get("/healthz", with_pool(handle_health));
   r.get("/", with_pool(handle_results_page));

@@ -213,6 +213,18 @@ try {
   assert.match(await page.locator('.para.added').textContent(), /corrected after publication/);
   await shot(page, 'diff');
 
+  // 6d. Save a search from the results page: its page lists the newest matches and links
+  // an Atom feed.
+  await page.goto(`${base}?q=seclusion&kind=report`);
+  await settled(page);
+  await page.fill('#watch-name', 'report-seclusion');
+  await Promise.all([page.waitForURL(/\/watches\/report-seclusion$/), page.locator('#save-search button').click()]);
+  assert.ok((await page.locator('ol.newest li').count()) > 0, 'the saved search lists its newest documents');
+  await shot(page, 'saved-search');
+  const feed = await page.request.get(`${base}watches/report-seclusion/feed`);
+  assert.equal(feed.headers()['content-type'], 'application/atom+xml; charset=utf-8');
+  assert.match(await feed.text(), /<entry>/);
+
   // 7. An original news page, opened from the results: the archived HTML, sandboxed.
   await page.goto(`${base}?q=seclusion&kind=news`);
   await settled(page);
