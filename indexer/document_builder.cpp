@@ -222,7 +222,9 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotKind, m.kind);
   d.add_value(schema::kSlotDigest, c.digest);
   d.add_value(schema::kSlotLocation, m.location);
-  d.add_value(schema::kSlotSource, source_key(c.id, source, api_metadata));
+  std::vector<std::int64_t> version_ids;
+  for (const VersionInfo& v : m.versions) version_ids.push_back(v.capture);
+  d.add_value(schema::kSlotSource, source_key(c.id, source, api_metadata, version_ids));
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
   schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m, source), blocks);

@@ -93,8 +93,8 @@ std::string encode_job(const IndexJob& job) {
   put(out, job.api_metadata);
   put(out, static_cast<std::uint64_t>(job.source.removed_status));
   put(out, job.source.removed_since);
-  put(out, static_cast<std::uint64_t>(job.earlier.size()));
-  for (const Version& v : job.earlier) {
+  put(out, static_cast<std::uint64_t>(job.versions.size()));
+  for (const Version& v : job.versions) {
     put_capture(out, v.first);
     put_capture(out, v.payload);
   }
@@ -115,7 +115,7 @@ IndexJob decode_job(const std::string& bytes) {
     Version v;
     v.first = get_capture(in);
     v.payload = get_capture(in);
-    job.earlier.push_back(std::move(v));
+    job.versions.push_back(std::move(v));
   }
   in.end();
   return job;
@@ -232,19 +232,21 @@ std::string fingerprint(const Extraction& doc) {
 }
 
 // The versions of JOB's URI with their text changes: each earlier version's text is
-// extracted and compared with the next one's; CURRENT is the document's own text.
+// extracted and compared with the next one's; CURRENT is the last version's (the document's).
 std::vector<VersionInfo> compare_versions(const archive::Archive& archive, const IndexJob& job,
                                           const Extraction& current) {
   std::vector<VersionInfo> out;
-  if (job.earlier.empty()) return out;
   std::vector<std::optional<std::string>> prints;
-  for (const Version& v : job.earlier) {
-    const Extracted x = extract_payload(archive, v.first, v.payload);
-    prints.push_back(x.doc ? std::optional<std::string>(fingerprint(*x.doc)) : std::nullopt);
-    out.push_back({v.first.id, v.first.time, v.first.digest, std::nullopt});
+  for (std::size_t i = 0; i < job.versions.size(); ++i) {
+    const Version& v = job.versions[i];
+    if (i + 1 == job.versions.size()) {
+      prints.push_back(fingerprint(current));
+    } else {
+      const Extracted x = extract_payload(archive, v.first, v.payload);
+      prints.push_back(x.doc ? std::optional<std::string>(fingerprint(*x.doc)) : std::nullopt);
+    }
+    out.push_back({v.first.id, v.first.time, v.payload.digest, std::nullopt});
   }
-  prints.push_back(fingerprint(current));
-  out.push_back({job.capture.id, job.capture.time, job.payload.digest, std::nullopt});
   for (std::size_t i = 1; i < out.size(); ++i)
     if (prints[i - 1] && prints[i]) out[i].changed = *prints[i - 1] != *prints[i];
   return out;

@@ -20,8 +20,9 @@ struct IndexJob {
   archive::Capture payload;  // the capture holding its bytes (the original of a revisit)
   std::string api_metadata;  // structured metadata kept by the fetcher, "" if none
   SourceState source;        // whether the source still serves it
-  std::vector<Version> earlier;  // the URI's earlier versions, oldest first (versions.hpp):
-                                 // their texts are compared to tell which changed
+  std::vector<Version> versions;  // the URI's versions, oldest first, the document's own last
+                                  // (versions.hpp), when it has more than one: their texts are
+                                  // compared to tell which changed
 };
 
 // A worker's answer for one IndexJob.
@@ -66,7 +67,7 @@ Extracted extract_payload(const archive::Archive& archive, const archive::Captur
                           const archive::Capture& payload);
 
 // Reads JOB's payload from ARCHIVE's WARC files (never its catalog), extracts it and builds
-// its Xapian document; extracts JOB.earlier's payloads too, to record which versions changed
+// its Xapian document; extracts the payloads of JOB.versions before the last too, to record which versions changed
 // the text. A document that cannot be read is a failed result with the reason (an earlier
 // version that cannot be read only leaves its change unknown).
 JobResult run_job(const archive::Archive& archive, const IndexJob& job);

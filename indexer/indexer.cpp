@@ -116,7 +116,13 @@ class Run {
       const bool known_failure = shards_.read([&](Xapian::Database& db) {
         return !db.get_metadata(failed_key(r->payload.digest)).empty();
       });
-      if (!stale_ && digest == r->payload.digest && source == source_key(r->document.id, r->source, r->api_metadata)) {
+      // The URI's versions (versions.hpp): the worker compares the earlier ones' texts, and
+      // another version in the history rebuilds the document as a rebuild would.
+      std::vector<Version> versions = document_versions(archive_.catalog(), latest.uri, kMaxVersions);
+      std::vector<std::int64_t> version_ids;
+      for (const Version& v : versions) version_ids.push_back(v.first.id);
+      if (!stale_ && digest == r->payload.digest &&
+          source == source_key(r->document.id, r->source, r->api_metadata, version_ids)) {
         ++sum_.unchanged;
       } else if (known_failure && !opt_.retry_failed && !stale_) {
         ++sum_.previously_failed;
@@ -126,9 +132,7 @@ class Run {
         job.first.payload = r->payload;
         job.first.api_metadata = r->api_metadata;
         job.first.source = r->source;
-        // Earlier versions of the URI, whose texts the worker compares (versions.hpp).
-        std::vector<Version> versions = document_versions(archive_.catalog(), latest.uri, kMaxVersions);
-        if (versions.size() > 1) job.first.earlier.assign(versions.begin(), versions.end() - 1);
+        if (versions.size() > 1) job.first.versions = std::move(versions);
         job.second = {r->document, id_term, known_failure, docid};
         return job;
       }

@@ -67,10 +67,15 @@ std::optional<ResolvedCapture> resolve_capture(const archive::Catalog& catalog, 
   return r;
 }
 
-std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata) {
+std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata,
+                       const std::vector<std::int64_t>& version_ids) {
   std::string key = std::to_string(capture_id) + " " + std::to_string(source.removed_status) + " " +
                     (source.removed_since.empty() ? "-" : source.removed_since);
   if (!api_metadata.empty()) key += " " + archive::warc_digest(api_metadata).substr(5, 16);
+  if (version_ids.size() > 1) {
+    key += " v";
+    for (std::size_t i = 0; i < version_ids.size(); ++i) key += (i ? "," : "") + std::to_string(version_ids[i]);
+  }
   return key;
 }
 

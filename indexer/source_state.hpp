@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "archive/catalog.hpp"
 
@@ -41,9 +42,11 @@ struct ResolvedCapture {
 std::optional<ResolvedCapture> resolve_capture(const archive::Catalog& catalog, const archive::Capture& latest);
 
 // The value of schema::kSlotSource for a document standing for capture CAPTURE_ID in state
-// SOURCE with API_METADATA: it changes exactly when the document must be rebuilt although
-// its payload digest did not (another capture, removed or restored at its source, new
-// ratings from the API).
-std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata);
+// SOURCE with API_METADATA and the URI's versions VERSION_IDS (the first capture of each, the
+// document's own last; indexer/versions.hpp): it changes exactly when the document must be
+// rebuilt although its payload digest did not (another capture, removed or restored at its
+// source, new ratings from the API, another version in its history).
+std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata,
+                       const std::vector<std::int64_t>& version_ids = {});
 
 }  // namespace cqc::indexer
