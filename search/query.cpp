@@ -1,6 +1,7 @@
 #include "search/query.hpp"
 
 #include <cctype>
+#include <memory>
 
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -45,15 +46,17 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT;
 
-// A QueryParser knowing the title prefix and every filter field.
-Xapian::QueryParser make_parser(const Xapian::Database& db, const Xapian::Stem& stemmer) {
+// A QueryParser knowing the title prefix and every filter field; a bad filter value's message
+// goes to ERROR (see FieldFilter).
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                const std::shared_ptr<std::string>& error) {
   Xapian::QueryParser qp;
   qp.set_database(db);
   qp.set_stemmer(stemmer);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_prefix("title", std::string(schema::kTitle));
-  for (const FieldInfo& f : filter_fields()) qp.add_boolean_prefix(f.name, (new FieldFilter(f.name))->release());
+  for (const FieldInfo& f : filter_fields()) qp.add_boolean_prefix(f.name, (new FieldFilter(f.name, error))->release());
   qp.add_boolean_prefix(kEveryField, (new EveryDocument)->release());
   qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR);
   return qp;
@@ -165,19 +168,22 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, 
   // Xapian 1.4 reads a query made only of excluded filters ("-trust:RT5") as those filters:
   // a leading field matching every document gives the exclusion something to exclude from.
   if (text.front() == '-') text = std::string(kEveryField) + ":1 " + text;
-  Xapian::QueryParser qp = make_parser(db, stemmer);
+  const auto error = std::make_shared<std::string>();
+  Xapian::QueryParser qp = make_parser(db, stemmer, error);
   try {
     out.text = qp.parse_query(text, kFlags);
   } catch (const Xapian::QueryParserError& e) {
+    if (!error->empty()) throw core::UsageError(*error);
     throw core::UsageError("cannot parse query '" + req.query + "': " + e.get_msg());
   }
+  if (!error->empty()) throw core::UsageError(*error);
   if (out.text.empty()) out.text = match_all();
   return out;
 }
 
 std::string spelling_suggestion(const ParsedQuery& parsed, const Xapian::Database& db, const Xapian::Stem& stemmer) {
   if (parsed.parsed_text.empty()) return "";
-  Xapian::QueryParser qp = make_parser(db, stemmer);
+  Xapian::QueryParser qp = make_parser(db, stemmer, std::make_shared<std::string>());
   try {
     qp.parse_query(parsed.parsed_text, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
   } catch (const std::exception&) {

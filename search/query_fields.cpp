@@ -157,6 +157,15 @@ Xapian::Query field_value_query(std::string_view field, std::string_view raw) {
   throw core::UsageError("unknown field '" + std::string(field) + ":'");
 }
 
+Xapian::Query FieldFilter::operator()(const std::string& value) {
+  try {
+    return field_value_query(field_, value);
+  } catch (const std::exception& e) {
+    if (error_->empty()) *error_ = e.what();
+    return Xapian::Query();  // matches nothing (and has no shared state to copy)
+  }
+}
+
 std::string nearest_field(std::string_view name) {
   std::string best;
   size_t best_distance = 3;

@@ -4,6 +4,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,14 +30,19 @@ const std::vector<FieldInfo>& filter_fields();
 // with suggestions where a near match exists.
 Xapian::Query field_value_query(std::string_view field, std::string_view value);
 
-// Calls field_value_query for one field from inside Xapian's QueryParser.
+// Calls field_value_query for one field from inside Xapian's QueryParser. An exception must
+// not leave a field processor (Xapian 1.4's parser then leaks its state), so a bad value's
+// message goes to ERROR (the first one wins) and the value matches nothing; the caller throws
+// it as a core::UsageError once parse_query returns.
 class FieldFilter : public Xapian::FieldProcessor {
  public:
-  explicit FieldFilter(std::string field) : field_(std::move(field)) {}
-  Xapian::Query operator()(const std::string& value) override { return field_value_query(field_, value); }
+  FieldFilter(std::string field, std::shared_ptr<std::string> error)
+      : field_(std::move(field)), error_(std::move(error)) {}
+  Xapian::Query operator()(const std::string& value) override;
 
  private:
   std::string field_;
+  std::shared_ptr<std::string> error_;
 };
 
 // QUERY with its field names made canonical for the QueryParser (lower case; "well-led:" as
