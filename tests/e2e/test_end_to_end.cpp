@@ -104,6 +104,63 @@ TEST_CASE_FIXTURE(Archived, "filters narrow the match set; an empty query browse
   CHECK(human.out.find("year  matching documents") != std::string::npos);
 }
 
+TEST_CASE_FIXTURE(Archived, "rating filters as the CQC gives them, filters under NOT and OR, did you mean") {
+  auto total = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "search");
+    args.insert(args.end(), {"--json", "--limit", "100"});
+    auto r = cli(args);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return r.json();
+  };
+  auto all = total({});
+  auto overall = all->getObject("facets")->getArray("overall");
+  REQUIRE(overall->size() >= 2);
+  for (unsigned i = 0; i < overall->size(); ++i) {
+    const std::string rating = overall->getObject(i)->getValue<std::string>("value");
+    const auto count = overall->getObject(i)->getValue<std::uint64_t>("count");
+    auto by_option = total({"--overall", rating});
+    CHECK(by_option->getValue<std::uint64_t>("total") == count);
+    CHECK(total({"overall:" + rating})->getValue<std::uint64_t>("total") == count);
+    auto hits = by_option->getArray("hits");
+    for (unsigned h = 0; h < hits->size(); ++h)
+      CHECK(hits->getObject(h)->getValue<std::string>("overall_rating") == rating);
+  }
+  // "rating:" is any rating in the document, so it finds at least what "overall:" finds.
+  CHECK(total({"rating:inadequate"})->getValue<std::uint64_t>("total") >=
+        total({"overall:inadequate"})->getValue<std::uint64_t>("total"));
+  auto rated = total({"--service-rating", "acute wards:inadequate"});
+  auto hits = rated->getArray("hits");
+  REQUIRE(hits->size() > 0);
+  for (unsigned h = 0; h < hits->size(); ++h) {
+    bool found = false;
+    auto list = hits->getObject(h)->getArray("service_ratings");
+    for (unsigned k = 0; k < list->size(); ++k)
+      found = found || (list->getObject(k)->getValue<std::string>("service") == "acute-wards-picu" &&
+                        list->getObject(k)->getValue<std::string>("rating") == "inadequate");
+    CHECK(found);
+  }
+  const auto seclusion = total({"seclusion"})->getValue<std::uint64_t>("total");
+  const auto in_rmy = total({"seclusion", "trust:RMY"})->getValue<std::uint64_t>("total");
+  CHECK(total({"seclusion", "NOT", "trust:RMY"})->getValue<std::uint64_t>("total") == seclusion - in_rmy);
+  CHECK(total({"seclusion -trust:RMY"})->getValue<std::uint64_t>("total") == seclusion - in_rmy);
+  CHECK(total({"trust:RMY OR trust:RT5"})->getValue<std::uint64_t>("total") ==
+        total({"--trust", "RMY", "--trust", "RT5"})->getValue<std::uint64_t>("total"));
+  CHECK(total({"seclsuion"})->getValue<std::string>("did_you_mean") == "seclusion");
+  auto suggested = cli({"search", "seclsuion"});
+  CHECK(suggested.out.find("Did you mean: seclusion") != std::string::npos);
+  auto unknown = cli({"search", "titel:seclusion"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean 'title:'") != std::string::npos);
+  auto trend = cli({"trend", "seclusion", "--by", "overall", "--json"});
+  REQUIRE(trend.code == 0);
+  std::uint64_t in_buckets = 0;
+  const auto buckets = trend.json()->getArray("buckets");
+  for (unsigned i = 0; i < buckets->size(); ++i) in_buckets += buckets->getObject(i)->getValue<std::uint64_t>("matching");
+  CHECK(in_buckets <= seclusion);  // one overall rating per document at most
+  CHECK(in_buckets > 0);
+}
+
 TEST_CASE_FIXTURE(Archived, "bad queries exit 2 with a message; no match exits 0") {
   auto bad = cli({"search", "trust:NOPE"});
   CHECK(bad.code == 2);
