@@ -110,17 +110,7 @@ int report(const Args& args, const Context& ctx) {
       o->set("name", r.name);
       o->set("matching", r.matching);
       Poco::JSON::Array::Ptr docs = new Poco::JSON::Array;
-      for (const auto& it : r.items) {
-        auto d = json_object();
-        d->set("why", it.why);
-        d->set("id", it.id);
-        d->set("title", it.title);
-        d->set("url", it.url);
-        d->set("kind", it.kind);
-        d->set("published", it.published);
-        d->set("captured", it.captured);
-        docs->add(d);
-      }
+      for (const auto& it : r.items) docs->add(search::item_object(it));
       o->set("documents", docs);
       list->add(o);
     }

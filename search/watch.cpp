@@ -179,6 +179,19 @@ bool WatchStore::remove(const std::string& name) {
   return found;
 }
 
+Poco::JSON::Object::Ptr item_object(const WatchItem& it) {
+  Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  if (!it.why.empty()) d->set("why", it.why);
+  d->set("id", it.id);
+  d->set("title", it.title);
+  d->set("url", it.url);
+  d->set("kind", it.kind);
+  d->set("published", it.published);
+  d->set("captured", it.captured);
+  d->set("document", "/documents/" + it.id);
+  return d;
+}
+
 std::string watch_json(const Watch& watch) {
   std::ostringstream out;
   to_object(watch, false)->stringify(out);

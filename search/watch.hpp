@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <Poco/JSON/Object.h>
+
 #include "search/search.hpp"
 
 namespace Xapian {
@@ -83,5 +85,9 @@ std::vector<WatchItem> newest_matches(const Xapian::Database& db, const SearchRe
 
 // The watch as JSON ({"name","query","filters":{...},"from","to","date","created","last_report"}).
 std::string watch_json(const Watch& watch);
+
+// ITEM as a JSON object: {"why" (when set), "id", "title", "url", "kind", "published",
+// "captured", "document" (its page's path)}.
+Poco::JSON::Object::Ptr item_object(const WatchItem& item);
 
 }  // namespace cqc::search

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "search/http/handlers.hpp"
+#include "search/http/html_page.hpp"
 
 namespace cqc::embedded {
 extern const std::string_view web_app_js;
@@ -20,9 +21,7 @@ void handle_asset(std::string_view name, const Request& req, Response& resp) {
   }
   resp.setContentType(type);
   resp.set("Cache-Control", "no-cache");
-  resp.set("Content-Security-Policy",
-           "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  resp.set("Content-Security-Policy", page_csp(true));
   resp.sendBuffer(body.data(), body.size());
 }
 

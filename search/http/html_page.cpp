@@ -28,12 +28,18 @@ std::string page_start(std::string_view title, std::string_view body_class, cons
          "</a></header><main>";
 }
 
-void send_page(Response& resp, const std::string& html) {
+const char* page_csp(bool scripted) {
+  return scripted ? "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+                  : "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+                    "frame-ancestors 'none'";
+}
+
+void send_page(Response& resp, const std::string& html, bool scripted, int status) {
+  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   resp.setContentType("text/html; charset=utf-8");
   resp.set("Cache-Control", "no-cache");
-  resp.set("Content-Security-Policy",
-           "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-           "frame-ancestors 'none'");
+  resp.set("Content-Security-Policy", page_csp(scripted));
   resp.sendBuffer(html.data(), html.size());
 }
 

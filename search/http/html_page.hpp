@@ -16,8 +16,11 @@ std::string html_escape(std::string_view text);
 std::string page_start(std::string_view title, std::string_view body_class, const std::string& back_href,
                        std::string_view back_text);
 
-// Sends HTML (a whole page) with no caching and a CSP that allows this site's stylesheet and
-// nothing else: no script, no frames, forms only to this site.
-void send_page(Response& response, const std::string& html);
+// The Content-Security-Policy of this site's pages and assets: its own stylesheet (and, when
+// SCRIPTED, its own script and fetches), no frames, forms only to this site.
+const char* page_csp(bool scripted);
+
+// Sends HTML (a whole page) with STATUS, no caching and page_csp(SCRIPTED).
+void send_page(Response& response, const std::string& html, bool scripted = false, int status = 200);
 
 }  // namespace cqc::search::http

@@ -124,14 +124,7 @@ void handle_results_page(ReaderPool& pool, const Request& req, Response& resp) {
   v["export_csv"] = html_escape("/api/export" + PageState::url(exp).substr(1));
   exp.back().second = "json";
   v["export_json"] = html_escape("/api/export" + PageState::url(exp).substr(1));
-  const std::string html = fill(embedded::web_index_html, v);
-  resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-  resp.setContentType("text/html; charset=utf-8");
-  resp.set("Cache-Control", "no-cache");
-  resp.set("Content-Security-Policy",
-           "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-  resp.sendBuffer(html.data(), html.size());
+  send_page(resp, fill(embedded::web_index_html, v), true, status);
 }
 
 }  // namespace cqc::search::http

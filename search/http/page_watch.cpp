@@ -57,17 +57,7 @@ std::string watch_api_json(const Watch& w, const std::vector<WatchItem>& items) 
   o->set("search", PageState::url(params_of(w)));
   o->set("feed", "/watches/" + w.name + "/feed");
   Poco::JSON::Array::Ptr docs = new Poco::JSON::Array;
-  for (const WatchItem& it : items) {
-    Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    d->set("id", it.id);
-    d->set("title", it.title);
-    d->set("url", it.url);
-    d->set("kind", it.kind);
-    d->set("published", it.published);
-    d->set("captured", it.captured);
-    d->set("document", "/documents/" + it.id);
-    docs->add(d);
-  }
+  for (const WatchItem& it : items) docs->add(item_object(it));
   o->set("newest", docs);
   std::ostringstream out;
   o->stringify(out);

@@ -54,6 +54,13 @@ inline void build_sample(const TempDir& tmp, const std::string& data) {
   if (idx.code != 0) throw std::runtime_error("index failed: " + idx.err);
 }
 
+// How many times NEEDLE occurs in TEXT.
+inline std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (size_t p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
 // One sample data folder and one server on a free port, shared by the read-only tests.
 struct SampleServer {
   TempDir tmp;

@@ -34,11 +34,6 @@ std::vector<std::string> links(const std::string& html, const std::string& cls) 
   return out;
 }
 
-std::size_t count(const std::string& html, const std::string& needle) {
-  std::size_t n = 0;
-  for (size_t p = html.find(needle); p != std::string::npos; p = html.find(needle, p + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -49,7 +44,7 @@ TEST_CASE("GET / renders the results, facets, chart and pager a browser without 
   const auto api = http(s.port(), "/api/search?q=seclusion").json();
   const int total = api->getValue<int>("total");
   CHECK(announced(page.body) == total);
-  CHECK(count(page.body, "<li class=\"hit\"") == static_cast<size_t>(std::min(total, 10)));
+  CHECK(cqc::test::count_of(page.body, "<li class=\"hit\"") == static_cast<size_t>(std::min(total, 10)));
   CHECK(page.body.find("value=\"seclusion\"") != std::string::npos);  // the box keeps the query
   // Each facet link leads to a page whose total is the count the link showed.
   const auto facets = links(page.body, "facet");
@@ -60,7 +55,7 @@ TEST_CASE("GET / renders the results, facets, chart and pager a browser without 
   REQUIRE(std::regex_search(first_facet, m, counted));
   const auto filtered = http(s.port(), facets.front());
   CHECK(announced(filtered.body) == std::stoi(m[1]));
-  CHECK(count(filtered.body, "class=\"chip\"") == 1);
+  CHECK(cqc::test::count_of(filtered.body, "class=\"chip\"") == 1);
   // The chip removes the filter again.
   const auto chips = links(filtered.body, "chip");
   REQUIRE(chips.size() == 1);
@@ -70,7 +65,7 @@ TEST_CASE("GET / renders the results, facets, chart and pager a browser without 
     const auto next = links(page.body, "page-btn");
     REQUIRE(!next.empty());
     const auto second = http(s.port(), next.back());
-    CHECK(count(second.body, "<li class=\"hit\"") == static_cast<size_t>(std::min(total - 10, 10)));
+    CHECK(cqc::test::count_of(second.body, "<li class=\"hit\"") == static_cast<size_t>(std::min(total - 10, 10)));
     CHECK(second.body.find("showing 11–") != std::string::npos);
   }
   // Year bars toggle the year filter, and the others stay, greyed.

@@ -13,11 +13,6 @@ namespace {
 const std::vector<std::pair<std::string, std::string>> kForm = {
     {"Content-Type", "application/x-www-form-urlencoded"}};
 
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (size_t p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -51,7 +46,7 @@ TEST_CASE("save a search from the page; its page, feed and JSON; delete it") {
   REQUIRE(feed.status == 200);
   CHECK(feed.head.getContentType() == "application/atom+xml; charset=utf-8");
   CHECK(feed.body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">") != std::string::npos);
-  CHECK(count(feed.body, "<entry>") == static_cast<size_t>(std::min(total, 50)));
+  CHECK(cqc::test::count_of(feed.body, "<entry>") == static_cast<size_t>(std::min(total, 50)));
   // Newest capture first: the entries' capture numbers go down.
   std::vector<long> captures;
   const std::regex id("\\?capture=([0-9]+)</id>");
