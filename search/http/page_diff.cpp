@@ -97,6 +97,7 @@ void handle_diff_page(ReaderPool& pool, const Request& req, Response& resp) {
   if (!versions || versions->size() < 2) throw HttpError(404, "the archive has one version of " + uri + ": nothing to compare");
   if (from.empty()) from = text_of(versions->getObject(versions->size() - 2), "capture");
   if (to.empty()) to = text_of(versions->getObject(versions->size() - 1), "capture");
+  if (uri.empty() || uri.front() == '-') throw HttpError(400, "this document's URL cannot be compared");
   if (pool.program().empty()) throw HttpError(503, "this server cannot compare versions (no cqc-archive program given)");
   const core::ProcessResult run = core::run_process(
       {pool.program(), "history", "--data", pool.data_dir(), "--json", "--diff", "--from", from, "--to", to, uri});
