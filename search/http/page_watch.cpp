@@ -200,7 +200,8 @@ void handle_watch_page(ReaderPool& pool, const Request& req, Response& resp) {
                   html_escape(w.last_report.empty() ? "never" : w.last_report) + ".</p><h2>Newest documents</h2><ol class=\"newest\">";
   for (const WatchItem& it : newest(pool, w))
     h += "<li><a href=\"/documents/" + html_escape(it.id) + "\">" + html_escape(it.title.empty() ? it.url : it.title) +
-         "</a> <span class=\"from\">captured " + html_escape(it.captured) + "</span></li>";
+         "</a> <span class=\"from\">" + (it.published.empty() ? "" : "published " + html_escape(it.published) + " · ") +
+         "captured " + html_escape(it.captured) + "</span></li>";
   h += "</ol><form method=\"post\" action=\"/watches/" + n +
        "/delete\"><button type=\"submit\">Delete this saved search</button></form></article></main></body></html>";
   send_page(resp, h);
