@@ -12,6 +12,7 @@ struct Context {
   std::string data_dir;  // resolved data folder (--data, CQC_ARCHIVE_HOME, default)
   bool json = false;     // --json: machine-readable output on stdout
   bool progress = false; // stderr is a terminal: show progress
+  bool colour = false;   // --color=always, or auto: stdout is a terminal and NO_COLOR is unset
 };
 
 struct Command {
@@ -19,16 +20,31 @@ struct Command {
   const char* summary;                // one line for the command list
   const char* usage;                  // "import [options] PATH..."
   const char* description;            // a paragraph for --help
-  std::vector<OptionSpec> options;    // besides the common --data, --json, --help
+  std::vector<OptionSpec> options;    // besides the common --data, --color, --help (and --json)
   int (*run)(const Args& args, const Context& ctx);
+  bool json = true;                   // takes --json (its output is data)
 };
+
+// The options every command takes (--json only where Command::json).
+std::vector<OptionSpec> all_options(const Command& command);
 
 // The command table, in the order `--help` lists it.
 const std::vector<Command>& commands();
 
-// Entry point: dispatches to a command; prints Fatal/UsageError messages to stderr and
-// returns exit codes scripts can trust (0 ok, 1 failure, 2 bad usage or query).
+// Entry point: dispatches to a command; prints Fatal/UsageError messages to stderr (as a JSON
+// object {"error","command","exit_code"} under --json) and returns exit codes scripts can
+// trust (0 ok, 1 failure, 2 bad usage or query). The common options may come before the
+// command too (cqc-archive --data DIR search ...); `help COMMAND` is `COMMAND --help`;
+// `help --man` prints the manual page (roff), `completion bash|zsh` a completion script.
 int run(int argc, char** argv);
+
+// "1 file", "2 files": N and the noun, singular when N is 1 (PLURAL defaults to NOUN + "s").
+std::string counted(unsigned long long n, const std::string& noun, const std::string& plural = "");
+
+// The manual page, in roff, and the bash and zsh completion scripts, from the command table
+// (cli/docs_gen.cpp).
+std::string man_page();
+std::string completion_script(const std::string& shell);
 
 // The argument vector run() was given (null-terminated, as main received it), so a command
 // can hand the whole command line on to another executable.

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace cqc::cli {
 
@@ -29,7 +30,13 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& 
     const OptionSpec* spec = nullptr;
     for (const auto& s : specs)
       if (s.name == name) spec = &s;
-    if (!spec) throw core::UsageError("unknown option --" + name + " (try --help)");
+    if (!spec) {
+      std::vector<std::string> names;
+      for (const auto& s : specs) names.push_back(s.name);
+      const std::string near = core::nearest(name, names);
+      throw core::UsageError("unknown option --" + name + (near.empty() ? "" : " (did you mean --" + near + "?)") +
+                             "; try --help");
+    }
     if (values_.count(name) && !spec->repeatable)
       throw core::UsageError("option --" + name + " given more than once");
     if (spec->value.empty()) {

@@ -44,9 +44,9 @@ int cmd_import(const Args& args, const Context& ctx) {
     o->set("archive", arc.dir());
     print_json(o);
   } else if (sum.files || !(sum.warc_files || sum.warc_unchanged)) {
-    std::printf("imported %llu files into %s: %llu stored (%llu bytes), %llu unchanged "
+    std::printf("imported %s into %s: %llu stored (%llu bytes), %llu unchanged "
                 "(%llu not read again), %llu duplicates, %llu failed\n",
-                static_cast<unsigned long long>(sum.files), arc.dir().c_str(),
+                counted(sum.files, "file").c_str(), arc.dir().c_str(),
                 static_cast<unsigned long long>(sum.stored), static_cast<unsigned long long>(sum.bytes),
                 static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.skipped),
                 static_cast<unsigned long long>(sum.duplicates),
@@ -86,8 +86,7 @@ int cmd_verify(const Args& args, const Context& ctx) {
     o->set("problems", bad);
     print_json(o);
   } else {
-    std::printf("verified %llu records (%llu payload bytes): %zu bad\n",
-                static_cast<unsigned long long>(report.checked),
+    std::printf("verified %s (%llu payload bytes): %zu bad\n", counted(report.checked, "record").c_str(),
                 static_cast<unsigned long long>(report.bytes), report.problems.size());
   }
   return report.problems.empty() ? 0 : 1;

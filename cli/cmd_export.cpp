@@ -70,8 +70,8 @@ int cmd_export(const Args& args, const Context& ctx) {
     o->set(wacz_out.empty() ? "warc" : "wacz", written);
     print_json(o);
   } else {
-    std::printf("exported %llu documents (%llu records, %llu bytes) to %s\n",
-                static_cast<unsigned long long>(uris.size()), static_cast<unsigned long long>(sum.records),
+    std::printf("exported %s (%s, %llu bytes) to %s\n", counted(uris.size(), "document").c_str(),
+                counted(sum.records, "record").c_str(),
                 static_cast<unsigned long long>(sum.bytes), written.c_str());
   }
   return 0;

@@ -73,14 +73,13 @@ int cmd_index(const Args& args, const Context& ctx) {
     o->set("worker_peak_rss_kib", static_cast<std::int64_t>(workers.ru_maxrss));
     print_json(o);
   } else {
-    std::printf("indexed %llu of %llu captures into %s: %llu unchanged, %llu skipped (failed), "
-                "%llu skipped earlier, %llu unsupported; %llu documents in the index\n",
-                static_cast<unsigned long long>(sum.indexed), static_cast<unsigned long long>(sum.captures),
+    std::printf("indexed %llu of %s into %s: %llu unchanged, %llu skipped (failed), "
+                "%llu skipped earlier, %llu unsupported; %s in the index\n",
+                static_cast<unsigned long long>(sum.indexed), counted(sum.captures, "capture").c_str(),
                 dir.c_str(), static_cast<unsigned long long>(sum.unchanged),
                 static_cast<unsigned long long>(sum.failed),
                 static_cast<unsigned long long>(sum.previously_failed),
-                static_cast<unsigned long long>(sum.unsupported),
-                static_cast<unsigned long long>(sum.documents));
+                static_cast<unsigned long long>(sum.unsupported), counted(sum.documents, "document").c_str());
   }
   // Skipped documents are logged and counted, not a failed run.
   return 0;

@@ -51,7 +51,7 @@ int cmd_search(const Args& args, const Context& ctx) {
   if (ctx.json) {
     std::cout << search::to_json(result) << '\n';
   } else {
-    render_text(std::cout, req, result, ::isatty(STDOUT_FILENO) != 0, args.flag("explain"));
+    render_text(std::cout, req, result, ctx.colour, args.flag("explain"));
   }
   return 0;
 }

@@ -16,6 +16,10 @@ std::string to_lower(std::string_view text);
 bool valid_utf8(std::string_view text);
 // Collapses every run of white space (including newlines) into one space and trims.
 std::string collapse_space(std::string_view text);
+// Levenshtein distance between A and B (bytes).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The name in NAMES nearest NAME by edit distance, if at most MAX_DISTANCE; "" otherwise.
+std::string nearest(std::string_view name, const std::vector<std::string>& names, std::size_t max_distance = 2);
 // Lower-case hex of BYTES.
 std::string hex(std::string_view bytes);
 

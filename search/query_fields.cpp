@@ -206,11 +206,11 @@ std::string canonical_fields(std::string_view q) {
                                                       [&](const FieldInfo& f) { return f.name == name; });
     if (!known) {
       const std::string near = nearest_field(name);
+      std::string fields = "title";
+      for (const FieldInfo& f : filter_fields()) fields += ", " + (f.name == "wellled" ? std::string("well-led") : f.name);
       throw core::UsageError("unknown field '" + std::string(q.substr(i, j - i)) + ":'" +
-                             (near.empty() ? "" : " (did you mean '" + near + ":'?)") +
-                             "; fields: title, trust, service, rating, overall, safe, effective, caring, responsive, "
-                             "well-led, kind, year, inspected, published, source. To search for the words, "
-                             "put a space after the colon");
+                             (near.empty() ? "" : " (did you mean '" + near + ":'?)") + "; fields: " + fields +
+                             ". To search for the words, put a space after the colon");
     }
     out += name;
     i = j;

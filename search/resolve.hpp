@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/gazetteer.hpp"
+#include "core/text.hpp"
 
 namespace cqc::search {
 
@@ -26,7 +27,6 @@ const core::Service& resolve_service_value(std::string_view value);
 // core::UsageError naming FIELD and the four ratings.
 const core::Rating& resolve_rating_value(std::string_view value, std::string_view field);
 
-// Levenshtein distance between A and B (bytes).
-size_t edit_distance(std::string_view a, std::string_view b);
+using core::edit_distance;
 
 }  // namespace cqc::search

@@ -1,6 +1,8 @@
 // End to end through the real binary: import, index, search, verify, on the sample corpus.
 #include <doctest/doctest.h>
 
+#include <Poco/JSON/Parser.h>
+
 #include <filesystem>
 #include <map>
 #include <set>
@@ -219,6 +221,52 @@ TEST_CASE("every command has --help; unknown commands exit 2") {
   }
   CHECK(run_cli(tmp, "", {"--help"}).code == 0);
   CHECK(run_cli(tmp, "", {"frobnicate"}).code == 2);
+}
+
+TEST_CASE_FIXTURE(Archived, "command-line conventions: help CMD, global options first, suggestions, JSON errors, colour") {
+  // help COMMAND is COMMAND --help, for every command of the table.
+  for (const char* cmd : {"import", "verify", "fetch", "refresh", "history", "index", "search", "trust", "trend", "watch",
+                          "export", "serve"}) {
+    auto help = run_cli(tmp, "", {"help", cmd});
+    CHECK_MESSAGE(help.code == 0, cmd);
+    CHECK_MESSAGE(help.out == run_cli(tmp, "", {cmd, "--help"}).out, cmd);
+  }
+  // Global options before the command.
+  auto first = run_cli(tmp, "", {"--data", data, "search", "seclusion", "--json", "--limit", "0"});
+  REQUIRE(first.code == 0);
+  CHECK(first.json()->getValue<std::uint64_t>("total") == cli({"search", "seclusion", "--json", "--limit", "0"}).json()->getValue<std::uint64_t>("total"));
+  // Suggestions for commands and options.
+  auto typo = run_cli(tmp, "", {"serch", "x"});
+  CHECK(typo.code == 2);
+  CHECK(typo.err.find("did you mean 'search'") != std::string::npos);
+  auto option = cli({"search", "--trsut", "RT5"});
+  CHECK(option.code == 2);
+  CHECK(option.err.find("did you mean --trust?") != std::string::npos);
+  // Errors as JSON under --json; an option that would do nothing is refused.
+  auto bad = cli({"search", "trust:NOPE", "--json"});
+  CHECK(bad.code == 2);
+  Poco::JSON::Parser parser;
+  auto err = parser.parse(bad.err).extract<Poco::JSON::Object::Ptr>();
+  CHECK(err->getValue<std::string>("command") == "search");
+  CHECK(err->getValue<int>("exit_code") == 2);
+  CHECK(err->getValue<std::string>("error").find("unknown trust 'NOPE'") != std::string::npos);
+  CHECK(cli({"serve", "--json"}).code == 2);
+  // Colour: never on a pipe unless asked; NO_COLOR does not override --color=always.
+  CHECK(cli({"search", "seclusion", "--limit", "1"}).out.find("\033[") == std::string::npos);
+  CHECK(cli({"search", "seclusion", "--limit", "1", "--color=always"}).out.find("\033[") != std::string::npos);
+  CHECK(cli({"search", "seclusion", "--color", "sometimes"}).code == 2);
+  // Singular and plural.
+  CHECK(cli({"history", kBase + "news/rmy-2015-special-measures.html"}).out.find("1 capture of") != std::string::npos);
+  // Completion scripts and the manual page come from the same table.
+  auto bash = run_cli(tmp, "", {"completion", "bash"});
+  REQUIRE(bash.code == 0);
+  CHECK(bash.out.find("--key-question") != std::string::npos);
+  CHECK(std::system(("bash -n " + shell_quote(tmp / "out.txt")).c_str()) == 0);
+  CHECK(run_cli(tmp, "", {"completion", "zsh"}).out.rfind("#compdef cqc-archive", 0) == 0);
+  CHECK(run_cli(tmp, "", {"completion", "fish"}).code == 2);
+  auto man = run_cli(tmp, "", {"help", "--man"});
+  CHECK(man.out.rfind(".TH CQC\\-ARCHIVE 1", 0) == 0);
+  CHECK(man.out.find(".SS \"watch add NAME") != std::string::npos);
 }
 
 TEST_CASE("CQC_ARCHIVE_HOME chooses the data folder") {

@@ -3,6 +3,13 @@
 # in Debian's headless Chromium with playwright-core (browser_test.mjs). Screenshots are kept
 # in WORK_DIR/screenshots. Usage: run.sh CQC_ARCHIVE_BINARY SAMPLE_DIR WORK_DIR
 set -euo pipefail
+# Without Node.js, npm (or, for the browser, Chromium) this test cannot run here: say so and
+# exit 77, which ctest reports as skipped (SKIP_RETURN_CODE). The README's test command
+# installs them, so CI runs it.
+for tool in node npm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "skipped: $tool is not installed (apt-get install nodejs npm)"; exit 77; }
+done
+[ -x /usr/bin/chromium ] || { echo "skipped: /usr/bin/chromium is not installed (apt-get install chromium)"; exit 77; }
 bin=$1 sample=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 node_dir="$work/browser-node"
