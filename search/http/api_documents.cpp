@@ -15,6 +15,7 @@
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
+#include "search/http/conditional.hpp"
 #include "search/http/handlers.hpp"
 
 namespace cqc::search::http {
@@ -228,20 +229,6 @@ std::string http_date(const std::string& iso) {
 // Originals inflated for a client that cannot take their coding: at most this many bytes.
 constexpr std::uint64_t kMaxInflated = 64ull << 20;
 
-// Whether an Accept-Encoding value takes CODING ("gzip", "deflate", "br" ...): named, or "*",
-// without q=0.
-bool accepts_coding(const std::string& accept, const std::string& coding) {
-  for (std::string_view item : core::split(core::to_lower(accept), ',')) {
-    item = core::trim(item);
-    const std::string_view name = core::trim(item.substr(0, item.find(';')));
-    if (name != coding && name != "*" && !(coding == "gzip" && name == "x-gzip")) continue;
-    const std::size_t q = item.find("q=");
-    if (q != std::string_view::npos && std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) <= 0) continue;
-    return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 archive::Capture document_capture(const archive::Archive& archive, const Object::Ptr& d, std::int64_t wanted) {
@@ -274,6 +261,18 @@ void handle_original(ReaderPool& pool, const Request& req, Response& resp) {
   Object::Ptr d = document_data(reader->db, id);
   const auto found = document_capture(reader.archive(), d, wanted);
   const archive::Capture* chosen = &found;
+  // A capture's bytes never change: its digest is a strong validator (per coding sent).
+  const bool gzip_ok = accepts_coding(req.raw.get("Accept-Encoding", ""), "gzip");
+  const std::string etag = "\"" + chosen->digest.substr(chosen->digest.find(':') + 1) + (gzip_ok ? "-z" : "") + "\"";
+  resp.set("ETag", etag);
+  resp.set("Vary", "Accept-Encoding");
+  if (const std::string when = http_date(chosen->time); !when.empty()) resp.set("Last-Modified", when);
+  if (not_modified(etag)) {
+    resp.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
+    resp.setContentLength(0);
+    resp.send();
+    return;
+  }
   // Compressed as the site sent it, passed on compressed to a client that takes that coding
   // (a decompression bomb costs its compressed size); inflated, at most kMaxInflated, for
   // one that does not.

@@ -6,6 +6,7 @@
 #include "core/schema.hpp"
 #include "search/facet_table.hpp"
 #include "search/http/handlers.hpp"
+#include "search/http/page_results.hpp"
 #include "search/http/params.hpp"
 
 namespace cqc::search::http {
@@ -21,6 +22,19 @@ void handle_search(ReaderPool& pool, const Request& req, Response& resp) {
   body.pop_back();  // the closing '}'
   body += ",\"page\":" + std::to_string(p.page) + ",\"per_page\":" + std::to_string(p.per_page) +
           ",\"pages\":" + std::to_string(pages) + "}";
+  // Paging links (RFC 8288): the same search at the next and previous pages.
+  auto page_url = [&](unsigned n) {
+    std::vector<std::pair<std::string, std::string>> q;
+    for (const auto& kv : req.query)
+      if (kv.first != "page") q.push_back(kv);
+    if (n > 1) q.emplace_back("page", std::to_string(n));
+    std::string url = PageState::url(q);
+    return "</api/search" + (url.size() > 1 ? url.substr(1) : std::string()) + ">";
+  };
+  std::string links;
+  if (p.page < pages && p.page < kMaxPage) links = page_url(p.page + 1) + "; rel=\"next\"";
+  if (p.page > 1) links += (links.empty() ? "" : ", ") + page_url(p.page - 1) + "; rel=\"prev\"";
+  if (!links.empty()) resp.set("Link", links);
   send_json(resp, body);
 }
 

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "search/http/handlers.hpp"
+#include "search/http/conditional.hpp"
 #include "search/http/html_page.hpp"
 
 namespace cqc::embedded {
@@ -19,10 +20,9 @@ void handle_asset(std::string_view name, const Request& req, Response& resp) {
     body = embedded::web_style_css;
     type = "text/css; charset=utf-8";
   }
-  resp.setContentType(type);
   resp.set("Cache-Control", "no-cache");
   resp.set("Content-Security-Policy", page_csp(true));
-  resp.sendBuffer(body.data(), body.size());
+  send_body(resp, std::string(body), type);
 }
 
 }  // namespace cqc::search::http

@@ -28,14 +28,16 @@ std::string peer_address(const sockaddr_storage& a) {
   return buf;
 }
 
-// Sends a small JSON error on FD without waiting (a fresh or idle connection has room for it
-// in its send buffer) and ends the sending side. MESSAGE is plain text without quotes.
+// Sends a small problem+json error (RFC 9457, as router.hpp's send_error) on FD without
+// waiting (a fresh or idle connection has room for it in its send buffer) and ends the
+// sending side. MESSAGE is plain text without quotes.
 void send_refusal(int fd, int status, const std::string& message) {
-  const std::string body = "{\"error\":\"" + message + "\",\"status\":" + std::to_string(status) + "}";
   const std::string reason =
       Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  const std::string body = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" +
+                           std::to_string(status) + ",\"detail\":\"" + message + "\",\"error\":\"" + message + "\"}";
   const std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason +
-                          "\r\nServer: cqc-archive\r\nContent-Type: application/json; charset=utf-8"
+                          "\r\nServer: cqc-archive\r\nContent-Type: application/problem+json; charset=utf-8"
                           "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff"
                           "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
                           "\r\n\r\n" + body;

@@ -1,5 +1,7 @@
 #include "search/http/html_page.hpp"
 
+#include "search/http/conditional.hpp"
+
 namespace cqc::search::http {
 
 std::string html_escape(std::string_view text) {
@@ -36,11 +38,9 @@ const char* page_csp(bool scripted) {
 }
 
 void send_page(Response& resp, const std::string& html, bool scripted, int status) {
-  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-  resp.setContentType("text/html; charset=utf-8");
   resp.set("Cache-Control", "no-cache");
   resp.set("Content-Security-Policy", page_csp(scripted));
-  resp.sendBuffer(html.data(), html.size());
+  send_body(resp, html, "text/html; charset=utf-8", status);
 }
 
 }  // namespace cqc::search::http

@@ -1,5 +1,7 @@
 #include "search/http/router.hpp"
 
+#include "search/http/conditional.hpp"
+
 #include "search/http/readers.hpp"
 
 #include <Poco/JSON/Object.h>
@@ -134,6 +136,12 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
       if (e.status() == 405) resp.set("Allow", router_.allowed(path));
       throw;
     }
+    RequestTraits& traits = request_traits();
+    traits.gzip = accepts_coding(req.get("Accept-Encoding", ""), "gzip");
+    traits.head = req.getMethod() == "HEAD";
+    traits.if_none_match = req.get("If-None-Match", "");
+    // The JSON API is public, read-only data: any site's page may read it (docs/api.md, CORS).
+    if (path.rfind("/api/", 0) == 0 && method == "GET") resp.set("Access-Control-Allow-Origin", "*");
     Request r{req, q == std::string::npos ? decltype(Request::query){} : parse_query(uri.substr(q + 1)),
               std::move(found.second), {}};
     if (method == "POST") r.form = read_form(req);
@@ -222,19 +230,25 @@ void set_common_headers(Response& resp) {
 }
 
 void send_json(Response& resp, const std::string& body, int status) {
-  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));  // "404 Not Found", not "404 OK"
-  resp.setContentType("application/json; charset=utf-8");
-  resp.set("Cache-Control", "no-store");
-  resp.sendBuffer(body.data(), body.size());
+  // Revalidated on every use: the ETag answers 304 while the index gives the same answer.
+  resp.set("Cache-Control", "no-cache");
+  send_body(resp, body, "application/json; charset=utf-8", status);  // "404 Not Found", not "404 OK"
 }
 
 void send_error(Response& resp, int status, const std::string& message) {
-  Poco::JSON::Object o;
-  o.set("error", message);
+  Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+  o.set("type", "about:blank");
+  o.set("title", Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status)));
   o.set("status", status);
+  o.set("detail", message);
+  o.set("error", message);  // the field this API has always had
   std::ostringstream out;
   o.stringify(out);
-  send_json(resp, out.str(), status);
+  const std::string body = out.str();
+  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  resp.setContentType("application/problem+json; charset=utf-8");
+  resp.set("Cache-Control", "no-store");
+  resp.sendBuffer(body.data(), body.size());
 }
 
 }  // namespace cqc::search::http

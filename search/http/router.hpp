@@ -72,7 +72,8 @@ Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, Requ
 // Sends BODY as JSON with STATUS (no caching, nosniff).
 void send_json(Response& response, const std::string& body, int status = 200);
 
-// Sends {"error": MESSAGE} with STATUS.
+// Sends an RFC 9457 problem (application/problem+json): {"type":"about:blank","title": the
+// reason phrase, "status", "detail": MESSAGE, "error": MESSAGE} with STATUS.
 void send_error(Response& response, int status, const std::string& message);
 
 // Headers every response carries (nosniff, referrer policy).

@@ -15,8 +15,11 @@ void check_error(const cqc::test::Reply& r, int status, const std::string& needl
   CHECK(r.status == status);
   // The reason phrase goes with the status ("404 Not Found", never "404 OK").
   CHECK(r.head.getReason() == Poco::Net::HTTPResponse::getReasonForStatus(r.head.getStatus()));
-  CHECK(r.head.getContentType().find("application/json") == 0);
+  CHECK(r.head.getContentType() == "application/problem+json; charset=utf-8");  // RFC 9457
   const std::string message = r.json()->getValue<std::string>("error");
+  CHECK(r.json()->getValue<std::string>("detail") == message);
+  CHECK(r.json()->getValue<int>("status") == status);
+  CHECK(r.json()->getValue<std::string>("title") == r.head.getReason());
   CHECK(message.find(needle) != std::string::npos);
   CHECK(r.body.find(SampleServer::get().data) == std::string::npos);
   CHECK(r.body.find("/tmp") == std::string::npos);

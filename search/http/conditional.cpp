@@ -1,0 +1,95 @@
+#include "search/http/conditional.hpp"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
+#include <zlib.h>
+
+#include <cstdlib>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace cqc::search::http {
+namespace {
+
+thread_local RequestTraits traits;
+
+std::string weak_etag(const std::string& body) {
+  Poco::SHA1Engine sha;
+  sha.update(body.data(), static_cast<unsigned>(body.size()));
+  return "W/\"" + Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 20) + "\"";
+}
+
+}  // namespace
+
+RequestTraits& request_traits() { return traits; }
+
+bool accepts_coding(const std::string& accept, const std::string& coding) {
+  for (std::string_view item : core::split(core::to_lower(accept), ',')) {
+    item = core::trim(item);
+    const std::string_view name = core::trim(item.substr(0, item.find(';')));
+    if (name != coding && name != "*" && !(coding == "gzip" && name == "x-gzip")) continue;
+    const std::size_t q = item.find("q=");
+    if (q != std::string_view::npos && std::strtod(std::string(item.substr(q + 2)).c_str(), nullptr) <= 0) continue;
+    return true;
+  }
+  return false;
+}
+
+
+
+bool not_modified(std::string_view etag) {
+  const std::string& header = traits.if_none_match;
+  if (header.empty()) return false;
+  if (core::trim(header) == "*") return true;
+  // A list of entity tags; weak comparison (RFC 9110 13.1.2): W/ is ignored on both sides.
+  auto opaque = [](std::string_view t) {
+    t = core::trim(t);
+    if (t.rfind("W/", 0) == 0) t.remove_prefix(2);
+    return t;
+  };
+  for (std::string_view tag : core::split(header, ','))
+    if (opaque(tag) == opaque(etag)) return true;
+  return false;
+}
+
+std::string gzip(std::string_view body) {
+  z_stream z{};
+  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw core::Error("gzip: no memory");
+  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+  z.avail_in = static_cast<uInt>(body.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw core::Error("gzip: deflate failed");
+  return out;
+}
+
+void send_body(Response& resp, const std::string& body, const std::string& content_type, int status) {
+  resp.setContentType(content_type);
+  if (status == 200) {
+    const std::string etag = weak_etag(body);
+    resp.set("ETag", etag);
+    resp.set("Vary", "Accept-Encoding");
+    if (not_modified(etag)) {
+      resp.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
+      resp.setContentLength(0);
+      resp.send();
+      return;
+    }
+  }
+  resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  if (traits.gzip && body.size() > 1024) {
+    const std::string packed = gzip(body);
+    resp.set("Content-Encoding", "gzip");
+    resp.set("Vary", "Accept-Encoding");
+    resp.sendBuffer(packed.data(), packed.size());
+    return;
+  }
+  resp.sendBuffer(body.data(), body.size());
+}
+
+}  // namespace cqc::search::http
