@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/app.hpp"
+#include "core/error.hpp"
 #include "search/http/server.hpp"
 
 namespace cqc::cli {
@@ -43,6 +44,10 @@ int cmd_serve(const Args& args, const Context& ctx) {
               << " (the open-file limit, ulimit -n)\n";
     f.max_connections = fit;
   }
+  o.access_log = !args.flag("no-access-log");
+  const std::string format = args.value("log-format").value_or("text");
+  if (format != "text" && format != "json") throw core::UsageError("--log-format must be text or json, not '" + format + "'");
+  o.log_json = format == "json";
   // The diff page runs this very program (cqc-archive-full) as `history --diff`.
   std::error_code ec;
   o.program = std::filesystem::read_symlink("/proc/self/exe", ec).string();

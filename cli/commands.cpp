@@ -177,7 +177,8 @@ const std::vector<Command>& commands() {
        cmd_export},
       {"serve", "serve the search API and web page over HTTP", "serve [options]",
        "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"
-       "/api/export, /api/stats, /healthz) and the search page at /, from the index and\n"
+       "/api/export, /api/stats, /healthz, /metrics for Prometheus) and the search page at /,\n"
+       "with an access log line per request on stderr, from the index and\n"
        "archive in the data folder. New commits to the index appear without a restart.\n"
        "Slow and idle clients hold no request thread; docs/SECURITY.md lists every limit.",
        {{"port", "N", "TCP port (default 8080)"},
@@ -186,7 +187,9 @@ const std::vector<Command>& commands() {
         {"per-client", "N", "open connections one client address may have (default 64)"},
         {"max-connections", "N", "open connections in all (default 4096)"},
         {"head-timeout", "SECONDS", "time to send a whole request head, from its first byte (default 10)"},
-        {"idle-timeout", "SECONDS", "a silent connection is closed after this (default 5)"}},
+        {"idle-timeout", "SECONDS", "a silent connection is closed after this (default 5)"},
+        {"no-access-log", "", "do not write a line per request to stderr"},
+        {"log-format", "text|json", "access log lines as text (default) or JSON objects"}},
        cmd_serve,
        false},
   };

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "search/http/front.hpp"
+#include "search/http/metrics.hpp"
 #include "search/http/readers.hpp"
 #include "search/http/router.hpp"
 
@@ -36,6 +38,12 @@ void handle_results_page(ReaderPool& pool, const Request& req, Response& resp);
 void handle_trust_api(ReaderPool& pool, const Request& req, Response& resp);
 // GET /trusts/{code}: the same as an HTML page: chart, table, documents, scoped search box.
 void handle_trust_page(ReaderPool& pool, const Request& req, Response& resp);
+
+// GET /metrics: Prometheus text format (api_metrics.cpp): METRICS' requests and latencies,
+// FRONT's connection counters, the index's documents and size, the archive's size, captures,
+// failures and last write.
+void handle_metrics(ReaderPool& pool, const Metrics& metrics, const FrontCounters& front, const Request& req,
+                    Response& resp);
 
 // Saved searches (page_watch.cpp, search/watch.hpp): GET /watches and /watches/{name} (HTML),
 // /watches/{name}/feed (Atom), /api/watches and /api/watches/{name} (JSON); POST /watches (a

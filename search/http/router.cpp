@@ -1,6 +1,7 @@
 #include "search/http/router.hpp"
 
 #include "search/http/conditional.hpp"
+#include "search/http/metrics.hpp"
 
 #include "search/http/readers.hpp"
 
@@ -75,9 +76,24 @@ std::vector<std::pair<std::string, std::string>> read_form(Poco::Net::HTTPServer
 
 class Dispatch : public Poco::Net::HTTPRequestHandler {
  public:
-  Dispatch(const Router& router, RequestLimits limits) : router_(router), limits_(limits) {}
+  Dispatch(const Router& router, RequestLimits limits, Observers observers)
+      : router_(router), limits_(limits), observers_(observers) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& req, Response& resp) override {
+    const auto start = std::chrono::steady_clock::now();
+    answer(req, resp);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const int status = static_cast<int>(resp.getStatus());
+    if (observers_.metrics) observers_.metrics->record(route_, status, seconds);
+    if (observers_.log) {
+      const long long bytes = resp.hasContentLength() ? static_cast<long long>(resp.getContentLength64()) : -1;
+      write_access_line(*observers_.log, req.clientAddress().host().toString(), req.getMethod(), req.getURI(), status,
+                        bytes, seconds);
+    }
+  }
+
+ private:
+  void answer(Poco::Net::HTTPServerRequest& req, Response& resp) {
     try {
       // A commit can discard the revision a handler reads at any step (even while a reader
       // is reopened). Until the answer has started, the whole request is simply run again.
@@ -107,7 +123,6 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     }
   }
 
- private:
   void route(Poco::Net::HTTPServerRequest& req, Response& resp) {
     set_common_headers(resp);
     if (req.getURI().size() > limits_.max_uri)
@@ -131,7 +146,7 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     }
     std::pair<const Handler*, std::vector<std::string>> found;
     try {
-      found = router_.match(method, path);
+      found = router_.match(method, path, &route_);
     } catch (const HttpError& e) {
       if (e.status() == 405) resp.set("Allow", router_.allowed(path));
       throw;
@@ -155,28 +170,32 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
 
   const Router& router_;
   RequestLimits limits_;
+  Observers observers_;
+  std::string route_ = "(none)";  // the matched route's pattern, for the metrics
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(const Router& router, RequestLimits limits) : router_(router), limits_(limits) {}
+  Factory(const Router& router, RequestLimits limits, Observers observers)
+      : router_(router), limits_(limits), observers_(observers) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new Dispatch(router_, limits_);
+    return new Dispatch(router_, limits_, observers_);
   }
 
  private:
   const Router& router_;
   RequestLimits limits_;
+  Observers observers_;
 };
 
 }  // namespace
 
 void Router::get(const std::string& pattern, Handler handler) {
-  routes_.push_back({"GET", split_path(pattern), std::move(handler)});
+  routes_.push_back({"GET", split_path(pattern), std::move(handler), pattern});
 }
 
 void Router::post(const std::string& pattern, Handler handler) {
-  routes_.push_back({"POST", split_path(pattern), std::move(handler)});
+  routes_.push_back({"POST", split_path(pattern), std::move(handler), pattern});
 }
 
 namespace {
@@ -196,13 +215,17 @@ bool fits(const std::vector<std::string>& pattern, const std::vector<std::string
 
 }  // namespace
 
-std::pair<const Handler*, std::vector<std::string>> Router::match(const std::string& method, const std::string& path) const {
+std::pair<const Handler*, std::vector<std::string>> Router::match(const std::string& method, const std::string& path,
+                                                                  std::string* pattern) const {
   const auto segments = split_path(path);
   bool other_method = false;
   for (const Route& r : routes_) {
     std::vector<std::string> captures;
     if (!fits(r.segments, segments, captures)) continue;
-    if (r.method == method) return {&r.handler, std::move(captures)};
+    if (r.method == method) {
+      if (pattern) *pattern = r.pattern;
+      return {&r.handler, std::move(captures)};
+    }
     other_method = true;
   }
   if (other_method) throw HttpError(405, "method " + method + " is not allowed here (" + allowed(path) + ")");
@@ -220,8 +243,8 @@ std::string Router::allowed(const std::string& path) const {
   return std::string(get ? "GET, HEAD" : "") + (get && post ? ", " : "") + (post ? "POST" : "");
 }
 
-Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits) {
-  return new Factory(router, limits);
+Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits, Observers observers) {
+  return new Factory(router, limits, observers);
 }
 
 void set_common_headers(Response& resp) {

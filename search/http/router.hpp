@@ -51,7 +51,9 @@ class Router {
   void post(const std::string& pattern, Handler handler);
   // The handler for METHOD (GET for HEAD) on PATH and its captures; throws HttpError 404 when
   // no route has PATH, 405 (with the Allow header's value in the message) when none has METHOD.
-  std::pair<const Handler*, std::vector<std::string>> match(const std::string& method, const std::string& path) const;
+  // PATTERN, when given, receives the matched route's pattern ("/documents/{}").
+  std::pair<const Handler*, std::vector<std::string>> match(const std::string& method, const std::string& path,
+                                                            std::string* pattern = nullptr) const;
   // The methods PATH answers ("GET, HEAD" or "GET, HEAD, POST"), "" when none.
   std::string allowed(const std::string& path) const;
 
@@ -60,14 +62,22 @@ class Router {
     std::string method;  // GET or POST
     std::vector<std::string> segments;
     Handler handler;
+    std::string pattern;
   };
   std::vector<Route> routes_;
+};
+
+// What the dispatcher reports each request to: the metrics (when not null) and the access log.
+struct Observers {
+  class Metrics* metrics = nullptr;
+  struct AccessLog* log = nullptr;
 };
 
 // Poco's factory: checks limits and method, dispatches through ROUTER, maps exceptions to
 // JSON errors (HttpError as given, core::UsageError 400, no index 503, anything else 500
 // with the detail logged to stderr only).
-Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits);
+Poco::Net::HTTPRequestHandlerFactory* make_dispatcher(const Router& router, RequestLimits limits,
+                                                      Observers observers = {});
 
 // Sends BODY as JSON with STATUS (no caching, nosniff).
 void send_json(Response& response, const std::string& body, int status = 200);

@@ -7,10 +7,14 @@
 #include <signal.h>
 
 #include <csignal>
+#include <iostream>
+#include <mutex>
 #include <ostream>
 
 #include "core/error.hpp"
 #include "search/http/exchange.hpp"
+#include "search/http/handlers.hpp"
+#include "search/http/metrics.hpp"
 #include "search/http/readers.hpp"
 #include "search/http/router.hpp"
 #include "search/http/routes.hpp"
@@ -20,6 +24,9 @@ namespace cqc::search::http {
 struct Server::Impl {
   ReaderPool pool;
   Router router;
+  Metrics metrics;
+  std::mutex log_mutex;
+  AccessLog log;
   std::unique_ptr<Poco::Net::HTTPRequestHandlerFactory> dispatcher;
   Poco::Net::HTTPServerParams::Ptr params;
   std::unique_ptr<Front> front;
@@ -34,6 +41,13 @@ Server::Server(const std::string& data_dir, const ServerOptions& o) {
   if (o.front.threads == 0) throw core::UsageError("--threads must be at least 1");
   impl_ = std::make_unique<Impl>(data_dir, o.program);
   register_routes(impl_->router, impl_->pool);
+  {
+    Impl* s = impl_.get();
+    impl_->router.get("/metrics", [s](const Request& req, Response& resp) {
+      handle_metrics(s->pool, s->metrics, s->front ? s->front->counters() : FrontCounters{}, req, resp);
+    });
+  }
+  if (o.access_log) impl_->log = AccessLog{o.log ? o.log : &std::cerr, o.log_json, &impl_->log_mutex};
   Poco::Net::ServerSocket socket;
   try {
     // SO_REUSEADDR (a restart need not wait for TIME_WAIT) but not SO_REUSEPORT, with which a
@@ -51,7 +65,8 @@ Server::Server(const std::string& data_dir, const ServerOptions& o) {
   impl_->params->setTimeout(Poco::Timespan(static_cast<long>(o.io_timeout_s), 0));
   impl_->params->setKeepAlive(true);
   impl_->params->setServerName("cqc-archive");
-  impl_->dispatcher.reset(make_dispatcher(impl_->router, RequestLimits{o.front.head.max_uri, o.max_body}));
+  impl_->dispatcher.reset(make_dispatcher(impl_->router, RequestLimits{o.front.head.max_uri, o.max_body},
+                                          Observers{&impl_->metrics, o.access_log ? &impl_->log : nullptr}));
   Impl* s = impl_.get();
   impl_->front = std::make_unique<Front>(socket, o.front, [s](Poco::Net::StreamSocket& conn, bool last) {
     return serve_exchange(conn, s->params, *s->dispatcher, last);

@@ -5,6 +5,7 @@
 #pragma once
 #include <iosfwd>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "search/http/front.hpp"
@@ -17,6 +18,9 @@ struct ServerOptions {
   FrontOptions front;              // threads, connection caps, deadlines, 414/431 limits
   unsigned io_timeout_s = 30;      // one socket read or write on a request thread
   std::size_t max_body = 65536;    // larger request bodies answer 413
+  bool access_log = false;         // a line per request on LOG (cqc-archive serve turns it on)
+  bool log_json = false;           // ... as a JSON object per line
+  std::ostream* log = nullptr;     // where the access log goes (nullptr: std::cerr)
   std::string program;             // the cqc-archive executable the diff page runs (as
                                    // `history --diff --json`, a child process) to compare two
                                    // captures' text; "" = the diff page answers 503

@@ -2,8 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <Poco/InflatingStream.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/StreamCopier.h>
 
+#include <regex>
 #include <sstream>
 
 #include "http_client.hpp"
@@ -72,4 +74,53 @@ TEST_CASE("paging links, and the API readable from other sites while the pages a
   CHECK(second.head.get("Link", "").find("</api/search?q=seclusion&per_page=2>; rel=\"prev\"") != std::string::npos);
   CHECK(first.head.get("Access-Control-Allow-Origin", "") == "*");
   CHECK(http(port, "/?q=seclusion").head.get("Access-Control-Allow-Origin", "").empty());
+}
+
+TEST_CASE("/metrics counts requests and latency per route, and sizes the index and archive") {
+  const unsigned port = SampleServer::get().port();
+  for (int i = 0; i < 3; ++i) REQUIRE(http(port, "/api/search?q=seclusion").status == 200);
+  http(port, "/api/nothing");
+  auto m = http(port, "/metrics");
+  REQUIRE(m.status == 200);
+  CHECK(m.head.getContentType() == "text/plain; version=0.0.4; charset=utf-8");
+  const std::regex searches("cqc_http_requests_total\\{route=\"/api/search\",status=\"200\"\\} ([0-9]+)");
+  std::smatch found;
+  REQUIRE(std::regex_search(m.body, found, searches));
+  CHECK(std::stoi(found[1]) >= 3);
+  CHECK(m.body.find("cqc_http_requests_total{route=\"(none)\",status=\"404\"}") != std::string::npos);
+  CHECK(m.body.find("cqc_http_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"}") != std::string::npos);
+  CHECK(m.body.find("# TYPE cqc_http_request_duration_seconds histogram") != std::string::npos);
+  CHECK(m.body.find("\ncqc_index_documents 45\n") != std::string::npos);
+  CHECK(m.body.find("\ncqc_archive_captures 45\n") != std::string::npos);
+  CHECK(m.body.find("\ncqc_archive_bytes ") != std::string::npos);
+}
+
+TEST_CASE("the access log has a line per request: text or JSON") {
+  for (bool json : {false, true}) {
+    std::ostringstream log;
+    cqc::search::http::ServerOptions o;
+    o.port = 0;
+    o.access_log = true;
+    o.log_json = json;
+    o.log = &log;
+    cqc::search::http::Server server(SampleServer::get().data, o);
+    server.start();
+    REQUIRE(http(server.port(), "/api/search?q=restraint").status == 200);
+    http(server.port(), "/api/nothing");
+    server.stop();
+    const std::string text = log.str();
+    CAPTURE(text);
+    if (json) {
+      Poco::JSON::Parser parser;
+      auto first = parser.parse(text.substr(0, text.find('\n'))).extract<Poco::JSON::Object::Ptr>();
+      CHECK(first->getValue<std::string>("method") == "GET");
+      CHECK(first->getValue<std::string>("target") == "/api/search?q=restraint");
+      CHECK(first->getValue<int>("status") == 200);
+      CHECK(first->getValue<long>("bytes") > 0);
+      CHECK(text.find("\"status\":404") != std::string::npos);
+    } else {
+      CHECK(text.find(" 127.0.0.1 GET /api/search?q=restraint 200 ") != std::string::npos);
+      CHECK(text.find(" GET /api/nothing 404 ") != std::string::npos);
+    }
+  }
 }
