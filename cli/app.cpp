@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/config.hpp"
 #include "cli/json.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
@@ -20,6 +21,7 @@ namespace {
 const std::vector<OptionSpec> kGlobal = {
     {"data", "DIR", "data folder (default $CQC_ARCHIVE_HOME or ~/.local/share/cqc-archive)"},
     {"color", "WHEN", "auto (default: when stdout is a terminal and NO_COLOR is unset), always or never"},
+    {"config", "FILE", "read option defaults from FILE only (default /etc/cqc-archive/config, then ~/.config/cqc-archive/config)"},
 };
 const OptionSpec kJson = {"json", "", "machine-readable JSON on stdout (errors as JSON on stderr)"};
 const OptionSpec kHelp = {"help", "", "show this help"};
@@ -178,6 +180,7 @@ int run(int argc, char** argv) {
       print_help(*cmd);
       return 0;
     }
+    Config::load(args.value("config")).apply(*cmd, args);
     Context ctx;
     ctx.data_dir = core::data_dir(args.value("data").value_or(""));
     ctx.json = args.flag("json");

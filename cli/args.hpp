@@ -27,6 +27,10 @@ class Args {
   std::optional<std::string> value(const std::string& name) const;
   // Every value of option NAME, in order.
   std::vector<std::string> values(const std::string& name) const;
+  // True when option NAME was given (flag or value).
+  bool given(const std::string& name) const { return values_.count(name) > 0; }
+  // Adds VALUE ("" for a flag) to option NAME as if given (a configured default).
+  void add(const std::string& name, const std::string& value) { values_[name].push_back(value); }
   // Non-option arguments, in order.
   const std::vector<std::string>& positional() const { return positional_; }
   // Parses option NAME as an integer in [MIN, MAX]; DEFAULT when absent. Throws UsageError.

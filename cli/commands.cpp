@@ -1,6 +1,7 @@
 // The command table: every command's name, help text and options (cli/app.hpp). --help, the
 // man page and the shell completions are all generated from it.
 #include "cli/app.hpp"
+#include "cli/config.hpp"
 
 namespace cqc::cli {
 namespace {
@@ -175,6 +176,14 @@ const std::vector<Command>& commands() {
        with_filter_options({{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
                             {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"}}),
        cmd_export},
+      {"config", "show the configuration: files read, every value and where it came from", "config [options]",
+       "Prints the configuration files read (/etc/cqc-archive/config, then\n"
+       "$XDG_CONFIG_HOME/cqc-archive/config; or --config FILE / $CQC_ARCHIVE_CONFIG alone), the\n"
+       "data folder in effect, and every configured value with its file. A value in the file is\n"
+       "the default of that option: top-level keys for every command that has the option,\n"
+       "[COMMAND] sections for one command; the command line wins. api-key sets $CQC_API_KEY.",
+       {},
+       cmd_config},
       {"serve", "serve the search API and web page over HTTP", "serve [options]",
        "Serves the JSON API (/api/search, /api/documents/ID, /documents/ID/original,\n"
        "/api/export, /api/stats, /healthz, /metrics for Prometheus) and the search page at /,\n"

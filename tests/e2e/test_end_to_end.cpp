@@ -163,6 +163,27 @@ TEST_CASE_FIXTURE(Archived, "rating filters as the CQC gives them, filters under
   CHECK(in_buckets > 0);
 }
 
+TEST_CASE_FIXTURE(Archived, "a configuration file gives options their defaults; the command line wins") {
+  const std::string file = tmp.write("config.ini", "data = " + data + "\n[search]\nlimit = 1\nsort = newest\n");
+  auto r = run_cli(tmp, "", {"--config", file, "search", "seclusion", "--json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.json()->getArray("hits")->size() == 1);  // [search] limit, and data from the top level
+  auto wider = run_cli(tmp, "", {"--config", file, "search", "seclusion", "--json", "--limit", "3"});
+  CHECK(wider.json()->getArray("hits")->size() == 3);
+  auto shown = run_cli(tmp, "", {"config", "--config", file, "--json"});
+  REQUIRE(shown.code == 0);
+  CHECK(shown.json()->getArray("files")->getElement<std::string>(0) == file);
+  CHECK(shown.json()->getObject("data")->getValue<std::string>("value") == data);
+  CHECK(shown.json()->getObject("data")->getValue<std::string>("from") == file);
+  CHECK(shown.json()->getArray("values")->size() == 3);
+  const std::string bad = tmp.write("bad.ini", "[search]\nlimt = 1\n");
+  auto refused = run_cli(tmp, data, {"--config", bad, "search", "x"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find(bad + ": [search] limt is not an option of search") != std::string::npos);
+  CHECK(run_cli(tmp, data, {"--config", tmp / "missing.ini", "search", "x"}).code == 2);
+}
+
 TEST_CASE_FIXTURE(Archived, "bad queries exit 2 with a message; no match exits 0") {
   auto bad = cli({"search", "trust:NOPE"});
   CHECK(bad.code == 2);
