@@ -54,6 +54,12 @@ class Router {
   // PATTERN, when given, receives the matched route's pattern ("/documents/{}").
   std::pair<const Handler*, std::vector<std::string>> match(const std::string& method, const std::string& path,
                                                             std::string* pattern = nullptr) const;
+  // Every route as (method, pattern), in the order added.
+  std::vector<std::pair<std::string, std::string>> routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Route& r : routes_) out.emplace_back(r.method, r.pattern);
+    return out;
+  }
   // The methods PATH answers ("GET, HEAD" or "GET, HEAD, POST"), "" when none.
   std::string allowed(const std::string& path) const;
 

@@ -4,7 +4,7 @@
 
 namespace cqc::search::http {
 
-void register_routes(Router& r, ReaderPool& pool) {
+void register_routes(Router& r, ReaderPool& pool, const Metrics& metrics, std::function<FrontCounters()> front) {
   auto with_pool = [&pool](void (*fn)(ReaderPool&, const Request&, Response&)) {
     return [&pool, fn](const Request& req, Response& resp) { fn(pool, req, resp); };
   };
@@ -26,6 +26,9 @@ void register_routes(Router& r, ReaderPool& pool) {
   r.get("/api/watches/{}", with_pool(handle_watch_api));
   r.get("/api/stats", with_pool(handle_stats));
   r.get("/healthz", with_pool(handle_health));
+  r.get("/metrics", [&pool, &metrics, front](const Request& req, Response& resp) {
+    handle_metrics(pool, metrics, front ? front() : FrontCounters{}, req, resp);
+  });
   r.get("/", with_pool(handle_results_page));
   for (const char* asset : {"/app.js", "/style.css"})
     r.get(asset, [asset](const Request& req, Response& resp) { handle_asset(asset, req, resp); });

@@ -40,12 +40,10 @@ struct Server::Impl {
 Server::Server(const std::string& data_dir, const ServerOptions& o) {
   if (o.front.threads == 0) throw core::UsageError("--threads must be at least 1");
   impl_ = std::make_unique<Impl>(data_dir, o.program);
-  register_routes(impl_->router, impl_->pool);
   {
     Impl* s = impl_.get();
-    impl_->router.get("/metrics", [s](const Request& req, Response& resp) {
-      handle_metrics(s->pool, s->metrics, s->front ? s->front->counters() : FrontCounters{}, req, resp);
-    });
+    register_routes(impl_->router, impl_->pool, impl_->metrics,
+                    [s] { return s->front ? s->front->counters() : FrontCounters{}; });
   }
   if (o.access_log) impl_->log = AccessLog{o.log ? o.log : &std::cerr, o.log_json, &impl_->log_mutex};
   Poco::Net::ServerSocket socket;
