@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -21,6 +22,7 @@ namespace {
 const std::vector<OptionSpec> kGlobal = {
     {"data", "DIR", "data folder (default $CQC_ARCHIVE_HOME or ~/.local/share/cqc-archive)"},
     {"color", "WHEN", "auto (default: when stdout is a terminal and NO_COLOR is unset), always or never"},
+    {"log-format", "text|json", "log lines on stderr as text (default) or JSON objects, one per line"},
     {"config", "FILE", "read option defaults from FILE only (default /etc/cqc-archive/config, then ~/.config/cqc-archive/config)"},
 };
 const OptionSpec kJson = {"json", "", "machine-readable JSON on stdout (errors as JSON on stderr)"};
@@ -119,6 +121,30 @@ std::vector<OptionSpec> all_options(const Command& c) {
 
 char** process_argv() { return g_argv; }
 
+void log_line(const Context& ctx, const char* level, const std::string& what, const std::string& subject,
+              const std::string& message) {
+  if (!ctx.log_json) {
+    const std::string line = what + (subject.empty() ? "" : " " + subject) + (message.empty() ? "" : ": " + message);
+    std::fprintf(stderr, "%s\n", line.c_str());
+    return;
+  }
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  auto o = json_object();
+  o->set("time", std::string(when));
+  o->set("level", level);
+  o->set("command", ctx.command);
+  o->set("event", what);
+  o->set("subject", subject);
+  o->set("message", message);
+  std::ostringstream out;
+  o->stringify(out);
+  std::fprintf(stderr, "%s\n", out.str().c_str());
+}
+
 std::string counted(unsigned long long n, const std::string& noun, const std::string& plural) {
   return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
 }
@@ -186,6 +212,10 @@ int run(int argc, char** argv) {
     ctx.json = args.flag("json");
     ctx.progress = ::isatty(STDERR_FILENO) != 0;
     ctx.colour = wants_colour(args);
+    ctx.command = cmd->name;
+    const std::string format = args.value("log-format").value_or("text");
+    if (format != "text" && format != "json") throw core::UsageError("--log-format must be text or json, not '" + format + "'");
+    ctx.log_json = format == "json";
     return cmd->run(args, ctx);
   } catch (const core::Fatal& e) {
     report_error(cmd->name, e.what(), e.exit_code(), json);

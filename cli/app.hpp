@@ -13,7 +13,16 @@ struct Context {
   bool json = false;     // --json: machine-readable output on stdout
   bool progress = false; // stderr is a terminal: show progress
   bool colour = false;   // --color=always, or auto: stdout is a terminal and NO_COLOR is unset
+  bool log_json = false; // --log-format json: log lines on stderr as JSON objects
+  std::string command;   // the command's name, for log lines
 };
+
+// One log line on stderr: "WHAT SUBJECT: MESSAGE" (text; an empty part and its separator left
+// out), or with --log-format json the object
+// {"time","level","command","event","subject","message"} on one line. LEVEL: info, warning
+// or error.
+void log_line(const Context& ctx, const char* level, const std::string& what, const std::string& subject,
+              const std::string& message = "");
 
 struct Command {
   const char* name;

@@ -25,8 +25,8 @@ int cmd_import(const Args& args, const Context& ctx) {
   auto sum = archive::import_paths(arc, args.positional(), opts,
                                    [&](auto done, auto total) { progress.update(done, total); });
   progress.finish();
-  for (const auto& e : sum.errors) std::fprintf(stderr, "error: %s\n", e.c_str());
-  for (const auto& w : sum.warnings) std::fprintf(stderr, "skipped record: %s\n", w.c_str());
+  for (const auto& e : sum.errors) log_line(ctx, "error", "error", "", e);
+  for (const auto& w : sum.warnings) log_line(ctx, "warning", "skipped record", "", w);
   if (ctx.json) {
     auto o = json_object();
     o->set("files", sum.files);
@@ -69,8 +69,7 @@ int cmd_verify(const Args& args, const Context& ctx) {
   auto report = archive::verify(arc, [&](auto done, auto total) { progress.update(done, total); });
   progress.finish();
   for (const auto& p : report.problems)
-    std::fprintf(stderr, "BAD %s %s: %s\n", p.capture.record_id.c_str(), p.capture.uri.c_str(),
-                 p.what.c_str());
+    log_line(ctx, "error", "BAD", p.capture.record_id + " " + p.capture.uri, p.what);
   if (ctx.json) {
     auto o = json_object();
     o->set("checked", report.checked);

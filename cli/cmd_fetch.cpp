@@ -54,7 +54,7 @@ fetch::CrawlOptions crawl_options(const Args& args, const Context& ctx, const st
 }
 
 int report(const fetch::CrawlSummary& s, const Context& ctx, const char* verb) {
-  for (const auto& f : s.failures) std::fprintf(stderr, "failed: %s\n", f.c_str());
+  for (const auto& f : s.failures) log_line(ctx, "error", "failed", "", f);
   if (ctx.json) {
     auto o = json_object();
     o->set("responses", s.responses);

@@ -38,16 +38,16 @@ int cmd_index(const Args& args, const Context& ctx) {
   auto log = [&](const indexer::IndexEvent& e) {
     if (e.kind == indexer::IndexEvent::Kind::failed) {
       progress.finish();
-      std::fprintf(stderr, "skipped %s: %s\n", e.uri.c_str(), e.reason.c_str());
+      log_line(ctx, "error", "skipped", e.uri, e.reason);
     } else if (e.kind == indexer::IndexEvent::Kind::warning) {
       progress.finish();
-      std::fprintf(stderr, "warning %s: %s\n", e.uri.c_str(), e.reason.c_str());
+      log_line(ctx, "warning", "warning", e.uri, e.reason);
     } else if (verbose && e.kind == indexer::IndexEvent::Kind::unsupported) {
       progress.finish();
-      std::fprintf(stderr, "not a document %s: %s\n", e.uri.c_str(), e.reason.c_str());
+      log_line(ctx, "info", "not a document", e.uri, e.reason);
     } else if (verbose) {
       progress.finish();
-      std::fprintf(stderr, "indexed %s\n", e.uri.c_str());
+      log_line(ctx, "info", "indexed", e.uri);
     }
   };
   auto sum = indexer::index_archive(arc, dir, opts,

@@ -45,9 +45,7 @@ int cmd_serve(const Args& args, const Context& ctx) {
     f.max_connections = fit;
   }
   o.access_log = !args.flag("no-access-log");
-  const std::string format = args.value("log-format").value_or("text");
-  if (format != "text" && format != "json") throw core::UsageError("--log-format must be text or json, not '" + format + "'");
-  o.log_json = format == "json";
+  o.log_json = ctx.log_json;
   // The diff page runs this very program (cqc-archive-full) as `history --diff`.
   std::error_code ec;
   o.program = std::filesystem::read_symlink("/proc/self/exe", ec).string();

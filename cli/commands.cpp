@@ -197,8 +197,7 @@ const std::vector<Command>& commands() {
         {"max-connections", "N", "open connections in all (default 4096)"},
         {"head-timeout", "SECONDS", "time to send a whole request head, from its first byte (default 10)"},
         {"idle-timeout", "SECONDS", "a silent connection is closed after this (default 5)"},
-        {"no-access-log", "", "do not write a line per request to stderr"},
-        {"log-format", "text|json", "access log lines as text (default) or JSON objects"}},
+        {"no-access-log", "", "do not write a line per request to stderr (--log-format json: JSON lines)"}},
        cmd_serve,
        false},
   };

@@ -288,6 +288,14 @@ TEST_CASE_FIXTURE(Archived, "command-line conventions: help CMD, global options 
   auto man = run_cli(tmp, "", {"help", "--man"});
   CHECK(man.out.rfind(".TH CQC\\-ARCHIVE 1", 0) == 0);
   CHECK(man.out.find(".SS \"watch add NAME") != std::string::npos);
+  // Log lines as JSON objects.
+  auto logged = cli({"index", "--verbose", "--rebuild", "--log-format", "json"});
+  REQUIRE(logged.code == 0);
+  const std::string line = logged.err.substr(0, logged.err.find('\n'));
+  auto event = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+  CHECK(event->getValue<std::string>("command") == "index");
+  CHECK(event->getValue<std::string>("event") == "indexed");
+  CHECK(event->getValue<std::string>("subject").rfind(kBase, 0) == 0);
 }
 
 TEST_CASE("CQC_ARCHIVE_HOME chooses the data folder") {
