@@ -12,23 +12,6 @@
 namespace cqc::archive {
 namespace {
 
-// BYTES as one gzip member.
-std::string gzip(std::string_view bytes) {
-  z_stream z{};
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw core::Error("zlib cannot start");
-  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw core::Error("zlib cannot compress a record");
-  return out;
-}
-
 // The stored bytes of CAPTURE's record, as a gzip member.
 std::string member_of(const Archive& archive, const Capture& c) {
   const std::string path = archive.warc_path(c.warc_file);
@@ -39,7 +22,7 @@ std::string member_of(const Archive& archive, const Capture& c) {
   if (!in || static_cast<std::uint64_t>(in.gcount()) != c.span.length)
     throw core::Error(path + " offset " + std::to_string(c.span.offset) + ": record " + c.record_id + " cannot be read");
   const bool gzipped = bytes.size() > 1 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
-  return gzipped ? bytes : gzip(bytes);
+  return gzipped ? bytes : gzip_member(bytes);
 }
 
 }  // namespace
@@ -57,7 +40,7 @@ ExportSummary export_warc(const Archive& archive, const std::vector<std::string>
                       {"WARC-Date", warc_date(std::chrono::system_clock::now())},
                       {"WARC-Filename", std::filesystem::path(out).filename().string()},
                       {"Content-Type", "application/warc-fields"}};
-  const std::string head = gzip(format_head(h, info.size()) + info + "\r\n\r\n");
+  const std::string head = gzip_member(format_head(h, info.size()) + info + "\r\n\r\n");
   file << head;
   std::uint64_t at = head.size();
   ExportSummary sum;
@@ -81,7 +64,7 @@ ExportSummary export_warc(const Archive& archive, const std::vector<std::string>
                         {"WARC-Refers-To", c.record_id},
                         {"WARC-Block-Digest", warc_digest(meta)},
                         {"Content-Type", "application/json"}};
-    const std::string record = gzip(format_head(m, meta.size()) + meta + "\r\n\r\n");
+    const std::string record = gzip_member(format_head(m, meta.size()) + meta + "\r\n\r\n");
     file << record;
     at += record.size();
     ++sum.metadata;

@@ -45,6 +45,10 @@ core::Result<WarcRecord> parse_record_owned(std::string&& bytes);
 // WARC-Date form of TIME: UTC, "2026-11-22T13:05:09Z".
 std::string warc_date(std::chrono::system_clock::time_point time);
 
+// BYTES compressed as one gzip member (zlib's default level). Throws core::Error when zlib
+// fails.
+std::string gzip_member(std::string_view bytes);
+
 // A fresh WARC-Record-ID: "<urn:uuid:...>" (random UUID).
 std::string new_record_id();
 

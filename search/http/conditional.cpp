@@ -2,10 +2,10 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA1Engine.h>
-#include <zlib.h>
 
 #include <cstdlib>
 
+#include "archive/warc.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -53,21 +53,6 @@ bool not_modified(std::string_view etag) {
   return false;
 }
 
-std::string gzip(std::string_view body) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw core::Error("gzip: no memory");
-  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  z.avail_in = static_cast<uInt>(body.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw core::Error("gzip: deflate failed");
-  return out;
-}
-
 void send_body(Response& resp, const std::string& body, const std::string& content_type, int status) {
   resp.setContentType(content_type);
   if (status == 200) {
@@ -83,7 +68,7 @@ void send_body(Response& resp, const std::string& body, const std::string& conte
   }
   resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   if (traits.gzip && body.size() > 1024) {
-    const std::string packed = gzip(body);
+    const std::string packed = archive::gzip_member(body);
     resp.set("Content-Encoding", "gzip");
     resp.set("Vary", "Accept-Encoding");
     resp.sendBuffer(packed.data(), packed.size());

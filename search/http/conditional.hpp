@@ -31,7 +31,4 @@ bool not_modified(std::string_view etag);
 // client accepts gzip and the body is over 1 KiB.
 void send_body(Response& response, const std::string& body, const std::string& content_type, int status = 200);
 
-// BODY compressed as a gzip stream (level 6).
-std::string gzip(std::string_view body);
-
 }  // namespace cqc::search::http

@@ -13,6 +13,7 @@
 #include "indexer/document_builder.hpp"
 #include "indexer/shard_writer.hpp"
 #include "search/search.hpp"
+#include "facet_count.hpp"
 #include "temp_dir.hpp"
 
 using namespace cqc;
@@ -90,13 +91,6 @@ struct Index {
 
 using Titles = std::vector<std::string>;
 
-std::uint64_t count(const search::SearchResult& r, const std::string& facet, const std::string& value) {
-  for (const auto& f : r.facets)
-    if (f.name == facet)
-      for (const auto& v : f.values)
-        if (v.value == value) return v.count;
-  return 0;
-}
 
 }  // namespace
 
@@ -152,20 +146,20 @@ TEST_CASE_FIXTURE(Index, "trust names resolve from parts, abbreviations and curl
 TEST_CASE_FIXTURE(Index, "a facet with a filter of its own keeps the other values' counts") {
   const auto r = run("seclusion", [](auto& q) { q.overall = {"inadequate"}; });
   CHECK(r.total == 1);
-  CHECK(count(r, "overall", "inadequate") == 1);
-  CHECK(count(r, "overall", "requires-improvement") == 2);  // counted without the overall filter
-  CHECK(count(r, "trust", "RMY") == 0);                      // other facets: within the filter
-  CHECK(count(r, "trust", "RT5") == 1);
+  CHECK(facet_count(r, "overall", "inadequate") == 1);
+  CHECK(facet_count(r, "overall", "requires-improvement") == 2);  // counted without the overall filter
+  CHECK(facet_count(r, "trust", "RMY") == 0);                      // other facets: within the filter
+  CHECK(facet_count(r, "trust", "RT5") == 1);
   const auto y = run("", [](auto& q) { q.years = {"2019"}; q.trusts = {"RT5"}; });
   CHECK(y.total == 2);
-  CHECK(count(y, "trust", "RMY") == 1);  // the trust facet ignores the trust filter only
-  CHECK(count(y, "trust", "RXW") == 1);
-  CHECK(count(y, "key_question", "safe:inadequate") == 1);
+  CHECK(facet_count(y, "trust", "RMY") == 1);  // the trust facet ignores the trust filter only
+  CHECK(facet_count(y, "trust", "RXW") == 1);
+  CHECK(facet_count(y, "key_question", "safe:inadequate") == 1);
   REQUIRE(y.timeline.size() == 1);
   CHECK(y.timeline[0].count == 2);  // the timeline is counted like the year facet
   // Inline filters typed in the query are part of the query: they narrow every facet.
   const auto typed = run("seclusion overall:inadequate");
-  CHECK(count(typed, "overall", "requires-improvement") == 0);
+  CHECK(facet_count(typed, "overall", "requires-improvement") == 0);
 }
 
 TEST_CASE_FIXTURE(Index, "accents fold both ways; misspelt words get a suggestion") {

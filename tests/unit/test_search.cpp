@@ -11,6 +11,7 @@
 #include "search/query.hpp"
 #include "search/query_fields.hpp"
 #include "search/search.hpp"
+#include "facet_count.hpp"
 #include "temp_dir.hpp"
 
 using namespace cqc;
@@ -78,13 +79,6 @@ std::vector<std::string> urls(const search::SearchResult& r) {
   return out;
 }
 
-std::uint64_t facet_count(const search::SearchResult& r, const std::string& facet, const std::string& value) {
-  for (const auto& f : r.facets)
-    if (f.name == facet)
-      for (const auto& v : f.values)
-        if (v.value == value) return v.count;
-  return 0;
-}
 
 struct Fixture {
   test::TempDir tmp;
