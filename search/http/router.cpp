@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -125,6 +126,10 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
 
   void route(Poco::Net::HTTPServerRequest& req, Response& resp) {
     set_common_headers(resp);
+    RequestTraits& traits = request_traits();  // this request's, before anything can answer
+    traits.gzip = accepts_coding(req.get("Accept-Encoding", ""), "gzip");
+    traits.head = req.getMethod() == "HEAD";
+    traits.if_none_match = req.get("If-None-Match", "");
     if (req.getURI().size() > limits_.max_uri)
       throw HttpError(414, "request URI longer than " + std::to_string(limits_.max_uri) + " bytes");
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limits_.max_body))
@@ -151,15 +156,14 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
       if (e.status() == 405) resp.set("Allow", router_.allowed(path));
       throw;
     }
-    RequestTraits& traits = request_traits();
-    traits.gzip = accepts_coding(req.get("Accept-Encoding", ""), "gzip");
-    traits.head = req.getMethod() == "HEAD";
-    traits.if_none_match = req.get("If-None-Match", "");
     // The JSON API is public, read-only data: any site's page may read it (docs/api.md, CORS).
     if (path.rfind("/api/", 0) == 0 && method == "GET") resp.set("Access-Control-Allow-Origin", "*");
     Request r{req, q == std::string::npos ? decltype(Request::query){} : parse_query(uri.substr(q + 1)),
               std::move(found.second), {}};
-    if (method == "POST") r.form = read_form(req);
+    if (method == "POST") {
+      if (!form_) form_ = read_form(req);  // once: a rerun after a commit finds the body read
+      r.form = *form_;
+    }
     (*found.first)(r, resp);
   }
 
@@ -172,6 +176,7 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
   RequestLimits limits_;
   Observers observers_;
   std::string route_ = "(none)";  // the matched route's pattern, for the metrics
+  std::optional<std::vector<std::pair<std::string, std::string>>> form_;  // a POST's body, read once
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
