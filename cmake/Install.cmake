@@ -22,7 +22,7 @@ install(FILES ${CQC_GENERATED}/cqc-archive.1.gz DESTINATION ${CMAKE_INSTALL_MAND
 install(FILES ${CQC_GENERATED}/cqc-archive.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME cqc-archive)
 install(FILES ${CQC_GENERATED}/_cqc-archive DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
-install(FILES README.md docs/api.md docs/OPERATIONS.md docs/SECURITY.md docs/metadata.md
+install(FILES README.md docs/api.md docs/openapi.yaml docs/OPERATIONS.md docs/SECURITY.md docs/metadata.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/cqc-archive)
 # systemd units: the server, and the daily refresh + index + saved-search report.
 install(FILES packaging/cqc-archive-serve.service packaging/cqc-archive-refresh.service
