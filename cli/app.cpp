@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <cxxabi.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <exception>
 #include <iostream>
 #include <sstream>
+#include <typeinfo>
 
 #include "cli/config.hpp"
 #include "cli/json.hpp"
@@ -222,6 +224,18 @@ int run(int argc, char** argv) {
     return e.exit_code();
   } catch (const std::exception& e) {
     report_error(cmd->name, e.what(), 1, json);
+    return 1;
+  } catch (...) {
+    // A library's own exception type (Xapian's are not std::exceptions): name the type rather
+    // than end in std::terminate.
+    std::string type = "an unknown exception";
+    if (const std::type_info* t = abi::__cxa_current_exception_type()) {
+      int status = 0;
+      char* name = abi::__cxa_demangle(t->name(), nullptr, nullptr, &status);
+      type = status == 0 && name ? name : t->name();
+      std::free(name);
+    }
+    report_error(cmd->name, "failed with " + type, 1, json);
     return 1;
   }
 }
