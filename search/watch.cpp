@@ -119,6 +119,11 @@ void write_file(const std::string& path, const std::vector<Watch>& watches) {
     out.flush();
     if (!out) throw core::Fatal("cannot write " + tmp + core::full_disk_note(tmp));
   }
+  // On disk before it replaces the old file: a crash leaves the old file or the new, whole.
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!synced) throw core::Fatal("cannot write " + tmp + ": " + std::strerror(errno) + core::full_disk_note(tmp));
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw core::Fatal("cannot replace " + path + ": " + ec.message());

@@ -12,7 +12,6 @@ namespace cqc::search::http {
 // What the current request asked for, set by the dispatcher before each handler.
 struct RequestTraits {
   bool gzip = false;          // Accept-Encoding allows gzip
-  bool head = false;          // a HEAD request
   std::string if_none_match;  // the If-None-Match header ("" when absent)
 };
 

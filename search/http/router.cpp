@@ -128,7 +128,6 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     set_common_headers(resp);
     RequestTraits& traits = request_traits();  // this request's, before anything can answer
     traits.gzip = accepts_coding(req.get("Accept-Encoding", ""), "gzip");
-    traits.head = req.getMethod() == "HEAD";
     traits.if_none_match = req.get("If-None-Match", "");
     if (req.getURI().size() > limits_.max_uri)
       throw HttpError(414, "request URI longer than " + std::to_string(limits_.max_uri) + " bytes");
