@@ -33,21 +33,14 @@ std::string describe(const search::Watch& w) {
 int add(const Args& args, const Context& ctx) {
   const auto& pos = args.positional();
   if (pos.size() < 2) throw core::UsageError("watch add needs a NAME, then the query and filters to save");
-  search::Watch w;
-  w.name = pos[1];
-  search::check_watch_name(w.name);
-  w.request = selection_from_args(args);  // every positional word...
-  w.request.query.clear();                // ...but "add" and NAME are not the query
-  for (std::size_t i = 2; i < pos.size(); ++i) w.request.query += (w.request.query.empty() ? "" : " ") + pos[i];
-  // Check the search now, and remember what it matches: the first report shows what is new.
+  search::check_watch_name(pos[1]);
+  search::SearchRequest request = selection_from_args(args);  // every positional word...
+  request.query.clear();                                      // ...but "add" and NAME are not the query
+  for (std::size_t i = 2; i < pos.size(); ++i) request.query += (request.query.empty() ? "" : " ") + pos[i];
+  // What it matches now counts as seen: the first report shows what is new.
   search::Searcher searcher(core::index_dir(ctx.data_dir));
-  search::SearchRequest probe = w.request;
-  probe.limit = 0;
-  const std::uint64_t total = searcher.search(probe).total;
-  w.seen = search::current_matches(searcher.database(), w.request);
-  search::Watch marked = w;
-  search::report_watch(searcher.database(), marked, true);  // sets the report time
-  w.created = w.last_report = marked.last_report;
+  const search::Watch w = search::new_watch(searcher, pos[1], request);
+  const std::uint64_t total = w.seen.size();
   search::WatchStore(ctx.data_dir).add(w);
   if (ctx.json) {
     auto o = json_object();

@@ -77,6 +77,10 @@ struct WatchReport {
 // The current matches of WATCH's search in DB: document id -> capture id.
 std::map<std::string, std::int64_t> current_matches(const Xapian::Database& db, const SearchRequest& request);
 
+// A new watch NAME of REQUEST, with what it matches in DB now as seen and created and
+// last_report set to now. Throws core::UsageError for a bad name or query.
+Watch new_watch(Searcher& searcher, const std::string& name, const SearchRequest& request);
+
 // WATCH's report against DB; when MARK, WATCH.seen and last_report move to now.
 WatchReport report_watch(const Xapian::Database& db, Watch& watch, bool mark);
 

@@ -92,6 +92,19 @@ std::map<std::string, std::int64_t> current_matches(const Xapian::Database& db, 
   return out;
 }
 
+Watch new_watch(Searcher& searcher, const std::string& name, const SearchRequest& request) {
+  check_watch_name(name);
+  Watch w;
+  w.name = name;
+  w.request = request;
+  w.request.limit = 0;
+  w.request.offset = 0;
+  searcher.search(w.request);  // a bad query fails here, before anything is saved
+  w.seen = current_matches(searcher.database(), w.request);
+  w.created = w.last_report = iso_now();
+  return w;
+}
+
 WatchReport report_watch(const Xapian::Database& db, Watch& watch, bool mark) {
   WatchReport r;
   r.name = watch.name;

@@ -148,17 +148,9 @@ void handle_watch_create(ReaderPool& pool, const Request& req, Response& resp) {
       search.emplace_back(k, v);
   }
   if (name.empty()) throw HttpError(400, "give the saved search a name");
-  Watch w;
-  w.name = name;
-  w.request = parse_search_params(search, true).request;  // as export takes them: no paging
-  w.request.limit = 10;
-  w.request.offset = 0;
   auto reader = pool.acquire();
-  reader->searcher->search(w.request);  // a bad query answers 400 before anything is saved
-  w.seen = current_matches(reader->db, w.request);
-  Watch stamped = w;
-  report_watch(reader->db, stamped, true);
-  w.created = w.last_report = stamped.last_report;
+  // The search parameters as export takes them (no paging); a bad one or a bad query is a 400.
+  const Watch w = new_watch(*reader->searcher, name, parse_search_params(search, true).request);
   try {
     WatchStore(pool.data_dir()).add(w);
   } catch (const core::UsageError&) {

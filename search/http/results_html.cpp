@@ -82,7 +82,6 @@ std::string facets_html(const PageState& state, const SearchResult& r) {
     }
     h += "</ul>";
     if (values.size() > kFacetShown) {
-      std::vector<std::pair<std::string, std::string>> params;
       h += all ? "<a class=\"link-button\" data-nav href=\"" + html_escape(state.toggled("show", name)) + "\">Show fewer</a>"
                : "<a class=\"link-button\" data-nav href=\"" + html_escape(state.toggled("show", name)) + "\">Show all " +
                      std::to_string(values.size()) + "</a>";
