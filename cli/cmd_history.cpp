@@ -40,7 +40,7 @@ std::vector<std::string> text_of(const archive::Archive& arc, const indexer::Ver
 
 std::string id_of(const std::optional<std::string>& text, const char* option) {
   if (!text) return "";
-  if (text->empty() || text->find_first_not_of("0123456789") != std::string::npos)
+  if (text->empty() || text->size() > 18 || text->find_first_not_of("0123456789") != std::string::npos)
     throw core::UsageError(std::string("--") + option + " needs a capture number from the listing, not '" + *text + "'");
   return *text;
 }
