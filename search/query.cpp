@@ -25,12 +25,6 @@ class EveryDocument : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string&) override { return match_all(); }
 };
 
-Xapian::Query range_query(unsigned slot, const std::pair<std::string, std::string>& r) {
-  if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.second);
-  if (r.second.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, r.first);
-  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, r.first, r.second);
-}
-
 void check_wildcards(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '*') continue;
@@ -157,7 +151,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, 
     auto to = req.to.empty() ? std::string() : parse_date_range(req.to, "to").second;
     if (!from.empty() && !to.empty() && from > to)
       throw core::UsageError("date range ends before it starts: from " + req.from + " to " + req.to);
-    out.filters.emplace_back("dates", range_query(slot, {from, to}));
+    out.filters.emplace_back("dates", value_range(slot, {from, to}));
   }
 
   std::string text(core::trim(req.query));

@@ -17,12 +17,6 @@ Xapian::Query term(std::string_view prefix, std::string_view value) {
   return Xapian::Query(schema::boolean_term(prefix, value));
 }
 
-Xapian::Query range_query(unsigned slot, const std::pair<std::string, std::string>& r) {
-  if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.second);
-  if (r.second.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, r.first);
-  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, r.first, r.second);
-}
-
 // year:2019 is a term; year:2018..2020 a range over the year slot (YYYY strings).
 Xapian::Query year_query(std::string_view value) {
   auto one = [&](std::string_view y) {
@@ -38,7 +32,7 @@ Xapian::Query year_query(std::string_view value) {
   if (from.empty() && to.empty()) throw core::UsageError("bad year range '" + std::string(value) + "' in year:");
   if (!from.empty() && !to.empty() && from > to)
     throw core::UsageError("year range ends before it starts: " + std::string(value));
-  return range_query(schema::kSlotYear, {from, to});
+  return value_range(schema::kSlotYear, {from, to});
 }
 
 const std::vector<std::string> kKinds = {"report", "cqc-page", "cqc-press", "trust-news",
@@ -139,8 +133,8 @@ Xapian::Query field_value_query(std::string_view field, std::string_view raw) {
   if (field == "key_question") return question_value_query(value);
   if (field == "kind") return kind_query(value);
   if (field == "year") return year_query(value);
-  if (field == "inspected") return range_query(schema::kSlotInspected, parse_date_range(value, "inspected:"));
-  if (field == "published") return range_query(schema::kSlotPublished, parse_date_range(value, "published:"));
+  if (field == "inspected") return value_range(schema::kSlotInspected, parse_date_range(value, "inspected:"));
+  if (field == "published") return value_range(schema::kSlotPublished, parse_date_range(value, "published:"));
   if (field == "changed") return changed_query(value);
   if (field == "source") {
     const std::string v = core::to_lower(value);
@@ -155,6 +149,12 @@ Xapian::Query field_value_query(std::string_view field, std::string_view raw) {
     return term(schema::kQuestionRated, schema::rated_value(q->id, r.id));
   }
   throw core::UsageError("unknown field '" + std::string(field) + ":'");
+}
+
+Xapian::Query value_range(unsigned slot, const std::pair<std::string, std::string>& r) {
+  if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.second);
+  if (r.second.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, r.first);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, r.first, r.second);
 }
 
 Xapian::Query FieldFilter::operator()(const std::string& value) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cqc::search {
@@ -29,6 +30,10 @@ const std::vector<FieldInfo>& filter_fields();
 // names; "A..B" date and year ranges. Throws core::UsageError naming the field and value,
 // with suggestions where a near match exists.
 Xapian::Query field_value_query(std::string_view field, std::string_view value);
+
+// The query for slot strings in [FROM, TO] of SLOT (RANGE as parse_date_range gives it; an
+// empty end is open).
+Xapian::Query value_range(unsigned slot, const std::pair<std::string, std::string>& range);
 
 // Calls field_value_query for one field from inside Xapian's QueryParser. An exception must
 // not leave a field processor (Xapian 1.4's parser then leaks its state), so a bad value's

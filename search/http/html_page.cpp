@@ -1,5 +1,7 @@
 #include "search/http/html_page.hpp"
 
+#include <Poco/URI.h>
+
 #include "search/http/conditional.hpp"
 
 namespace cqc::search::http {
@@ -17,6 +19,12 @@ std::string html_escape(std::string_view text) {
       default: out += c;
     }
   }
+  return out;
+}
+
+std::string url_encode(std::string_view text) {
+  std::string out;
+  Poco::URI::encode(std::string(text), "!#$&'()*+,/:;=?@[]\"<>%", out);
   return out;
 }
 

@@ -11,6 +11,10 @@ namespace cqc::search::http {
 // TEXT with & < > " ' escaped, safe in element content and quoted attribute values.
 std::string html_escape(std::string_view text);
 
+// TEXT percent-encoded for a URL's path segment or query value (every reserved character,
+// quotes and '%' encoded).
+std::string url_encode(std::string_view text);
+
 // The start of a page titled TITLE (escaped here) up to and including <main>, with the site's
 // stylesheet, BODY_CLASS on <body> and a header link BACK_HREF / BACK_TEXT (given as HTML-safe).
 std::string page_start(std::string_view title, std::string_view body_class, const std::string& back_href,

@@ -5,7 +5,6 @@
 // match, every capture, and links to the archived original (at the page, for PDFs) and the
 // source.
 #include <Poco/JSON/Array.h>
-#include <Poco/URI.h>
 #include <xapian.h>
 
 #include <string>
@@ -23,13 +22,6 @@ namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-
-std::string url_encode(const std::string& text) {
-  std::string out;
-  Poco::URI::encode(text, "&=+#?/ ", out);
-  return out;
-}
 
 // Marks QUERY's words in text, the way search ranks them: the query run against this one
 // document gives an MSet whose snippet() marks every matching word of a text it is handed.

@@ -1,5 +1,4 @@
 // PageState: the results page's query string, copied into every link with one change.
-#include <Poco/URI.h>
 
 #include <algorithm>
 
@@ -12,12 +11,6 @@ namespace {
 
 // The page's own view settings, never sent to the search.
 const std::vector<std::string> kViewParams = {"chart", "by", "show"};
-
-std::string encode(std::string_view text) {
-  std::string out;
-  Poco::URI::encode(std::string(text), "!#$&'()*+,/:;=?@[]\"<>%", out);
-  return out;
-}
 
 }  // namespace
 
@@ -53,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> PageState::search_params() cons
 std::string PageState::url(const std::vector<std::pair<std::string, std::string>>& params) {
   std::string out = "/";
   for (size_t i = 0; i < params.size(); ++i)
-    out += (i ? "&" : "?") + encode(params[i].first) + "=" + encode(params[i].second);
+    out += (i ? "&" : "?") + url_encode(params[i].first) + "=" + url_encode(params[i].second);
   return out;
 }
 

@@ -38,12 +38,6 @@ std::string host_of(const std::string& url) {
   }
 }
 
-std::string encode(const std::string& text) {
-  std::string out;
-  Poco::URI::encode(text, "!#$&'()*+,/:;=?@[]\"<>%", out);
-  return out;
-}
-
 const std::vector<std::pair<std::string, std::string>>& chip_fields() {
   static const std::vector<std::pair<std::string, std::string>> fields = {
       {"trust", "Trust"},   {"service", "Service"},      {"rating", "Rating"},
@@ -124,7 +118,7 @@ std::string chips_html(const PageState& state, const SearchResult& r) {
 }
 
 std::string hit_html(const Hit& h, const std::string& query) {
-  const std::string original = "/documents/" + encode(h.id) + "/original";
+  const std::string original = "/documents/" + url_encode(h.id) + "/original";
   std::string badges = "<p class=\"badges\"><span class=\"badge kind-" + html_escape(h.kind) + "\">" +
                        html_escape(facet_label({}, "kind", h.kind)) + "</span>";
   if (!h.overall_rating.empty())
@@ -141,7 +135,7 @@ std::string hit_html(const Hit& h, const std::string& query) {
   if (!h.published.empty()) dates += (dates.empty() ? "" : " · ") + std::string("Published ") + nice_date(h.published);
   if (!dates.empty()) badges += "<span class=\"dates\">" + html_escape(dates) + "</span>";
   badges += "</p>";
-  const std::string page = "/documents/" + encode(h.id) + (query.empty() ? "" : "?q=" + encode(query));
+  const std::string page = "/documents/" + url_encode(h.id) + (query.empty() ? "" : "?q=" + url_encode(query));
   std::string li = "<li class=\"hit\" data-year=\"" + (h.year ? std::to_string(h.year) : "") + "\" data-id=\"" +
                    html_escape(h.id) + "\">" + badges + "<h3><a class=\"doc\" href=\"" + html_escape(page) + "\">" +
                    html_escape(h.title.empty() ? h.url : h.title) + "</a></h3>";
