@@ -2,7 +2,6 @@
 // `watch report` exits 0 when nothing is new, 3 when a saved search has new or changed
 // documents (1 and 2 keep their meaning: failure, bad usage), so cron can act on it.
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cstdio>
 #include <xapian.h>
@@ -58,8 +57,7 @@ int list(const Context& ctx) {
   const auto all = search::WatchStore(ctx.data_dir).list();
   if (ctx.json) {
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    Poco::JSON::Parser parser;
-    for (const auto& w : all) a->add(parser.parse(search::watch_json(w)));
+    for (const auto& w : all) a->add(search::watch_object(w));
     auto o = json_object();
     o->set("watches", a);
     print_json(o);

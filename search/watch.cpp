@@ -197,10 +197,6 @@ Poco::JSON::Object::Ptr item_object(const WatchItem& it) {
   return d;
 }
 
-std::string watch_json(const Watch& watch) {
-  std::ostringstream out;
-  to_object(watch, false)->stringify(out);
-  return out.str();
-}
+Poco::JSON::Object::Ptr watch_object(const Watch& watch) { return to_object(watch, false); }
 
 }  // namespace cqc::search

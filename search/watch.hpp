@@ -87,8 +87,9 @@ WatchReport report_watch(const Xapian::Database& db, Watch& watch, bool mark);
 // The newest LIMIT documents matching REQUEST, newest capture first (for feeds).
 std::vector<WatchItem> newest_matches(const Xapian::Database& db, const SearchRequest& request, std::size_t limit);
 
-// The watch as JSON ({"name","query","filters":{...},"from","to","date","created","last_report"}).
-std::string watch_json(const Watch& watch);
+// The watch as a JSON object: {"name","query","filters":{...},"from","to","date","created",
+// "last_report"} (not what it has seen).
+Poco::JSON::Object::Ptr watch_object(const Watch& watch);
 
 // ITEM as a JSON object: {"why" (when set), "id", "title", "url", "kind", "published",
 // "captured", "document" (its page's path)}.

@@ -1,7 +1,6 @@
 // Saved searches on the server (issue 12, point 7; search/watch.hpp): the /watches pages, the
 // form that saves the results page's search, and an Atom feed and JSON per saved search.
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 
 #include <pugixml.hpp>
 #include <sstream>
@@ -50,10 +49,9 @@ std::vector<WatchItem> newest(ReaderPool& pool, const Watch& w) {
   return newest_matches(reader->db, w.request, kNewest);
 }
 
-// The watch's JSON (watch_json) with its links and newest documents.
+// The watch's JSON (watch_object) with its links and newest documents.
 std::string watch_api_json(const Watch& w, const std::vector<WatchItem>& items) {
-  Poco::JSON::Parser parser;
-  Object::Ptr o = parser.parse(watch_json(w)).extract<Object::Ptr>();
+  Object::Ptr o = watch_object(w);
   o->set("search", PageState::url(params_of(w)));
   o->set("feed", "/watches/" + w.name + "/feed");
   Poco::JSON::Array::Ptr docs = new Poco::JSON::Array;
@@ -81,13 +79,13 @@ void redirect(Response& resp, const std::string& to) {
 }  // namespace
 
 void handle_watch_list_api(ReaderPool& pool, const Request&, Response& resp) {
-  std::string body = "{\"watches\":[";
-  bool first = true;
-  for (const Watch& w : WatchStore(pool.data_dir()).list()) {
-    body += (first ? "" : ",") + watch_json(w);
-    first = false;
-  }
-  send_json(resp, body + "]}");
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  for (const Watch& w : WatchStore(pool.data_dir()).list()) list->add(watch_object(w));
+  Object root;
+  root.set("watches", list);
+  std::ostringstream out;
+  root.stringify(out);
+  send_json(resp, out.str());
 }
 
 void handle_watch_api(ReaderPool& pool, const Request& req, Response& resp) {
