@@ -30,7 +30,7 @@ int cmd_export(const Args& args, const Context& ctx) {
   for (char& c : described)
     if (c == '\r' || c == '\n') c = ' ';  // one warcinfo line
   // Every match, page by page.
-  search::Searcher searcher(core::index_dir(ctx.data_dir));
+  search::Searcher searcher(index_options(args, ctx.data_dir));
   std::vector<std::string> uris;
   std::map<std::string, std::string> titles;
   for (;;) {

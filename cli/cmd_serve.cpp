@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/app.hpp"
+#include "cli/search_args.hpp"
 #include "core/error.hpp"
 #include "search/http/server.hpp"
 
@@ -46,6 +47,7 @@ int cmd_serve(const Args& args, const Context& ctx) {
   }
   o.access_log = !args.flag("no-access-log");
   o.log_json = ctx.log_json;
+  o.index = index_options(args, ctx.data_dir);
   // The diff page runs this very program (cqc-archive-full) as `history --diff`.
   std::error_code ec;
   o.program = std::filesystem::read_symlink("/proc/self/exe", ec).string();

@@ -25,6 +25,18 @@ std::vector<OptionSpec> with_fetch_options(std::vector<OptionSpec> own) {
   return own;
 }
 
+// Where the index is, for the commands that read it (cli/search_args.hpp index_options).
+std::vector<OptionSpec> with_index_options(std::vector<OptionSpec> own) {
+  const std::vector<OptionSpec> index = {
+      {"index", "PATH", "the index: a database folder, a split index or a stub file listing remote shards "
+                        "(default DATA/index; docs/SCALING.md)"},
+      {"allow-partial", "", "when a remote shard is down, answer from the others and name it (default: fail)"},
+      {"shard-timeout", "MS", "longest wait for one answer of a remote shard (default 10000)"},
+      {"connect-timeout", "MS", "longest wait to connect to a remote shard (default 3000)"}};
+  own.insert(own.end(), index.begin(), index.end());
+  return own;
+}
+
 // The selection filters of search and export (cli/search_args.hpp), after OWN.
 std::vector<OptionSpec> with_filter_options(std::vector<OptionSpec> own, std::vector<OptionSpec> after = {}) {
   const std::vector<OptionSpec> filters = {
@@ -130,19 +142,19 @@ const std::vector<Command>& commands() {
        "  changed:any  changed:2024  (a later capture changed the text, that year)\n"
        "Filters combine as words do: seclusion NOT trust:RT5, trust:RT5 OR trust:RMY, -kind:press.\n"
        "An empty query matches every document, so filters alone browse the archive.",
-       with_filter_options({}, {{"sort", "relevance|newest|oldest", "result order (default relevance)"},
+       with_index_options(with_filter_options({}, {{"sort", "relevance|newest|oldest", "result order (default relevance)"},
                                 {"limit", "N", "hits to show (default 10, at most 1000)"},
                                 {"offset", "N", "hits to skip (default 0)"},
                                 {"explain", "", "show where each hit's trust, ratings and dates came from"},
                                 {"format", "csv|jsonl", "every match as rows, no limit (docs/api.md: the export columns)"},
-                                {"link-base", "URL", "with --format: the server's address, making document links absolute"}}),
+                                {"link-base", "URL", "with --format: the server's address, making document links absolute"}})),
        cmd_search},
       {"trust", "a trust's inspections over time, with the documents behind each",
        "trust [options] CODE|NAME",
        "Shows the inspections of one NHS trust (ODS code, name, former name or abbreviation)\n"
        "in date order: inspection dates, services and their ratings, overall rating, and the\n"
        "archived documents behind each.",
-       {},
+       with_index_options({}),
        cmd_trust},
       {"trend", "a search's matching documents per year, month, trust, service, rating or kind",
        "trend [options] [QUERY]",
@@ -150,8 +162,8 @@ const std::vector<Command>& commands() {
        "archive's documents in that bucket and the share: \"seclusion\" per year, corrected for\n"
        "the archive holding more of some years. Months use each document's date (published,\n"
        "else inspected); years the year facet.",
-       with_filter_options({}, {{"by", "year|month|trust|service|rating|overall|kind|service_rating|key_question", "the buckets (default year)"},
-                                {"format", "table|csv", "output (default table; --json for JSON)"}}),
+       with_index_options(with_filter_options({}, {{"by", "year|month|trust|service|rating|overall|kind|service_rating|key_question", "the buckets (default year)"},
+                                {"format", "table|csv", "output (default table; --json for JSON)"}})),
        cmd_trend},
       {"watch", "save searches and report what is new in them",
        "watch add NAME [QUERY] [filters] | watch list | watch remove NAME | watch report [NAME]",
@@ -164,8 +176,8 @@ const std::vector<Command>& commands() {
        "                   those a newer version changed, then marks them seen (--no-mark: not).\n"
        "Exit codes of report: 0 nothing new, 3 something new or changed, 1 failure, 2 bad usage;\n"
        "with --quiet it prints nothing when nothing is new (for cron).",
-       with_filter_options({}, {{"quiet", "", "report: print nothing when nothing is new"},
-                                {"no-mark", "", "report: do not mark what it shows as seen"}}),
+       with_index_options(with_filter_options({}, {{"quiet", "", "report: print nothing when nothing is new"},
+                                                    {"no-mark", "", "report: do not mark what it shows as seen"}})),
        cmd_watch},
       {"export", "write the captures of a selection as one WARC file or WACZ package",
        "export --warc FILE | --wacz FILE [options] [QUERY]",
@@ -173,8 +185,8 @@ const std::vector<Command>& commands() {
        "every capture of each, with the records their revisits refer to, to FILE, copied from\n"
        "the archive byte for byte: a WARC file pywb, ReplayWeb.page or warcio can read, or a\n"
        "WACZ package of it (with its CDXJ index and page list) to open in ReplayWeb.page.",
-       with_filter_options({{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
-                            {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"}}),
+       with_index_options(with_filter_options({{"warc", "FILE", "the WARC file to write (e.g. selection.warc.gz)"},
+                                               {"wacz", "FILE", "a WACZ package to write instead (e.g. selection.wacz)"}})),
        cmd_export},
       {"config", "show the configuration: files read, every value and where it came from", "config [options]",
        "Prints the configuration files read (/etc/cqc-archive/config, then\n"
@@ -190,14 +202,14 @@ const std::vector<Command>& commands() {
        "with an access log line per request on stderr, from the index and\n"
        "archive in the data folder. New commits to the index appear without a restart.\n"
        "Slow and idle clients hold no request thread; docs/SECURITY.md lists every limit.",
-       {{"port", "N", "TCP port (default 8080)"},
+       with_index_options({{"port", "N", "TCP port (default 8080)"},
         {"bind", "ADDRESS", "address to listen on (default 127.0.0.1)"},
         {"threads", "N", "request threads (default 8)"},
         {"per-client", "N", "open connections one client address may have (default 64)"},
         {"max-connections", "N", "open connections in all (default 4096)"},
         {"head-timeout", "SECONDS", "time to send a whole request head, from its first byte (default 10)"},
         {"idle-timeout", "SECONDS", "a silent connection is closed after this (default 5)"},
-        {"no-access-log", "", "do not write a line per request to stderr (--log-format json: JSON lines)"}},
+        {"no-access-log", "", "do not write a line per request to stderr (--log-format json: JSON lines)"}}),
        cmd_serve,
        false},
   };

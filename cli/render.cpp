@@ -79,6 +79,7 @@ void render_text(std::ostream& out, const search::SearchRequest& req, const sear
   if (!req.query.empty()) out << " \"" << req.query << "\"";
   out << '\n';
   if (!r.did_you_mean.empty()) out << "Did you mean: " << r.did_you_mean << '\n';
+  for (const auto& m : r.missing_shards) out << "Partial result: left out a shard that did not answer: " << m << '\n';
   if (!r.hits.empty())
     out << "showing " << req.offset + 1 << "-" << req.offset + r.hits.size() << "\n";
   unsigned n = req.offset;

@@ -1,5 +1,7 @@
 #include "cli/search_args.hpp"
 
+#include "core/paths.hpp"
+
 namespace cqc::cli {
 
 search::SearchRequest selection_from_args(const Args& args) {
@@ -18,6 +20,15 @@ search::SearchRequest selection_from_args(const Args& args) {
   req.to = args.value("to").value_or("");
   req.date_field = args.value("date").value_or("inspected");
   return req;
+}
+
+search::IndexOptions index_options(const Args& args, const std::string& data_dir) {
+  search::IndexOptions o;
+  o.path = args.value("index").value_or(core::index_dir(data_dir));
+  o.allow_partial = args.flag("allow-partial");
+  o.timeout_ms = static_cast<unsigned>(args.number("shard-timeout", o.timeout_ms, 1, 3600000));
+  o.connect_timeout_ms = static_cast<unsigned>(args.number("connect-timeout", o.connect_timeout_ms, 1, 3600000));
+  return o;
 }
 
 }  // namespace cqc::cli

@@ -1,6 +1,7 @@
 // The selection options search and export share: the query words and the filters.
 #pragma once
 #include "cli/args.hpp"
+#include "search/index_open.hpp"
 #include "search/search.hpp"
 
 namespace cqc::cli {
@@ -8,5 +9,10 @@ namespace cqc::cli {
 // A SearchRequest from the positional words (the query) and --trust, --service, --rating,
 // --kind, --year, --from, --to and --date; sort, limit and offset left at their defaults.
 search::SearchRequest selection_from_args(const Args& args);
+
+// The index a reading command opens: --index (default DATA_DIR/index), --allow-partial,
+// --shard-timeout and --connect-timeout (milliseconds). Throws core::UsageError naming the
+// option for a value out of range.
+search::IndexOptions index_options(const Args& args, const std::string& data_dir);
 
 }  // namespace cqc::cli

@@ -1,12 +1,15 @@
 #include <xapian.h>
 
+#include <chrono>
 #include <map>
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
+#include "search/facet_spies.hpp"
 #include "search/facet_table.hpp"
 #include "search/facets.hpp"
 #include "search/hit.hpp"
+#include "search/index_open.hpp"
 #include "search/query.hpp"
 #include "search/search.hpp"
 #include "search/snippet.hpp"
@@ -28,15 +31,20 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
   return h;
 }
 
+// Counts COUNTING's facets over the matches of QUERY (no ranking, no hits).
+void count_matches(const Xapian::Database& db, const Xapian::Query& query, FacetCounting& counting) {
+  Xapian::Enquire enq(db);
+  enq.set_query(query);
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  counting.attach(enq);
+  enq.get_mset(0, 0, db.get_doccount());
+}
+
 // FIELD's counts over the matches of PQ without PQ's own option filter on FIELD.
 std::map<std::string, std::uint64_t> counts_without(const Xapian::Database& db, const ParsedQuery& pq,
-                                                    const FacetTable& table, FacetField field) {
-  Xapian::Enquire enq(db);
-  enq.set_query(pq.without(facet_name(field)));
-  enq.set_weighting_scheme(Xapian::BoolWeight());
-  FacetCounter counter(table, field);
-  enq.add_matchspy(&counter);
-  enq.get_mset(0, 0, db.get_doccount());
+                                                    const FacetTable* table, FacetField field) {
+  FacetCounting counter(table, field);
+  count_matches(db, pq.without(facet_name(field)), counter);
   return counter.counts(field);
 }
 
@@ -46,46 +54,86 @@ constexpr std::uint64_t kSuggestBelow = 5;
 }  // namespace
 
 struct Searcher::Impl {
-  std::string dir;
-  Xapian::Database db;
+  IndexOptions options;
+  OpenedIndex index;
   Xapian::Stem stem{"english"};
+  bool stale = false;  // a remote shard failed: open the stub afresh before the next search
+  std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+
+  void open() {
+    index = open_index(options);
+    stale = false;
+    opened = std::chrono::steady_clock::now();
+  }
+  // Opens the index again when a shard failed, or (allow_partial) to try the missing shards
+  // again every retry_missing_ms.
+  void refresh() {
+    const auto since = std::chrono::steady_clock::now() - opened;
+    if (stale || (!index.missing.empty() && since >= std::chrono::milliseconds(options.retry_missing_ms))) open();
+  }
+  // After a remote shard failed during a search: names the shards that do not answer and,
+  // with allow_partial and a first failure, reopens without them (the search is then rerun).
+  void shard_failed(const Xapian::Error& e, int attempt) {
+    stale = true;
+    const std::vector<std::string> down = unreachable_shards(index, options);
+    std::string list;
+    for (const auto& d : down) list += (list.empty() ? "" : "; ") + d;
+    if (down.empty()) {  // every shard answers again: a connection broke (a shard restarted)
+      if (attempt >= 2) throw ShardUnavailable("a remote shard failed during the search: " + e.get_msg());
+    } else if (!options.allow_partial || attempt >= 2 || down.size() == index.shards.size()) {
+      throw ShardUnavailable("a remote shard does not answer: " + list);
+    }
+    open();
+  }
 };
 
-Searcher::Searcher(const std::string& index_dir) : impl_(std::make_unique<Impl>()) {
-  impl_->dir = index_dir;
-  try {
-    impl_->db = Xapian::Database(index_dir);
-  } catch (const Xapian::Error& e) {
-    throw core::Fatal("no index at " + index_dir + " (run 'cqc-archive index' first): " + e.get_msg());
-  }
+Searcher::Searcher(const std::string& index_dir) : Searcher(IndexOptions{index_dir}) {}
+
+Searcher::Searcher(const IndexOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->open();
 }
 
 Searcher::~Searcher() = default;
 
-std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+std::uint64_t Searcher::document_count() const { return impl_->index.db.get_doccount(); }
 
-bool Searcher::reopen() { return impl_->db.reopen(); }
+bool Searcher::reopen() {
+  try {
+    if (impl_->stale) return impl_->open(), true;
+    return impl_->index.db.reopen();
+  } catch (const Xapian::NetworkError&) {
+    impl_->stale = true;  // the next search reopens and names the shard
+    return true;
+  }
+}
 
-const Xapian::Database& Searcher::database() const { return impl_->db; }
+const Xapian::Database& Searcher::database() const { return impl_->index.db; }
 
 SearchResult Searcher::search(const SearchRequest& req) {
   if (req.sort != "relevance" && req.sort != "newest" && req.sort != "oldest")
     throw core::UsageError("--sort must be relevance, newest or oldest, not '" + req.sort + "'");
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Database& db = impl_->db;
+      impl_->refresh();
+      Xapian::Database& db = impl_->index.db;
       ParsedQuery pq = parse_request(req, db, impl_->stem);
       const Xapian::Query query = pq.combined();
       Xapian::Enquire enq(db);
       enq.set_query(query);
-      // Facet values and sort dates of every document, read once per index revision.
-      const auto table = FacetTable::shared(impl_->dir, db);
-      SortDateKey sort_key(*table);
-      if (req.sort != "relevance") enq.set_sort_by_key_then_relevance(&sort_key, req.sort == "newest");
-      FacetCounter facets(*table);
-      enq.add_matchspy(&facets);
+      // Facet values and sort dates of every document, read once per index revision; a
+      // remote shard counts and sorts by its value slots itself (search/facet_spies.hpp).
+      const auto table = impl_->index.remote ? nullptr : FacetTable::shared(impl_->options.path, db);
+      std::unique_ptr<SortDateKey> sort_key;
+      if (req.sort != "relevance") sort_by_date(enq, table.get(), sort_key, req.sort == "newest");
+      FacetCounting facets(table.get());
+      // Xapian 1.4.22 merges a remote shard's match spy results more than once when the
+      // match is sorted by value: remote facets of a sorted search are counted apart.
+      const bool count_apart = !table && req.sort != "relevance";
+      if (!count_apart) facets.attach(enq);
       // check_at_least = every document: exact totals and facet counts over the match set.
       Xapian::MSet mset = enq.get_mset(req.offset, req.limit, db.get_doccount());
+      if (count_apart) count_matches(db, query, facets);
       SearchResult r;
       r.total = mset.get_matches_estimated();
       r.query_description = query.get_description();
@@ -95,19 +143,22 @@ SearchResult Searcher::search(const SearchRequest& req) {
       std::map<std::string, std::uint64_t> years;
       for (unsigned f = 0; f < kFacetFields; ++f) {
         const auto field = static_cast<FacetField>(f);
-        auto counts = pq.filters_on(facet_name(field)) ? counts_without(db, pq, *table, field) : facets.counts(field);
+        auto counts = pq.filters_on(facet_name(field)) ? counts_without(db, pq, table.get(), field) : facets.counts(field);
         if (field == kFacetYear) years = counts;
         r.facets.push_back(make_facet(facet_name(field), counts));
       }
-      r.timeline = make_timeline(table->year_documents(), years);
+      r.timeline = make_timeline(table ? table->year_documents() : year_documents(db), years);
       if (r.total < kSuggestBelow) r.did_you_mean = spelling_suggestion(pq, db, impl_->stem);
+      r.missing_shards = impl_->index.missing;
       return r;
     } catch (const Xapian::WildcardError& e) {
       throw core::UsageError("a wildcard in the query matches too many words (more than " +
                              std::to_string(kMaxWildcardTerms) + "): make it longer");
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 2) throw;
-      impl_->db.reopen();  // a writer committed meanwhile: read the newest revision
+      impl_->index.db.reopen();  // a writer committed meanwhile: read the newest revision
+    } catch (const Xapian::NetworkError& e) {
+      impl_->shard_failed(e, attempt);  // throws, or reopens without the shard that is down
     }
   }
 }

@@ -1,15 +1,16 @@
-// Cutting a text block down to the passage MSet::snippet needs to look at: the snippet
-// generator stems every word it is given, so ten 4 KB blocks cost far more than ten short
-// passages around the match that term positions already located.
+// Cutting a text block down to the passage a snippet shows, around the match that term
+// positions located: MSet::snippet then only marks the query's words in it (it stems every
+// word it is given, so ten 4 KB blocks would cost far more than ten short passages).
 #pragma once
 #include <cstddef>
 #include <string_view>
 
 namespace cqc::search {
 
-// Bytes of text kept before and after the located word.
-inline constexpr std::size_t kPassageBefore = 80;
-inline constexpr std::size_t kPassageAfter = 320;
+// Bytes of text kept before and after the located word: together a snippet's length
+// (kSnippetLength, search/snippet.hpp).
+inline constexpr std::size_t kPassageBefore = 40;
+inline constexpr std::size_t kPassageAfter = 200;
 
 // The byte offset in TEXT of the (N+1)-th occurrence of WORD as a whole word (not inside a
 // longer run of letters and digits), ASCII case ignored; npos when there is none.

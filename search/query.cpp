@@ -9,6 +9,7 @@
 #include "core/schema.hpp"
 #include "core/text.hpp"
 #include "search/query_fields.hpp"
+#include "search/wildcards.hpp"
 
 namespace cqc::search {
 namespace {
@@ -52,6 +53,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Xapian::Stem& 
   qp.add_prefix("title", std::string(schema::kTitle));
   for (const FieldInfo& f : filter_fields()) qp.add_boolean_prefix(f.name, (new FieldFilter(f.name, error))->release());
   qp.add_boolean_prefix(kEveryField, (new EveryDocument)->release());
+  qp.add_prefix(kWildcardField, (new WildcardExpansion(db, error))->release());
   qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR);
   return qp;
 }
@@ -162,6 +164,7 @@ ParsedQuery parse_request(const SearchRequest& req, const Xapian::Database& db, 
   // Xapian 1.4 reads a query made only of excluded filters ("-trust:RT5") as those filters:
   // a leading field matching every document gives the exclusion something to exclude from.
   if (text.front() == '-') text = std::string(kEveryField) + ":1 " + text;
+  text = mark_wildcards(text);
   const auto error = std::make_shared<std::string>();
   Xapian::QueryParser qp = make_parser(db, stemmer, error);
   try {

@@ -143,7 +143,13 @@ std::string to_json(const SearchResult& r) {
     w.raw("null");
   else
     w.str(r.did_you_mean);
-  w.raw("}");
+  // A shard that did not answer (allow_partial): the counts leave its documents out.
+  w.key("partial").raw(r.missing_shards.empty() ? "false" : "true").key("missing_shards").raw("[");
+  for (size_t i = 0; i < r.missing_shards.size(); ++i) {
+    if (i) w.raw(",");
+    w.str(r.missing_shards[i]);
+  }
+  w.raw("]}");
   return std::move(w.out);
 }
 

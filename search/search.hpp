@@ -105,19 +105,30 @@ struct SearchResult {
   std::string did_you_mean;             // the query with misspelt words corrected, when few
                                         // documents match it and the index knows better words
   std::string query_description;        // the parsed query, for debugging
+  // Shards left out because they did not answer (search/index_open.hpp, allow_partial): the
+  // result is partial. Each names the stub line and the reason.
+  std::vector<std::string> missing_shards;
 };
+
+struct IndexOptions;
 
 class Searcher {
  public:
   // Opens the Xapian index at INDEX_DIR read-only. Throws core::Fatal naming the folder
   // if there is no index there.
   explicit Searcher(const std::string& index_dir);
+  // Opens the index OPTIONS names: a database, a split index or a stub listing remote shards
+  // (search/index_open.hpp). Throws core::Fatal without an index, ShardUnavailable naming a
+  // shard that cannot be opened (unless OPTIONS.allow_partial).
+  explicit Searcher(const IndexOptions& options);
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
   // Runs REQUEST. Throws core::UsageError naming the fault for a bad query, filter or
-  // over-broad wildcard. Not safe to call from two threads at once on one Searcher.
+  // over-broad wildcard; ShardUnavailable naming a remote shard that does not answer (within
+  // about twice the read timeout; with allow_partial the result leaves it out and names it
+  // instead). Not safe to call from two threads at once on one Searcher.
   SearchResult search(const SearchRequest& request);
   // Number of documents in the index.
   std::uint64_t document_count() const;

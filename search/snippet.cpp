@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "core/text.hpp"
@@ -34,6 +35,25 @@ void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::S
     if (!pattern.empty() && pattern.back() == ')') pattern.pop_back();
     if (unprefixed(pattern)) words_with_prefix(db, pattern, [](const std::string&) { return true; }, out);
     return;
+  }
+  if (type == Xapian::Query::OP_OR && q.get_num_subqueries() > kMaxMatchWords) {
+    // An expanded wildcard (search/wildcards.hpp): its words share a start, so one walk of the
+    // index's words reads their frequencies (a lookup per word would be a round trip per word
+    // to every remote shard).
+    std::set<std::string> words;
+    std::string start;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      const Xapian::Query sub = q.get_subquery(i);
+      if (sub.get_type() != Xapian::Query::LEAF_TERM || sub.get_terms_begin() == sub.get_terms_end()) break;
+      const std::string term = *sub.get_terms_begin();
+      if (!unprefixed(term)) break;
+      start = words.empty() ? term : start.substr(0, std::mismatch(start.begin(), start.end(), term.begin(), term.end()).first - start.begin());
+      words.insert(term);
+    }
+    if (words.size() == q.get_num_subqueries() && !start.empty()) {
+      words_with_prefix(db, start, [&](const std::string& w) { return words.count(w) > 0; }, out);
+      return;
+    }
   }
   if (type == Xapian::Query::LEAF_TERM) {
     for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
@@ -121,7 +141,8 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
   }
   const Xapian::termpos at = densest_position(positions, doc);
   std::size_t block = at ? doc.block_at(at) : doc.block_count();
-  std::string text;
+  std::string raw;
+  std::string_view cut;
   if (block < doc.block_count()) {
     // The word at AT and how often it occurs earlier in the block locate the passage.
     std::string_view word;
@@ -130,20 +151,31 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
       if (pos == at && word.empty()) word = words[w];
     for (const auto& [pos, w] : matches)
       if (pos >= doc.first_position(block) && pos < at && words[w] == word) ++earlier;
-    std::string raw = text_of(block);
+    raw = text_of(block);
     const std::size_t next = block + 1;  // the cluster may run on into the page's next block
     if (next < doc.block_count() && doc.continues_page(next) && doc.first_position(next) < at + kSnippetSpan)
       raw += text_of(next);
-    text = core::collapse_space(passage(raw, word, earlier));
+    cut = passage(raw, word, earlier);
   } else {  // no positional match: the start of the first block with text
-    for (block = 0; block < doc.block_count(); ++block)
-      if (!(text = core::collapse_space(passage(text_of(block), "", 0))).empty()) break;
+    for (block = 0; block < doc.block_count(); ++block) {
+      raw = text_of(block);
+      cut = passage(raw, "", 0);
+      if (!core::collapse_space(cut).empty()) break;
+    }
     if (block == doc.block_count()) return {"", doc.page_number(0)};
   }
-  // No flags: SNIPPET_BACKGROUND_MODEL looks up the term frequency of every word of the text
-  // in the index (2-8 ms for ten hits, and its snippets held fewer matches), and
-  // SNIPPET_EXHAUSTIVE tries every passage (up to 1 s for ten whole pages before blocks).
-  return {mset.snippet(text, kSnippetLength, stem, 0, "<mark>", "</mark>", "…"), doc.page_number(block)};
+  // The passage is the snippet: MSet::snippet only marks the query's words in it. Left to
+  // choose a window itself, it weighs words by the match's statistics, which differ between
+  // one database and shards (Xapian 1.4), so the same hit could show another passage.
+  const std::size_t begin = static_cast<std::size_t>(cut.data() - raw.data());
+  if (cut.size() > kSnippetLength) cut = cut.substr(0, cut.rfind(' ', kSnippetLength) == std::string_view::npos
+                                                           ? kSnippetLength : cut.rfind(' ', kSnippetLength));
+  const bool more_after = begin + cut.size() < raw.size();
+  const std::string text = core::collapse_space(cut);
+  std::string marked = mset.snippet(text, text.size() + 1, stem, 0, "<mark>", "</mark>", "");
+  if (begin > 0 && !marked.empty()) marked.insert(0, "…");
+  if (more_after && !marked.empty()) marked += "…";
+  return {marked, doc.page_number(block)};
 }
 
 }  // namespace cqc::search

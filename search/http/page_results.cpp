@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "search/http/handlers.hpp"
 #include "search/http/html_page.hpp"
+#include "search/index_open.hpp"
 #include "search/http/page_results.hpp"
 #include "search/http/params.hpp"
 
@@ -87,6 +88,9 @@ void handle_results_page(ReaderPool& pool, const Request& req, Response& resp) {
   } catch (const core::UsageError& e) {
     error = e.what();
     status = 400;
+  } catch (const ShardUnavailable& e) {
+    error = e.what();
+    status = 503;
   } catch (const core::Fatal&) {
     error = "The archive has no index yet: run 'cqc-archive index', then reload.";
   }
@@ -115,6 +119,9 @@ void handle_results_page(ReaderPool& pool, const Request& req, Response& resp) {
       v["did_you_mean"] = "<p id=\"did-you-mean\" class=\"did-you-mean\">Did you mean <a data-nav href=\"" +
                           html_escape(state.with("q", result.did_you_mean)) + "\">" + html_escape(result.did_you_mean) +
                           "</a>?</p>";
+    for (const std::string& m : result.missing_shards)
+      v["did_you_mean"] += "<p class=\"partial\" role=\"status\">Partial result: a shard of the index did not "
+                           "answer and its documents are left out (" + html_escape(m) + ").</p>";
   } else {
     v["error"] = html_escape("Search failed: " + error);
   }

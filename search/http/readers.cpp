@@ -8,8 +8,10 @@
 
 namespace cqc::search::http {
 
-ReaderPool::ReaderPool(std::string data_dir, std::string program)
-    : data_dir_(std::move(data_dir)), program_(std::move(program)) {}
+ReaderPool::ReaderPool(std::string data_dir, std::string program, IndexOptions index)
+    : data_dir_(std::move(data_dir)), program_(std::move(program)), index_(std::move(index)) {
+  if (index_.path.empty()) index_.path = core::index_dir(data_dir_);
+}
 
 ReaderPool::Lease ReaderPool::acquire() {
   std::unique_ptr<Reader> r;
@@ -24,9 +26,10 @@ ReaderPool::Lease ReaderPool::acquire() {
     r->searcher->reopen();  // reads the revision on disk; reopens only after a commit
   } else {
     r = std::make_unique<Reader>();
-    r->searcher = std::make_unique<Searcher>(core::index_dir(data_dir_));
-    r->db = r->searcher->database();  // the same database, not a second one
+    r->searcher = std::make_unique<Searcher>(index_);
   }
+  r->db = r->searcher->database();  // the same database, not a second one (nor an old one:
+                                    // a failed remote shard makes the searcher open anew)
   return Lease(*this, std::move(r));
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "archive/archive.hpp"
+#include "search/index_open.hpp"
 #include "search/search.hpp"
 
 namespace cqc::search::http {
@@ -29,9 +30,11 @@ struct Reader {
 
 class ReaderPool {
  public:
-  // Reads the index and archive inside data folder DATA_DIR (core/paths.hpp layout). PROGRAM
-  // is the cqc-archive executable the diff page runs to compare versions ("" = none).
-  explicit ReaderPool(std::string data_dir, std::string program = "");
+  // Reads the index and archive inside data folder DATA_DIR (core/paths.hpp layout); INDEX
+  // names another index (a stub listing remote shards, search/index_open.hpp) when its path is
+  // set, and the timeouts of remote shards. PROGRAM is the cqc-archive executable the diff page
+  // runs to compare versions ("" = none).
+  explicit ReaderPool(std::string data_dir, std::string program = "", IndexOptions index = {});
 
   // A borrowed Reader, returned to the pool when the lease ends.
   class Lease {
@@ -62,6 +65,7 @@ class ReaderPool {
 
   std::string data_dir_;
   std::string program_;
+  IndexOptions index_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Reader>> idle_;
 };

@@ -111,6 +111,9 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
       fail(resp, e.status(), e.what());
     } catch (const core::UsageError& e) {
       fail(resp, 400, e.what());  // bad query, filter, date, over-broad wildcard, too long
+    } catch (const ShardUnavailable& e) {
+      std::cerr << "serve: " << req.getURI() << ": " << e.what() << '\n';
+      fail(resp, 503, e.what());  // a remote shard is down (named), and partial answers not allowed
     } catch (const core::Fatal&) {
       fail(resp, 503, "the index is not available yet (run 'cqc-archive index')");
     } catch (const Xapian::DatabaseOpeningError&) {

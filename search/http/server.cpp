@@ -34,12 +34,12 @@ struct Server::Impl {
   unsigned port = 0;
   bool running = false;
 
-  Impl(const std::string& data_dir, const std::string& program) : pool(data_dir, program) {}
+  Impl(const std::string& data_dir, const ServerOptions& o) : pool(data_dir, o.program, o.index) {}
 };
 
 Server::Server(const std::string& data_dir, const ServerOptions& o) {
   if (o.front.threads == 0) throw core::UsageError("--threads must be at least 1");
-  impl_ = std::make_unique<Impl>(data_dir, o.program);
+  impl_ = std::make_unique<Impl>(data_dir, o);
   {
     Impl* s = impl_.get();
     register_routes(impl_->router, impl_->pool, impl_->metrics,

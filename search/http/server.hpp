@@ -9,6 +9,7 @@
 #include <string>
 
 #include "search/http/front.hpp"
+#include "search/index_open.hpp"
 
 namespace cqc::search::http {
 
@@ -21,6 +22,8 @@ struct ServerOptions {
   bool access_log = false;         // a line per request on LOG (cqc-archive serve turns it on)
   bool log_json = false;           // ... as a JSON object per line
   std::ostream* log = nullptr;     // where the access log goes (nullptr: std::cerr)
+  IndexOptions index;              // another index than DATA/index (path set), remote
+                                   // shards' timeouts and allow_partial (search/index_open.hpp)
   std::string program;             // the cqc-archive executable the diff page runs (as
                                    // `history --diff --json`, a child process) to compare two
                                    // captures' text; "" = the diff page answers 503
