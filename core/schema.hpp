@@ -49,7 +49,8 @@ enum Slot : unsigned {
   kSlotDigest = 8,        // block digest of the capture this document was built from
   kSlotSortDate = 9,      // published, else inspected: the document's date for sorting
   kSlotLocation = 10,     // name of the CQC location the document is about ("" for none)
-  kSlotSource = 11,       // what the document was built from: "<capture id> <removed status>
+  kSlotSource = 11,       // what the document was built from: "<capture id (12 digits, zero-
+                          // padded, so the slot sorts by capture)> <removed status>
                           // <removed since>" (status 0 and "-" while live at its source)
   kSlotOverall = 12,         // the overall rating id ("" for none)
   kSlotServiceRatings = 13,  // list of "<service id>:<rating id>" (encode_list)

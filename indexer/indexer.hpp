@@ -65,7 +65,7 @@ using IndexLog = std::function<void(const IndexEvent&)>;
 // The version of the extraction and metadata rules. Bump it whenever they change what a
 // capture gives (a new field, better dates, other kinds): the next `index` then rebuilds every
 // document, and retries remembered failures, instead of keeping those built by older rules.
-inline constexpr std::string_view kExtractionVersion = "2026-12-02.3";
+inline constexpr std::string_view kExtractionVersion = "2026-12-02.4";
 // The Xapian metadata key holding the kExtractionVersion an index was last completed with.
 inline constexpr std::string_view kVersionKey = "extraction-version";
 

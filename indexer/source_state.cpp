@@ -1,5 +1,6 @@
 #include "indexer/source_state.hpp"
 
+#include <cstdio>
 #include <vector>
 
 #include "archive/digest.hpp"
@@ -69,7 +70,9 @@ std::optional<ResolvedCapture> resolve_capture(const archive::Catalog& catalog, 
 
 std::string source_key(std::int64_t capture_id, const SourceState& source, const std::string& api_metadata,
                        const std::vector<std::int64_t>& version_ids) {
-  std::string key = std::to_string(capture_id) + " " + std::to_string(source.removed_status) + " " +
+  char id[24];  // zero-padded: the slot sorts documents by capture (search/watch_report.cpp)
+  std::snprintf(id, sizeof id, "%012lld", static_cast<long long>(capture_id));
+  std::string key = std::string(id) + " " + std::to_string(source.removed_status) + " " +
                     (source.removed_since.empty() ? "-" : source.removed_since);
   if (!api_metadata.empty()) key += " " + archive::warc_digest(api_metadata).substr(5, 16);
   if (version_ids.size() > 1) {

@@ -71,16 +71,6 @@ bool text_changed_since(const Object::Ptr& m, std::int64_t since) {
   return false;
 }
 
-// Orders by the capture a document was built from, zero-padded so string order is number order.
-class CaptureKey : public Xapian::KeyMaker {
- public:
-  std::string operator()(const Xapian::Document& doc) const override {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%020lld", static_cast<long long>(capture_of(doc)));
-    return buf;
-  }
-};
-
 }  // namespace
 
 std::map<std::string, std::int64_t> current_matches(const Xapian::Database& db, const SearchRequest& request) {
@@ -135,8 +125,9 @@ std::vector<WatchItem> newest_matches(const Xapian::Database& db, const SearchRe
   const ParsedQuery pq = parse_request(request, db, stem);
   Xapian::Enquire enq(db);
   enq.set_query(pq.combined());
-  CaptureKey key;
-  enq.set_sort_by_key(&key, true);
+  // The source slot starts with the zero-padded capture id: by value it sorts by capture,
+  // on remote shards too (a stock xapian-tcpsrv runs no key maker of ours).
+  enq.set_sort_by_value(schema::kSlotSource, true);
   const Xapian::MSet mset = enq.get_mset(0, static_cast<Xapian::doccount>(limit));
   std::vector<WatchItem> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -13,31 +13,13 @@
 #include "core/schema.hpp"
 #include "indexer/shards.hpp"
 #include "archived.hpp"
+#include "layout_queries.hpp"
 #include "run_cli.hpp"
 
 using namespace cqc::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Queries covering each kind of search: words, phrases, boolean, wildcard, every filter,
-// date ranges, sorting and paging.
-const std::vector<std::vector<std::string>> kQueries = {
-    {"seclusion"},
-    {"\"special measures\""},
-    {"staffing AND safe"},
-    {"ward NOT seclusion"},
-    {"inspect*", "--limit", "1000"},
-    {"trust:RMY"},
-    {"rating:inadequate"},
-    {"", "--kind", "report"},
-    {"care", "--year", "2019"},
-    {"", "--from", "2016-01-01", "--to", "2018-12-31"},
-    {"patients", "--date", "published", "--from", "2017"},
-    {"", "--sort", "newest", "--limit", "50"},
-    {"care", "--sort", "oldest", "--limit", "5", "--offset", "5"},
-    {"service:\"acute wards\""},
-};
 
 // What must be the same whichever layout answered: totals, facets, timeline, and the hits
 // rank by rank (documents of equal score or date may swap places, so each rank is compared
@@ -75,7 +57,7 @@ Answer answer(const CliRun& r) {
 
 std::map<std::string, Answer> answers(const TempDir& tmp, const std::string& data) {
   std::map<std::string, Answer> out;
-  for (const auto& q : kQueries) {
+  for (const auto& q : kLayoutQueries) {
     std::vector<std::string> args = {"search", "--json"};
     args.insert(args.end(), q.begin(), q.end());
     std::string key;

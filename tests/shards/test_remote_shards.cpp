@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -13,41 +14,13 @@
 #include "core/schema.hpp"
 #include "http_client.hpp"
 #include "indexer/shards.hpp"
+#include "layout_queries.hpp"
 #include "search/index_open.hpp"
 #include "tcpsrv.hpp"
 
 using namespace cqc::test;
 
 namespace {
-
-// Words, phrases, boolean, wildcard, every facet filter, date ranges, sorting and paging.
-const std::vector<std::vector<std::string>> kQueries = {
-    {"seclusion"},
-    {"\"special measures\""},
-    {"staffing AND safe"},
-    {"ward NOT seclusion"},
-    {"(restraint OR seclusion) -kind:press"},
-    {"inspect*", "--limit", "50"},
-    {"sec*", "--sort", "newest"},
-    {"title:report"},
-    {"trust:RMY"},
-    {"trust:RT5 OR trust:RMY", "--limit", "20"},
-    {"", "--service", "acute wards"},
-    {"rating:inadequate"},
-    {"", "--overall", "inadequate"},
-    {"", "--service-rating", "acute wards:inadequate"},
-    {"", "--key-question", "safe:requires-improvement"},
-    {"", "--kind", "report"},
-    {"care", "--kind", "news"},
-    {"care", "--year", "2019"},
-    {"year:2019..2021 care"},
-    {"", "--from", "2016-01-01", "--to", "2018-12-31"},
-    {"patients", "--date", "published", "--from", "2017"},
-    {"inspected:2018..2020 staff"},
-    {"", "--sort", "newest", "--limit", "50"},
-    {"care", "--sort", "oldest", "--limit", "5", "--offset", "5"},
-    {"patients", "--limit", "7", "--offset", "14"},
-};
 
 std::string stringify(const Poco::Dynamic::Var& v) {
   std::ostringstream out;
@@ -106,7 +79,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 TEST_CASE("three remote shards answer every query exactly as one database does") {
   RemoteShards s;
-  for (const auto& q : kQueries) {
+  for (const auto& q : kLayoutQueries) {
     std::string key;
     for (const auto& a : q) key += a + " ";
     CAPTURE(key);
@@ -187,6 +160,9 @@ TEST_CASE("the server over remote shards: 503 naming a shard that is down, parti
   };
   const std::string target = "/api/search?q=care&per_page=20";
   const auto local = s.local({"care", "--limit", "20"}).json();
+  // A saved search, made through the remote shards; its feed sorts by capture on the shards.
+  const CliRun saved = run_cli(s.tmp, s.split, {"watch", "add", "sec", "seclusion", "--index", s.stub});
+  REQUIRE_MESSAGE(saved.code == 0, saved.err);
   auto strict = serve(false), lenient = serve(true);
   strict->start();
   lenient->start();
@@ -194,6 +170,11 @@ TEST_CASE("the server over remote shards: 503 naming a shard that is down, parti
   REQUIRE(before.status == 200);
   CHECK(stringify(before.json()->get("hits")) == stringify(local->get("hits")));
   CHECK(stringify(before.json()->get("facets")) == stringify(local->get("facets")));
+
+  const Reply feed = http(strict->port(), "/watches/sec/feed");
+  CHECK(feed.status == 200);
+  const auto matching = s.local({"seclusion"}).json()->getValue<std::uint64_t>("total");
+  CHECK(count_of(feed.body, "<entry>") == std::min<std::uint64_t>(matching, 50));
 
   s.servers[0]->stop();
   const Reply refused = http(strict->port(), target);
