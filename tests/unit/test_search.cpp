@@ -8,9 +8,11 @@
 #include "core/error.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
+#include "search/facet_spies.hpp"
 #include "search/query.hpp"
 #include "search/query_fields.hpp"
 #include "search/search.hpp"
+#include "search/wildcards.hpp"
 #include "facet_count.hpp"
 #include "temp_dir.hpp"
 
@@ -245,4 +247,41 @@ TEST_CASE("trusts only mentioned in passing are neither filters nor facets, but 
   CHECK(facet_count(about, "trust", "RWK") == 0);
   req.trusts = {"RWK"};
   CHECK(s.search(req).total == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "value-slot spies (remote shards) count and sort as the facet table does") {
+  Xapian::Database db(dir);
+  const search::FacetTable table(db);
+  for (const char* q : {"seclusion", "", "inspect*"}) {
+    CAPTURE(q);
+    const Xapian::Stem stem("english");
+    search::SearchRequest req;
+    req.query = q;
+    const Xapian::Query query = search::parse_request(req, db, stem).combined();
+    std::vector<std::vector<Xapian::docid>> orders;
+    std::vector<std::map<std::string, std::uint64_t>> counted[2];
+    for (const search::FacetTable* t : {&table, static_cast<const search::FacetTable*>(nullptr)}) {
+      Xapian::Enquire enq(db);
+      enq.set_query(query);
+      std::unique_ptr<search::SortDateKey> key;
+      search::sort_by_date(enq, t, key, true);
+      search::FacetCounting counting(t);
+      counting.attach(enq);
+      const Xapian::MSet m = enq.get_mset(0, 10, db.get_doccount());
+      orders.emplace_back();
+      for (auto it = m.begin(); it != m.end(); ++it) orders.back().push_back(*it);
+      for (unsigned f = 0; f < search::kFacetFields; ++f)
+        counted[t ? 0 : 1].push_back(counting.counts(static_cast<search::FacetField>(f)));
+    }
+    CHECK(orders[0] == orders[1]);
+    CHECK(counted[0] == counted[1]);
+    CHECK_FALSE(counted[0][search::kFacetTrust].empty());  // lists ("RT5\nRMY") split per item
+  }
+}
+
+TEST_CASE("wildcards are marked for the parser's own expansion, outside phrases and fields only") {
+  CHECK(search::mark_wildcards("Seclu* ward") == "cqcwildcard:seclu ward");
+  CHECK(search::mark_wildcards("\"seclu* room\" -restr*") == "\"seclu* room\" -cqcwildcard:restr");
+  CHECK(search::mark_wildcards("title:seclu* a*b") == "title:seclu* a*b");
+  CHECK(search::mark_wildcards("(sec* OR res*)") == "(cqcwildcard:sec OR cqcwildcard:res)");
 }
