@@ -16,6 +16,8 @@ Environment knobs (defaults in brackets):
   KEEP=1                 keep each index (default: deleted after its latency run)
   BUDGET_MS=N            per-query latency loop budget                 [3000]
   MIN_ROUNDS=N           runs of each query at least (p99 of few runs is their maximum)  [20]
+  SHARDS=N THREADS=T     write N shard databases on T threads (cqc-bench-gen-index --shards) [1 1]
+  COMMIT_MB=N            text between commits, over all shards                          [32]
 Needs: BUILD_DIR/bench/cqc-bench-gen-index, BUILD_DIR/bench/cqc-bench-compare and the sample
 corpus BUILD_DIR/sample (cmake --build build --target cqc-bench-gen-index cqc-bench-compare
 sample-corpus), /usr/bin/time.
@@ -32,6 +34,7 @@ done
 root=$(cd "$(dirname "$0")/.." && pwd)
 want=${build:-$root/build}
 build=$(cd "$want" 2>/dev/null && pwd) || { echo "scale.sh: no build folder $want" >&2; exit 2; }
+SHARDS=${SHARDS:-1} THREADS=${THREADS:-1} COMMIT_MB=${COMMIT_MB:-32}
 SIZES=${SIZES:-10000 100000} REPORTS=${REPORTS:-10} WORK=${WORK:-/tmp/cqc-scale} KEEP=${KEEP:-0} BUDGET_MS=${BUDGET_MS:-3000} MIN_ROUNDS=${MIN_ROUNDS:-20}
 VOCAB=${VOCAB:-$( [ -d /work/corpus/txt ] && echo /work/corpus/txt || echo "$build/sample")}
 gen=$build/bench/cqc-bench-gen-index
@@ -47,7 +50,7 @@ for n in $SIZES; do
   d=$WORK/$n
   rm -rf "$d"; mkdir -p "$d"
   echo "[scale $(date -u +%H:%M:%S)] generating $n documents ($REPORTS % reports)" >&2
-  /usr/bin/time -v -o "$d/gen.time" "$gen" --vocab "$VOCAB" --reports "$REPORTS" "$build/sample" "$d/index" "$n" \
+  /usr/bin/time -v -o "$d/gen.time" "$gen" --vocab "$VOCAB" --reports "$REPORTS" --shards "$SHARDS" --threads "$THREADS" --commit-mb "$COMMIT_MB" "$build/sample" "$d/index" "$n" \
     >"$d/gen.log" 2>&1 || { echo "scale.sh: generator failed, see $d/gen.log" >&2; tail -3 "$d/gen.log" >&2; exit 1; }
   "$cmp" latency ours "$d/index" "$queries" "$BUDGET_MS" 200 "$MIN_ROUNDS" >"$d/latency.tsv"
   sed -n 's/^RESULT //p' "$d/gen.log" | tr ' ' '\n' | awk -F= -v n="$n" '{ v[$1] = $2 } END {
