@@ -7,6 +7,20 @@
 
 namespace cqc::search {
 
+namespace {
+
+bool gap(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '('; }
+
+// Whether a word may start at I: at the start, after a gap, or after a leading + or - (not a
+// hyphen inside a word such as "well-led", and not a field's colon).
+bool word_start(std::string_view q, std::size_t i) {
+  if (!std::isalnum(static_cast<unsigned char>(q[i]))) return false;
+  if (i == 0 || gap(q[i - 1])) return true;
+  return (q[i - 1] == '+' || q[i - 1] == '-') && (i == 1 || gap(q[i - 2]));
+}
+
+}  // namespace
+
 std::string mark_wildcards(std::string_view q) {
   std::string out;
   out.reserve(q.size() + 16);
@@ -15,9 +29,7 @@ std::string mark_wildcards(std::string_view q) {
   while (i < q.size()) {
     const char c = q[i];
     if (c == '"') quoted = !quoted;
-    const bool word_start = std::isalnum(static_cast<unsigned char>(c)) &&
-                            (i == 0 || !std::isalnum(static_cast<unsigned char>(q[i - 1])));
-    if (quoted || !word_start || (i > 0 && q[i - 1] == ':')) {
+    if (quoted || !word_start(q, i)) {
       out += c;
       ++i;
       continue;

@@ -284,4 +284,5 @@ TEST_CASE("wildcards are marked for the parser's own expansion, outside phrases 
   CHECK(search::mark_wildcards("\"seclu* room\" -restr*") == "\"seclu* room\" -cqcwildcard:restr");
   CHECK(search::mark_wildcards("title:seclu* a*b") == "title:seclu* a*b");
   CHECK(search::mark_wildcards("(sec* OR res*)") == "(cqcwildcard:sec OR cqcwildcard:res)");
+  CHECK(search::mark_wildcards("well-led* +safe*") == "well-led* +cqcwildcard:safe");
 }
