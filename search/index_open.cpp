@@ -92,8 +92,6 @@ std::vector<ShardSpec> read_stub(const std::string& path) {
     const std::string line(core::trim(raw));
     if (line.empty() || line[0] == '#') continue;
     ShardSpec s;
-    s.line = line;
-    s.number = number;
     if (!parse_line(line, folder, s))
       throw core::UsageError(file + " line " + std::to_string(number) + " \"" + line +
                              "\" is not a shard (auto PATH, remote HOST:PORT or remote :PROGRAM ARGS)");

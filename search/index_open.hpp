@@ -32,8 +32,6 @@ struct IndexOptions {
 
 // One line of a stub.
 struct ShardSpec {
-  std::string line;    // as written (trimmed)
-  unsigned number = 0; // line number in the stub
   bool remote = false;
   std::string path;    // local: the database's path (absolute, or relative to the working folder)
   std::string host;    // remote over TCP
