@@ -161,15 +161,49 @@ std::size_t DocumentData::block_at(std::uint32_t pos) const {
 }
 
 std::string DocumentData::block_text(std::size_t i, std::string_view stored) const {
-  const Entry& e = blocks_.at(i);
-  if (stored.size() != e.stored_size) corrupt("block " + std::to_string(i + 1) + " is missing or cut short");
-  if (e.stored_size == e.text_size) return std::string(stored);
-  std::string out(e.text_size, '\0');
-  uLongf size = e.text_size;
-  const int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
-                            reinterpret_cast<const Bytef*>(stored.data()), e.stored_size);
-  if (rc != Z_OK || size != e.text_size) corrupt("block " + std::to_string(i + 1) + " does not inflate");
-  return out;
+  BlockText b(*this, i, std::string(stored));
+  b.inflate_to(b.size());
+  return std::string(b.text());
+}
+
+BlockText::BlockText(const DocumentData& doc, std::size_t i, std::string stored)
+    : block_(i), stored_(std::move(stored)), out_(doc.text_size(i), '\0') {
+  const auto& e = doc.blocks_.at(i);
+  if (stored_.size() != e.stored_size) corrupt("block " + std::to_string(i + 1) + " is missing or cut short");
+  if (e.stored_size == e.text_size) {  // stored raw
+    out_.swap(stored_);
+    done_ = out_.size();
+  }
+}
+
+BlockText::~BlockText() {
+  if (!stream_) return;
+  auto* z = static_cast<z_stream*>(stream_);
+  inflateEnd(z);
+  delete z;
+}
+
+void BlockText::inflate_to(std::size_t n) {
+  if (done_ >= n || complete()) return;
+  auto* z = static_cast<z_stream*>(stream_);
+  if (!z) {
+    z = new z_stream{};
+    if (inflateInit(z) != Z_OK) {
+      delete z;
+      throw core::Error("zlib: out of memory");
+    }
+    stream_ = z;
+    z->next_in = reinterpret_cast<Bytef*>(stored_.data());
+    z->avail_in = static_cast<uInt>(stored_.size());
+  }
+  const std::size_t want = std::min(n, out_.size());
+  z->next_out = reinterpret_cast<Bytef*>(out_.data() + done_);
+  z->avail_out = static_cast<uInt>(want - done_);
+  const int rc = inflate(z, want == out_.size() ? Z_FINISH : Z_SYNC_FLUSH);
+  done_ = want - z->avail_out;
+  const bool ended = rc == Z_STREAM_END;
+  if ((rc != Z_OK && !ended) || (ended != (done_ == out_.size())) || (done_ < want && !ended))
+    corrupt("block " + std::to_string(block_ + 1) + " does not inflate");
 }
 
 PageRange DocumentData::pages(const std::function<std::string(std::size_t)>& stored, std::size_t from,

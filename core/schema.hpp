@@ -189,6 +189,8 @@ class DocumentData {
   // Block I's text from STORED, the value of slot kSlotText + I. Throws core::Error when
   // STORED does not match the table or does not inflate, std::out_of_range for a bad I.
   std::string block_text(std::size_t i, std::string_view stored) const;
+  // Block I's length in bytes of text. Throws std::out_of_range.
+  std::size_t text_size(std::size_t i) const { return blocks_.at(i).text_size; }
   // Whether block I stands for text that was not stored. Throws std::out_of_range.
   bool omitted(std::size_t i) const { return blocks_.at(i).omitted; }
   // Pages from index FROM (0-based, in document order) with their stored text, blocks
@@ -199,6 +201,7 @@ class DocumentData {
                   std::size_t max_bytes = static_cast<std::size_t>(-1)) const;
 
  private:
+  friend class BlockText;
   struct Entry {
     int page;
     std::uint32_t first_position;
@@ -210,6 +213,35 @@ class DocumentData {
   std::string data_;
   std::size_t meta_offset_ = 0, meta_size_ = 0;
   std::vector<Entry> blocks_;
+};
+
+// Block I of a document inflated only as far as its reader needs: a snippet's passage is
+// usually in the block's first half, and inflating stops there.
+class BlockText {
+ public:
+  // Reads block I of DOC from STORED, the value of slot kSlotText + I (moved in). Throws
+  // core::Error when STORED's size does not match DOC's table, std::out_of_range for a bad I.
+  BlockText(const DocumentData& doc, std::size_t i, std::string stored);
+  ~BlockText();
+  BlockText(const BlockText&) = delete;
+  BlockText& operator=(const BlockText&) = delete;
+
+  // Inflates until text() holds at least N bytes or the whole block. Throws core::Error when
+  // the stored bytes do not inflate.
+  void inflate_to(std::size_t n);
+  // The text inflated so far: always a prefix of the block's text.
+  std::string_view text() const { return std::string_view(out_).substr(0, done_); }
+  // Whether text() is the whole block.
+  bool complete() const { return done_ == out_.size(); }
+  // The whole block's length in bytes.
+  std::size_t size() const { return out_.size(); }
+
+ private:
+  std::size_t block_;
+  std::string stored_;
+  std::string out_;        // sized to the whole text; the first done_ bytes are inflated
+  std::size_t done_ = 0;
+  void* stream_ = nullptr;  // z_stream while inflating
 };
 
 }  // namespace cqc::schema

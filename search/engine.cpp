@@ -51,6 +51,16 @@ std::map<std::string, std::uint64_t> counts_without(const Xapian::Database& db, 
 // Below this many matches a search asks the spelling data for a better query.
 constexpr std::uint64_t kSuggestBelow = 5;
 
+// Whether a term of QUERY (the typed words) is in fewer than kSuggestBelow documents: only
+// such a word may be a misspelling. Few matches for common words come from the filters, and
+// Xapian would offer a more frequent neighbour of a correct word ("tablespaces" ->
+// "tablespace").
+bool has_rare_term(const Xapian::Query& query, const Xapian::Database& db) {
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) < kSuggestBelow) return true;
+  return false;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -139,7 +149,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
       r.query_description = query.get_description();
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
                                                           : match_words(pq.text, db, impl_->stem);
-      for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(mset, it, db, words, impl_->stem));
+      const Xapian::Stem marking = marking_stemmer(query, impl_->stem);
+      for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(mset, it, db, words, marking));
       std::map<std::string, std::uint64_t> years;
       for (unsigned f = 0; f < kFacetFields; ++f) {
         const auto field = static_cast<FacetField>(f);
@@ -148,7 +159,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
         r.facets.push_back(make_facet(facet_name(field), counts));
       }
       r.timeline = make_timeline(table ? table->year_documents() : year_documents(db), years);
-      if (r.total < kSuggestBelow) r.did_you_mean = spelling_suggestion(pq, db, impl_->stem);
+      if (r.total < kSuggestBelow && has_rare_term(pq.text, db)) r.did_you_mean = spelling_suggestion(pq, db, impl_->stem);
       r.missing_shards = impl_->index.missing;
       return r;
     } catch (const Xapian::WildcardError& e) {

@@ -121,7 +121,9 @@ std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_di
 }
 
 FacetCounter::FacetCounter(const FacetTable& table, FacetField only)
-    : table_(table), first_(only == kFacetFields ? 0 : only), end_(only == kFacetFields ? kFacetFields : only + 1) {
+    : table_(table),
+      first_(only == kFacetFields ? 0u : static_cast<unsigned>(only)),
+      end_(only == kFacetFields ? static_cast<unsigned>(kFacetFields) : static_cast<unsigned>(only) + 1) {
   for (unsigned f = first_; f < end_; ++f) counts_[f].assign(table.size(static_cast<FacetField>(f)), 0);
 }
 

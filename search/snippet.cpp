@@ -83,7 +83,33 @@ void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::S
   for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), db, stem, out);
 }
 
+// STEM, asked only for words whose first byte is one of FIRSTS (see marking_stemmer).
+class FirstByteStem : public Xapian::StemImplementation {
+ public:
+  FirstByteStem(Xapian::Stem stem, std::string firsts) : stem_(std::move(stem)), firsts_(std::move(firsts)) {}
+  std::string operator()(const std::string& word) override {
+    if (word.empty() || firsts_.find(word[0]) == std::string::npos) return std::string();
+    return stem_(word);
+  }
+  std::string get_description() const override { return "FirstByteStem(" + stem_.get_description() + ")"; }
+
+ private:
+  Xapian::Stem stem_;
+  std::string firsts_;
+};
+
 }  // namespace
+
+Xapian::Stem marking_stemmer(const Xapian::Query& query, const Xapian::Stem& stem) {
+  if (stem.get_description() != "Xapian::Stem(english)") return stem;
+  std::string firsts;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() > 1 && term[0] == 'Z' && unprefixed(term.substr(1)) && firsts.find(term[1]) == std::string::npos)
+      firsts += term[1];
+  }
+  return Xapian::Stem(new FirstByteStem(stem, std::move(firsts)));
+}
 
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
                                      const Xapian::Stem& stem) {
@@ -122,14 +148,27 @@ Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, 
   return best;
 }
 
+namespace {
+
+// Inflates BLOCK until the passage around the (EARLIER+1)-th WORD ("": the block's start) lies
+// inside what is inflated, or to its end: most passages sit in a block's first half.
+void inflate_passage(schema::BlockText& block, std::string_view word, std::size_t earlier) {
+  for (std::size_t n = 1024;; n *= 2) {
+    block.inflate_to(n);
+    if (block.complete()) return;
+    const std::size_t at = word.empty() ? 0 : find_word(block.text(), word, earlier);
+    if (at != std::string_view::npos && at + word.size() + kPassageAfter < block.text().size()) return;
+  }
+}
+
+}  // namespace
+
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
                                          Xapian::docid did, const Xapian::Document& document,
                                          const std::vector<std::string>& words,
                                          const schema::DocumentData& doc, const Xapian::Stem& stem) {
   if (doc.block_count() == 0) return {"", 0};
-  auto text_of = [&](std::size_t b) {
-    return doc.block_text(b, document.get_value(schema::kSlotText + static_cast<unsigned>(b)));
-  };
+  auto stored = [&](std::size_t b) { return document.get_value(schema::kSlotText + static_cast<unsigned>(b)); };
   const auto matches = match_positions(db, did, words);
   std::vector<Xapian::termpos> positions;
   positions.reserve(matches.size());
@@ -141,7 +180,8 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
   }
   const Xapian::termpos at = densest_position(positions, doc);
   std::size_t block = at ? doc.block_at(at) : doc.block_count();
-  std::string raw;
+  std::string raw;        // the text the passage is cut from: a prefix of the block's ...
+  std::size_t whole = 0;  // ... whose whole length is this
   std::string_view cut;
   if (block < doc.block_count()) {
     // The word at AT and how often it occurs earlier in the block locate the passage.
@@ -151,14 +191,23 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
       if (pos == at && word.empty()) word = words[w];
     for (const auto& [pos, w] : matches)
       if (pos >= doc.first_position(block) && pos < at && words[w] == word) ++earlier;
-    raw = text_of(block);
+    schema::BlockText text(doc, block, stored(block));
+    inflate_passage(text, word, earlier);
+    raw = text.text();
+    whole = text.size();
     const std::size_t next = block + 1;  // the cluster may run on into the page's next block
-    if (next < doc.block_count() && doc.continues_page(next) && doc.first_position(next) < at + kSnippetSpan)
-      raw += text_of(next);
+    if (text.complete() && next < doc.block_count() && doc.continues_page(next) &&
+        doc.first_position(next) < at + kSnippetSpan) {
+      raw += doc.block_text(next, stored(next));
+      whole = raw.size();
+    }
     cut = passage(raw, word, earlier);
   } else {  // no positional match: the start of the first block with text
     for (block = 0; block < doc.block_count(); ++block) {
-      raw = text_of(block);
+      schema::BlockText text(doc, block, stored(block));
+      inflate_passage(text, "", 0);
+      raw = text.text();
+      whole = text.size();
       cut = passage(raw, "", 0);
       if (!core::collapse_space(cut).empty()) break;
     }
@@ -170,7 +219,7 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
   const std::size_t begin = static_cast<std::size_t>(cut.data() - raw.data());
   if (cut.size() > kSnippetLength) cut = cut.substr(0, cut.rfind(' ', kSnippetLength) == std::string_view::npos
                                                            ? kSnippetLength : cut.rfind(' ', kSnippetLength));
-  const bool more_after = begin + cut.size() < raw.size();
+  const bool more_after = begin + cut.size() < whole;
   const std::string text = core::collapse_space(cut);
   std::string marked = mset.snippet(text, text.size() + 1, stem, 0, "<mark>", "</mark>", "");
   if (begin > 0 && !marked.empty()) marked.insert(0, "…");

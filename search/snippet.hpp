@@ -45,13 +45,21 @@ std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xap
 // positions in DOC's text blocks (not the title's). 0 when there are none.
 Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, const schema::DocumentData& doc);
 
+// The stemmer to hand MSet::snippet for QUERY: STEM itself for words whose first byte starts
+// one of QUERY's stemmed (Z) terms, "" (matching no query term) for every other word. The
+// snippet generator stems each word it is given to look for "Z" + stem among the query's
+// terms (11 % of a search's instructions); a word whose first letter no stemmed term has
+// cannot match one, because the English stemmer keeps a word's first letter. Other
+// languages' stemmers are returned unchanged.
+Xapian::Stem marking_stemmer(const Xapian::Query& query, const Xapian::Stem& stem);
+
 // The snippet and page number (0 for unpaged documents) of DOCUMENT, docid DID in DB (the
 // MSet's docid: Document::get_docid gives the one within its shard), whose data is DOC, for
 // the query behind MSET: from the text block holding the densest cluster of WORDS'
 // positions (and the next block of the same page when the cluster runs into it), cut to the
 // passage around the cluster's first word (search/passage.hpp), else from the start of the
-// first block with text. HTML-escaped, matched words in <mark></mark>; "" when the document
-// has no text.
+// first block with text. HTML-escaped, matched words in <mark></mark> (STEM finds the stemmed
+// matches: marking_stemmer's is enough); "" when the document has no text.
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
                                          Xapian::docid did, const Xapian::Document& document,
                                          const std::vector<std::string>& words,

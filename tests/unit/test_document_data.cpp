@@ -175,3 +175,35 @@ TEST_CASE("document data: omitted blocks mark unstored text; pages come in runs 
   CHECK(d.pages(stored, 7).pages.empty());
   CHECK(d.pages(stored, 7).next == 3);
 }
+
+TEST_CASE("document data: a block inflated in steps gives prefixes of its text") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "line " + std::to_string(i) + " of the seclusion log. ";
+  text = text.substr(0, schema::kTextBlockSize);
+  const auto encoded = schema::encode_document("{}", {{1, false, 10, text}, {2, false, 900, "raw"}});
+  const schema::DocumentData d(encoded.data);
+  REQUIRE(encoded.blocks[0].size() < text.size());  // compressed
+  schema::BlockText b(d, 0, encoded.blocks[0]);
+  CHECK(b.size() == text.size());
+  CHECK(b.text().empty());
+  b.inflate_to(100);
+  CHECK(b.text() == std::string_view(text).substr(0, 100));
+  CHECK_FALSE(b.complete());
+  b.inflate_to(50);  // never shrinks
+  CHECK(b.text().size() == 100);
+  b.inflate_to(1500);
+  CHECK(b.text() == std::string_view(text).substr(0, 1500));
+  b.inflate_to(1u << 20);
+  CHECK(b.complete());
+  CHECK(b.text() == text);
+
+  schema::BlockText raw(d, 1, encoded.blocks[1]);  // stored as is: complete at once
+  CHECK(raw.complete());
+  CHECK(raw.text() == "raw");
+
+  CHECK_THROWS_AS(schema::BlockText(d, 0, encoded.blocks[0].substr(1)), core::Error);  // wrong size
+  std::string cut = encoded.blocks[0];
+  cut[cut.size() / 2] ^= 0x55;
+  schema::BlockText bad(d, 0, cut);
+  CHECK_THROWS_WITH_AS(bad.inflate_to(1u << 20), doctest::Contains("block 1 does not inflate"), core::Error);
+}

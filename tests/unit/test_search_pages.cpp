@@ -183,3 +183,38 @@ TEST_CASE("a searcher moves to a new revision only when a commit made one") {
   CHECK(r.facets[0].values.size() == 2);
   CHECK(search::FacetTable::shared(dir, s.database())->revision() == Xapian::Database(dir).get_revision());
 }
+
+TEST_CASE_FIXTURE(Pages, "the marking stemmer marks snippets exactly as the full stemmer does") {
+  Xapian::Database db(dir);
+  const Xapian::Stem stem("english");
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(stem);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  const std::string texts[] = {
+      "Staff were inspected while inspecting the wards; the inspection was happy, happier, happiest.",
+      "Seclusion, SECLUSION and secluded rooms; dying, lying and tying; skies and sky; ugly, early, only.",
+      "Patients' happiness: happily the happy patient was inspected by inspectors on Ward 3.",
+      "Ünïcödé wörds, naïve café and Zürich; 'quoted' words and hyphen-ated inspections."};
+  int marked = 0;  // texts with a marked word: the comparison is not between empty markings
+  for (const std::string q : {"inspection", "happy patients", "seclusion OR sky", "\"happy patient\" dying",
+                              "early only ugly", "café inspections", "zurich words"}) {
+    Xapian::Enquire enq(db);
+    enq.set_query(qp.parse_query(q));
+    const Xapian::MSet mset = enq.get_mset(0, 10);
+    const Xapian::Stem marking = search::marking_stemmer(enq.get_query(), stem);
+    CHECK(marking.get_description() != stem.get_description());  // the English stemmer is wrapped
+    for (const auto& t : texts) {
+      const std::string full = mset.snippet(t, t.size() + 1, stem, 0, "<mark>", "</mark>", "");
+      marked += full.find("<mark>") != std::string::npos;
+      CHECK_MESSAGE(mset.snippet(t, t.size() + 1, marking, 0, "<mark>", "</mark>", "") == full, q << " | " << t);
+    }
+  }
+  CHECK(marked >= 10);
+  // It stems words that share a first letter with a stemmed query term, and only those.
+  const Xapian::Stem m = search::marking_stemmer(qp.parse_query("inspections"), stem);
+  CHECK(m("inspected") == "inspect");
+  CHECK(m("ward").empty());
+  const Xapian::Stem french("french");
+  CHECK(search::marking_stemmer(qp.parse_query("inspections"), french).get_description() == french.get_description());
+}
