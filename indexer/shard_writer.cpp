@@ -36,11 +36,6 @@ ShardWriter::~ShardWriter() {
   }
   wake_.notify_one();
   thread_.join();
-  if (!failure_.empty()) return;
-  try {
-    spelling_.flush(db_);  // for the commit Xapian's destructor makes
-  } catch (const Xapian::Error&) {
-  }
 }
 
 void ShardWriter::replace(Xapian::docid did, std::string document) {
@@ -88,6 +83,15 @@ void ShardWriter::push(Op op) {
   wake_.notify_one();
 }
 
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.size() < 3 || term.size() > 30) continue;
+    if (!std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    db.add_spelling(term, 1);
+  }
+}
+
 void ShardWriter::run() {
   for (;;) {
     Op op;
@@ -106,7 +110,7 @@ void ShardWriter::run() {
         switch (op.kind) {
           case Op::Kind::replace: {
             const Xapian::Document doc = Xapian::Document::unserialise(op.b);
-            spelling_.add(doc);
+            add_spelling_words(db_, doc);
             db_.replace_document(op.did, doc);
             break;
           }
@@ -120,7 +124,6 @@ void ShardWriter::run() {
             db_.set_metadata(op.a, op.b);
             break;
           case Op::Kind::commit:
-            spelling_.flush(db_);
             db_.commit();
             break;
         }

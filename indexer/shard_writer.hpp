@@ -15,9 +15,11 @@
 
 #include <xapian.h>
 
-#include "indexer/spelling_tally.hpp"
-
 namespace cqc::indexer {
+
+// Adds DOC's plain words (3-30 letters a-z, each once) to DB's spelling data, which search's
+// "did you mean" reads (Xapian's QueryParser spelling correction).
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc);
 
 class ShardWriter {
  public:
@@ -25,8 +27,8 @@ class ShardWriter {
   // thread. Throws core::Fatal naming PATH when another process writes it or it cannot be
   // opened. At most QUEUE_BYTES of documents wait for the thread before replace() blocks.
   explicit ShardWriter(std::string path, std::uint64_t queue_bytes = 64ull << 20);
-  // Finishes what is queued and stops the thread. Changes not committed (spelling words
-  // included) are left to Xapian (its destructor commits them).
+  // Finishes what is queued and stops the thread. Changes not committed are left to
+  // Xapian (its destructor commits them).
   ~ShardWriter();
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
@@ -74,7 +76,6 @@ class ShardWriter {
   bool busy_ = false;              // the thread is running an op it has popped
   bool stop_ = false;
   std::string failure_;            // the first error, "" while none
-  SpellingTally spelling_;         // the thread's: words of the documents since the last commit
   std::thread thread_;
 };
 
