@@ -171,3 +171,44 @@ TEST_CASE_FIXTURE(Index, "accents fold both ways; misspelt words get a suggestio
   CHECK(r.did_you_mean == "seclusion");
   CHECK(run("restraint").did_you_mean.empty());  // few matches, but a word the index has
 }
+
+TEST_CASE("did you mean: offered for a rare word, not when filters narrow a common one") {
+  test::TempDir tmp;
+  const std::string dir = tmp / "index";
+  {
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    // "ward" in 12 documents, "wards" in 6 (one of them a report): Xapian's spelling data
+    // would offer the more frequent neighbour "ward" for "wards".
+    for (int id = 1; id <= 12; ++id) {
+      archive::Capture c;
+      c.id = id;
+      c.uri = "https://cqc.example/p" + std::to_string(id) + ".html";
+      c.mime = "text/html";
+      indexer::Extraction e;
+      e.format = "html";
+      e.title = "Page " + std::to_string(id);
+      e.pages.push_back({0, std::string("The ward was visited.") + (id <= 6 ? " Both wards were clean." : "")});
+      indexer::Metadata m;
+      m.kind = id == 1 ? "report" : "press";
+      m.year = 2019;
+      const Xapian::Document doc = indexer::build_document(c, e, m);
+      indexer::add_spelling_words(db, doc);
+      db.replace_document("Q" + schema::document_id(c.uri), doc);
+    }
+    db.commit();
+  }
+  REQUIRE(Xapian::Database(dir).get_spelling_suggestion("wards") == "ward");  // what the gate holds back
+  search::Searcher s(dir);
+  auto run = [&](const std::string& q, const std::string& kind) {
+    search::SearchRequest req;
+    req.query = q;
+    if (!kind.empty()) req.kinds = {kind};
+    return s.search(req);
+  };
+  const auto narrowed = run("wards", "report");
+  CHECK(narrowed.total == 1);
+  CHECK(narrowed.did_you_mean.empty());  // "wards" is in 6 documents: not a misspelling
+  const auto typo = run("wrads", "");
+  CHECK(typo.total == 0);
+  CHECK(typo.did_you_mean == "wards");
+}
