@@ -1,10 +1,14 @@
-// The configuration file (issue 13): defaults for any command's options, read with Poco's
-// IniFileConfiguration from the usual places, overridden by the command line.
+// The configuration file (issue 13): defaults for any command's options, in INI form (the
+// format of Poco's IniFileConfiguration; full-line comments start with ';' or '#'), read
+// from the usual places, overridden by the command line.
 //
 //   # ~/.config/cqc-archive/config or /etc/cqc-archive/config
-//   data = /var/lib/cqc-archive      # any option, for every command that has it
-//   api-key = ...                    # the CQC API key (instead of $CQC_API_KEY)
-//   [serve]                          # options of one command
+//   # any option, for every command that has it
+//   data = /var/lib/cqc-archive
+//   # the CQC API key (instead of $CQC_API_KEY)
+//   api-key = ...
+//   # options of one command
+//   [serve]
 //   port = 8080
 //   log-format = json
 //   [fetch]

@@ -52,7 +52,8 @@ std::string fold_name(std::string_view text) {
 }
 
 Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
-                     std::string_view ratings_tsv, std::string_view sites_tsv) {
+                     std::string_view ratings_tsv, std::string_view sites_tsv, bool sites_later)
+    : pending_sites_(sites_tsv) {
   for_each_row("trusts.tsv", trusts_tsv, 5, [&](const auto& c, size_t) {
     trusts_.push_back({std::string(c[0]), std::string(c[1]), list_column(c[2]),
                        list_column(c[3]), std::string(c[4]), {},
@@ -72,14 +73,26 @@ Gazetteer::Gazetteer(std::string_view trusts_tsv, std::string_view services_tsv,
   for (size_t i = 0; i < trusts_.size(); ++i) code_index_.emplace(fold_name(trusts_[i].code), i);
   for (size_t i = 0; i < trusts_.size(); ++i)
     for (const auto& former : trusts_[i].former_codes) former_code_index_.emplace(fold_name(former), i);
-  load_sites(sites_tsv);
-  derive_short_names();
-  index_variants();
+  if (!sites_later) complete();
+}
+
+void Gazetteer::complete() const {
+  std::call_once(completed_, [this] {
+    auto* self = const_cast<Gazetteer*>(this);  // the derived half of a logically const object
+    self->sites_.clear();  // a malformed row threw part-way before: the next call starts again
+    self->site_index_.clear();
+    self->flagged_site_keys_.clear();
+    self->load_sites(pending_sites_);
+    self->derive_short_names();
+    self->index_variants();
+    self->pending_sites_.clear();
+    self->pending_sites_.shrink_to_fit();
+  });
 }
 
 const Gazetteer& Gazetteer::builtin() {
   static const Gazetteer g(embedded::trusts_tsv, embedded::services_tsv,
-                           embedded::ratings_tsv, embedded::hospitals_tsv);
+                           embedded::ratings_tsv, embedded::hospitals_tsv, true);
   return g;
 }
 
@@ -92,6 +105,7 @@ const Trust* Gazetteer::trust_by_code(std::string_view code) const {
 }
 
 const Trust* Gazetteer::resolve_trust(std::string_view text) const {
+  complete();
   if (const Trust* t = trust_by_code(text)) return t;
   const std::string want = without_nhs(text);
   for (const Trust& t : trusts_) {

@@ -95,7 +95,7 @@ void Gazetteer::derive_short_names() {
         // Not when it is the name of another trust's site or of an ambiguous site
         // ("Queen Victoria Hospital" is a trust and two hospitals).
         const std::string key = site_key(c);
-        bool clash = ambiguous_site_name(c);
+        bool clash = ambiguous_site_key(key);
         if (auto it = site_index_.find(key); it != site_index_.end())
           for (size_t i : it->second) clash = clash || sites_[i].trust != t.code;
         const auto dup = [&](const std::string& x) { return site_key(x) == key; };
@@ -114,6 +114,7 @@ void Gazetteer::derive_short_names() {
 }
 
 std::vector<const Site*> Gazetteer::sites_named(std::string_view name) const {
+  complete();
   std::vector<const Site*> out;
   if (auto it = site_index_.find(site_key(name)); it != site_index_.end())
     for (size_t i : it->second) out.push_back(&sites_[i]);
@@ -121,13 +122,18 @@ std::vector<const Site*> Gazetteer::sites_named(std::string_view name) const {
 }
 
 bool Gazetteer::ambiguous_site_name(std::string_view name) const {
-  const std::string key = site_key(name);
+  complete();
+  return ambiguous_site_key(site_key(name));
+}
+
+bool Gazetteer::ambiguous_site_key(const std::string& key) const {
   if (flagged_site_keys_.contains(key)) return true;
   auto it = site_index_.find(key);
   return it != site_index_.end() && it->second.size() > 1;
 }
 
 const Site* Gazetteer::resolve_site(std::string_view name) const {
+  complete();
   if (ambiguous_site_name(name)) return nullptr;
   std::vector<const Site*> s = sites_named(name);
   return s.size() == 1 ? s.front() : nullptr;
@@ -150,6 +156,7 @@ std::string squashed(std::string_view name) {
 }  // namespace
 
 const Trust* Gazetteer::trust_by_host(std::string_view host) const {
+  complete();
   std::string h = to_lower(trim(host));
   if (!h.ends_with(".nhs.uk")) return nullptr;
   h.resize(h.size() - 7);
@@ -210,6 +217,7 @@ void Gazetteer::index_variants() {
 }
 
 const Trust* Gazetteer::resolve_trust_variant(std::string_view name) const {
+  complete();
   const std::string key = reduced_name(name);
   if (key.empty()) return nullptr;
   auto it = variant_index_.find(key);

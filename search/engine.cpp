@@ -133,7 +133,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
       enq.set_query(query);
       // Facet values and sort dates of every document, read once per index revision; a
       // remote shard counts and sorts by its value slots itself (search/facet_spies.hpp).
-      const auto table = impl_->index.remote ? nullptr : FacetTable::shared(impl_->options.path, db);
+      const auto table = impl_->index.remote || !impl_->options.facet_table ? nullptr
+                                                                              : FacetTable::shared(impl_->options.path, db);
       std::unique_ptr<SortDateKey> sort_key;
       if (req.sort != "relevance") sort_by_date(enq, table.get(), sort_key, req.sort == "newest");
       FacetCounting facets(table.get());

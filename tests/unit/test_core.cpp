@@ -162,6 +162,22 @@ TEST_CASE("malformed hospitals rows name the table and line") {
                     doctest::Contains("hospitals.tsv line 1"));
 }
 
+TEST_CASE("sites built later: names by code at once, sites and short names on first use") {
+  const char* trusts = "RT5\tLeicestershire Partnership NHS Trust\tLPT\t\tmixed\n";
+  const core::Gazetteer later(trusts, "", "", "Bradgate Unit\tRT5\n", true);
+  CHECK(later.trust_by_code("rt5")->name == "Leicestershire Partnership NHS Trust");
+  CHECK(later.resolve_trust("Bradgate Unit")->code == "RT5");  // reads the sites
+  CHECK(later.sites().size() == 1);
+  CHECK(later.trusts()[0].short_names == std::vector<std::string>{"Leicestershire Partnership"});
+  // A malformed site row is refused where the sites are first read.
+  const core::Gazetteer bad(trusts, "", "", "Some Hospital\tZZZ\n", true);
+  CHECK(bad.trust_by_code("RT5") != nullptr);
+  CHECK_THROWS_WITH(bad.sites(), doctest::Contains("hospitals.tsv line 1"));
+  CHECK_THROWS_WITH(bad.sites_named("Some Hospital"), doctest::Contains("hospitals.tsv line 1"));  // again
+  // The built-in one answers both ways.
+  CHECK_FALSE(core::Gazetteer::builtin().sites().empty());
+}
+
 TEST_CASE("malformed gazetteer rows name the table and line") {
   CHECK_THROWS_WITH(core::Gazetteer("# c\nRT5\tonly two\n", "", ""),
                     doctest::Contains("trusts.tsv line 2"));

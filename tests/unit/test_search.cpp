@@ -9,6 +9,7 @@
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
 #include "search/facet_spies.hpp"
+#include "search/index_open.hpp"
 #include "search/query.hpp"
 #include "search/query_fields.hpp"
 #include "search/search.hpp"
@@ -285,4 +286,23 @@ TEST_CASE("wildcards are marked for the parser's own expansion, outside phrases 
   CHECK(search::mark_wildcards("title:seclu* a*b") == "title:seclu* a*b");
   CHECK(search::mark_wildcards("(sec* OR res*)") == "(cqcwildcard:sec OR cqcwildcard:res)");
   CHECK(search::mark_wildcards("well-led* +safe*") == "well-led* +cqcwildcard:safe");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a one-search process (no facet table) answers exactly as the server's searcher does") {
+  search::IndexOptions one_shot{dir};
+  one_shot.facet_table = false;
+  search::Searcher with_table(dir), without(one_shot);
+  int compared = 0;
+  for (const char* q : {"seclusion", "", "inspect*", "seclusion OR maternity", "\"seclusion room\""})
+    for (const char* sort : {"relevance", "newest", "oldest"})
+      for (bool filtered : {false, true}) {
+        search::SearchRequest req;
+        req.query = q;
+        req.sort = sort;
+        if (filtered) req.trusts = {"RT5"};
+        const std::string a = search::to_json(with_table.search(req)), b = search::to_json(without.search(req));
+        CHECK_MESSAGE(a == b, q << " sort=" << sort << " filtered=" << filtered);
+        compared += a.find("\"total\":0,") == std::string::npos;
+      }
+  CHECK(compared >= 20);  // most of the answers compared have matches
 }
