@@ -61,6 +61,14 @@ bool has_rare_term(const Xapian::Query& query, const Xapian::Database& db) {
   return false;
 }
 
+// Whether ENQ's matches are estimated at half the index or more: then building the facet
+// table (every document's values read once) costs less than reading the value slots of each
+// match. At 1,000,000 documents: 1.4 s against 2.0 s for 97 % of them, but 1.2 s against
+// 0.02 s for a word in 249.
+bool most_of_index(Xapian::Enquire& enq, const Xapian::Database& db) {
+  return enq.get_mset(0, 0).get_matches_estimated() >= db.get_doccount() / 2;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -133,8 +141,9 @@ SearchResult Searcher::search(const SearchRequest& req) {
       enq.set_query(query);
       // Facet values and sort dates of every document, read once per index revision; a
       // remote shard counts and sorts by its value slots itself (search/facet_spies.hpp).
-      const auto table = impl_->index.remote || !impl_->options.facet_table ? nullptr
-                                                                              : FacetTable::shared(impl_->options.path, db);
+      const auto table = impl_->index.remote || !(impl_->options.facet_table || most_of_index(enq, db))
+                             ? nullptr
+                             : FacetTable::shared(impl_->options.path, db);
       std::unique_ptr<SortDateKey> sort_key;
       if (req.sort != "relevance") sort_by_date(enq, table.get(), sort_key, req.sort == "newest");
       FacetCounting facets(table.get());
