@@ -44,9 +44,8 @@ int cmd_search(const Args& args, const Context& ctx) {
   req.sort = args.value("sort").value_or("relevance");
   req.limit = static_cast<unsigned>(args.number("limit", 10, 0, 1000));
   req.offset = static_cast<unsigned>(args.number("offset", 0, 0, 1000000));
-  search::IndexOptions options = index_options(args, ctx.data_dir);
-  options.facet_table = args.value("format").has_value();  // one search: no per-revision table
-  search::Searcher searcher(options);
+  search::Searcher searcher(args.value("format") ? index_options(args, ctx.data_dir)
+                                                 : few_searches_options(args, ctx.data_dir));
   if (const auto format = args.value("format")) return export_rows(searcher, req, *format, args);
   if (args.value("link-base")) throw core::UsageError("--link-base goes with --format");
   search::SearchResult result = searcher.search(req);

@@ -20,7 +20,7 @@ int cmd_trend(const Args& args, const Context& ctx) {
   const std::string by = args.value("by").value_or("year");
   const std::string format = args.value("format").value_or("table");
   if (format != "table" && format != "csv") throw core::UsageError("--format must be table or csv (or use --json)");
-  search::Searcher searcher(index_options(args, ctx.data_dir));
+  search::Searcher searcher(few_searches_options(args, ctx.data_dir));
   const std::vector<search::TrendRow> rows = search::trend(searcher, req, by);
   if (ctx.json) {
     auto root = json_object();

@@ -47,7 +47,7 @@ int cmd_trust(const Args& args, const Context& ctx) {
   const core::Trust* trust = core::Gazetteer::builtin().resolve_trust(name);
   if (!trust) throw core::UsageError("unknown NHS trust '" + name + "'");
 
-  search::Searcher searcher(index_options(args, ctx.data_dir));
+  search::Searcher searcher(few_searches_options(args, ctx.data_dir));
   const std::vector<search::Inspection> all = search::trust_history(searcher, *trust);
   if (ctx.json)
     print_json(search::trust_history_json(*trust, all));

@@ -31,4 +31,10 @@ search::IndexOptions index_options(const Args& args, const std::string& data_dir
   return o;
 }
 
+search::IndexOptions few_searches_options(const Args& args, const std::string& data_dir) {
+  search::IndexOptions o = index_options(args, data_dir);
+  o.facet_table = false;
+  return o;
+}
+
 }  // namespace cqc::cli

@@ -39,6 +39,15 @@ void add(Xapian::WritableDatabase& db, const std::string& uri, const std::string
   db.replace_document("Q" + schema::document_id(uri), indexer::build_document(c, e, m));
 }
 
+// A parser like search's for DB: English stemming of unquoted words (STEM_SOME).
+Xapian::QueryParser english_parser(const Xapian::Database& db, const Xapian::Stem& stem) {
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_stemmer(stem);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  return parser;
+}
+
 struct Pages {
   test::TempDir tmp;
   std::string dir = tmp / "index";
@@ -96,10 +105,7 @@ TEST_CASE_FIXTURE(Pages, "a match in the title alone gives the first page with t
 TEST_CASE_FIXTURE(Pages, "match words: stems expanded to indexed words, title terms left out") {
   Xapian::Database db(dir);
   const Xapian::Stem stem("english");
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(stem);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::QueryParser qp = english_parser(db, stem);
   qp.add_prefix("title", "S");
   auto words = [&](const std::string& q) {
     auto w = search::match_words(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD), db, stem);
@@ -187,10 +193,7 @@ TEST_CASE("a searcher moves to a new revision only when a commit made one") {
 TEST_CASE_FIXTURE(Pages, "the marking stemmer marks snippets exactly as the full stemmer does") {
   Xapian::Database db(dir);
   const Xapian::Stem stem("english");
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(stem);
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::QueryParser qp = english_parser(db, stem);
   const std::string texts[] = {
       "Staff were inspected while inspecting the wards; the inspection was happy, happier, happiest.",
       "Seclusion, SECLUSION and secluded rooms; dying, lying and tying; skies and sky; ugly, early, only.",
