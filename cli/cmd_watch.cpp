@@ -37,7 +37,7 @@ int add(const Args& args, const Context& ctx) {
   request.query.clear();                                      // ...but "add" and NAME are not the query
   for (std::size_t i = 2; i < pos.size(); ++i) request.query += (request.query.empty() ? "" : " ") + pos[i];
   // What it matches now counts as seen: the first report shows what is new.
-  search::Searcher searcher(index_options(args, ctx.data_dir));
+  search::Searcher searcher(few_searches_options(args, ctx.data_dir));
   const search::Watch w = search::new_watch(searcher, pos[1], request);
   const std::uint64_t total = w.seen.size();
   search::WatchStore(ctx.data_dir).add(w);

@@ -38,11 +38,12 @@ std::vector<ConfigEntry> read_ini(const std::string& path) {
   for (int number = 1; std::getline(in, line); ++number) {
     const std::string_view l = core::trim(line);
     if (l.empty() || l[0] == ';' || l[0] == '#') continue;
-    if (l[0] == '[') {
-      if (l.back() != ']')
+    if (l[0] == '[') {  // what follows the ']' is ignored, as Poco did
+      const std::size_t close = l.find(']');
+      if (close == std::string_view::npos)
         throw core::UsageError("config file " + path + " line " + std::to_string(number) + ": '" + std::string(l) +
                                "' has no closing ]");
-      section = core::to_lower(core::trim(l.substr(1, l.size() - 2)));
+      section = core::to_lower(core::trim(l.substr(1, close - 1)));
       continue;
     }
     const std::size_t eq = l.find('=');

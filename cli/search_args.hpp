@@ -15,7 +15,7 @@ search::SearchRequest selection_from_args(const Args& args);
 // option for a value out of range.
 search::IndexOptions index_options(const Args& args, const std::string& data_dir);
 // index_options for a command that searches once or twice per process (search, trust,
-// trend): no per-revision facet table unless a search matches half the index or more
+// trend, watch add): no per-revision facet table unless a search matches half the index or more
 // (search::IndexOptions::facet_table).
 search::IndexOptions few_searches_options(const Args& args, const std::string& data_dir);
 

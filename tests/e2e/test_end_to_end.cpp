@@ -182,6 +182,17 @@ TEST_CASE_FIXTURE(Archived, "a configuration file gives options their defaults; 
   CHECK(refused.code == 2);
   CHECK(refused.err.find(bad + ": [search] limt is not an option of search") != std::string::npos);
   CHECK(run_cli(tmp, data, {"--config", tmp / "missing.ini", "search", "x"}).code == 2);
+  // Comments, spacing and case as Poco's IniFileConfiguration took them.
+  const std::string styled =
+      tmp.write("styled.ini", "; a comment\n# another\n  data =  " + data + "  \n[Search] ; text after ] ignored\n  Limit=2\n");
+  auto loose = run_cli(tmp, "", {"--config", styled, "search", "seclusion", "--json"});
+  INFO(loose.err);
+  REQUIRE(loose.code == 0);
+  CHECK(loose.json()->getArray("hits")->size() == 2);
+  const std::string unclosed = tmp.write("unclosed.ini", "limit = 1\n[search\n");
+  auto broken = run_cli(tmp, data, {"--config", unclosed, "search", "x"});
+  CHECK(broken.code == 2);
+  CHECK(broken.err.find(unclosed + " line 2: '[search' has no closing ]") != std::string::npos);
 }
 
 TEST_CASE_FIXTURE(Archived, "bad queries exit 2 with a message; no match exits 0") {
