@@ -20,12 +20,12 @@ namespace {
 // One hit: metadata from the stored JSON, the snippet from the one text block where the
 // query's words cluster most.
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Database& db,
-             const std::vector<std::string>& words, const Xapian::Stem& stem) {
+             const std::vector<std::string>& words, const Xapian::Stem& stem, const std::vector<bool>* present) {
   const Xapian::Document doc = it.get_document();  // lazy: the data and one text block are read
   const schema::DocumentData data(doc.get_data());
   Hit h = hit_from_metadata(data.metadata());
   h.score = it.get_weight();
-  auto [snippet, page] = best_snippet(mset, db, *it, doc, words, data, stem);
+  auto [snippet, page] = best_snippet(mset, db, *it, doc, words, data, stem, present);
   h.snippet = std::move(snippet);
   h.page = page;
   return h;
@@ -160,7 +160,14 @@ SearchResult Searcher::search(const SearchRequest& req) {
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
                                                           : match_words(pq.text, db, impl_->stem);
       const Xapian::Stem marking = marking_stemmer(query, impl_->stem);
-      for (auto it = mset.begin(); it != mset.end(); ++it) r.hits.push_back(make_hit(mset, it, db, words, marking));
+      // Which hit holds which word, from posting lists (a remote shard would send whole lists:
+      // there every word's positions are asked for instead).
+      std::vector<Xapian::docid> dids;
+      for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
+      const auto present = impl_->index.remote ? std::vector<std::vector<bool>>() : words_present(db, dids, words);
+      std::size_t i = 0;
+      for (auto it = mset.begin(); it != mset.end(); ++it, ++i)
+        r.hits.push_back(make_hit(mset, it, db, words, marking, present.empty() ? nullptr : &present[i]));
       std::map<std::string, std::uint64_t> years;
       for (unsigned f = 0; f < kFacetFields; ++f) {
         const auto field = static_cast<FacetField>(f);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <vector>
 
@@ -124,10 +125,30 @@ std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::D
   return out;
 }
 
+std::vector<std::vector<bool>> words_present(const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
+                                             const std::vector<std::string>& words) {
+  std::vector<std::size_t> order(dids.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dids[a] < dids[b]; });
+  std::vector<std::vector<bool>> out(dids.size(), std::vector<bool>(words.size(), false));
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    Xapian::PostingIterator p = db.postlist_begin(words[w]);
+    const Xapian::PostingIterator end = db.postlist_end(words[w]);
+    for (std::size_t i : order) {
+      if (p == end) break;
+      p.skip_to(dids[i]);
+      if (p != end && *p == dids[i]) out[i][w] = true;
+    }
+  }
+  return out;
+}
+
 std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
-                                                                       const std::vector<std::string>& words) {
+                                                                       const std::vector<std::string>& words,
+                                                                       const std::vector<bool>* present) {
   std::vector<std::pair<Xapian::termpos, std::uint32_t>> out;
   for (std::uint32_t w = 0; w < words.size(); ++w) {
+    if (present && !(*present)[w]) continue;
     std::size_t n = 0;  // the earliest kMaxWordPositions of each word: enough to find a cluster
     for (auto p = db.positionlist_begin(did, words[w]); p != db.positionlist_end(did, words[w]) && n < kMaxWordPositions; ++p, ++n)
       out.emplace_back(*p, w);
@@ -166,10 +187,11 @@ void inflate_passage(schema::BlockText& block, std::string_view word, std::size_
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
                                          Xapian::docid did, const Xapian::Document& document,
                                          const std::vector<std::string>& words,
-                                         const schema::DocumentData& doc, const Xapian::Stem& stem) {
+                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
+                                         const std::vector<bool>* present) {
   if (doc.block_count() == 0) return {"", 0};
   auto stored = [&](std::size_t b) { return document.get_value(schema::kSlotText + static_cast<unsigned>(b)); };
-  const auto matches = match_positions(db, did, words);
+  const auto matches = match_positions(db, did, words, present);
   std::vector<Xapian::termpos> positions;
   positions.reserve(matches.size());
   for (const auto& m : matches) {

@@ -35,10 +35,20 @@ std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::D
 // At most this many positions of one word are read per hit (the earliest).
 inline constexpr std::size_t kMaxWordPositions = 512;
 
+// Which of WORDS each of DIDS holds: present[i][w] for DIDS[i] and WORDS[w], from each word's
+// posting list read once, in docid order. Xapian 1.4 opens a new B-tree cursor for every
+// position list, so looking one up costs two block reads even when the document lacks the
+// word; a posting list read once per search spares those lookups (most forms of a stemmed
+// word and most expansions of a wildcard are absent from a given hit).
+std::vector<std::vector<bool>> words_present(const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
+                                             const std::vector<std::string>& words);
+
 // The positions of WORDS in document DID of DB (the earliest kMaxWordPositions of each),
-// sorted, each with the index of its word.
+// sorted, each with the index of its word. PRESENT (words_present's row for DID), when given,
+// skips the words it marks absent.
 std::vector<std::pair<Xapian::termpos, std::uint32_t>> match_positions(const Xapian::Database& db, Xapian::docid did,
-                                                                       const std::vector<std::string>& words);
+                                                                       const std::vector<std::string>& words,
+                                                                       const std::vector<bool>* present = nullptr);
 
 // Where POSITIONS (sorted) cluster most densely in DOC: the first position of the span of
 // kSnippetSpan positions holding the most of them, the earliest on a tie, counting only
@@ -60,9 +70,11 @@ Xapian::Stem marking_stemmer(const Xapian::Query& query, const Xapian::Stem& ste
 // passage around the cluster's first word (search/passage.hpp), else from the start of the
 // first block with text. HTML-escaped, matched words in <mark></mark> (STEM finds the stemmed
 // matches: marking_stemmer's is enough); "" when the document has no text.
+// PRESENT: as for match_positions.
 std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
                                          Xapian::docid did, const Xapian::Document& document,
                                          const std::vector<std::string>& words,
-                                         const schema::DocumentData& doc, const Xapian::Stem& stem);
+                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
+                                         const std::vector<bool>* present = nullptr);
 
 }  // namespace cqc::search

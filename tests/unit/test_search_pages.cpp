@@ -221,3 +221,23 @@ TEST_CASE_FIXTURE(Pages, "the marking stemmer marks snippets exactly as the full
   const Xapian::Stem french("french");
   CHECK(search::marking_stemmer(qp.parse_query("inspections"), french).get_description() == french.get_description());
 }
+
+TEST_CASE_FIXTURE(Pages, "words present: posting lists say which hit holds which word, as positions do") {
+  Xapian::Database db(dir);
+  const std::vector<std::string> words = {"seclusion", "inspected", "restraint", "happy", "nowhere"};
+  std::vector<Xapian::docid> dids;
+  for (Xapian::docid d = db.get_lastdocid(); d >= 1; --d) dids.push_back(d);  // not in docid order
+  const auto present = search::words_present(db, dids, words);
+  REQUIRE(present.size() == dids.size());
+  int found = 0;
+  for (std::size_t i = 0; i < dids.size(); ++i)
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const bool has_positions = db.positionlist_begin(dids[i], words[w]) != db.positionlist_end(dids[i], words[w]);
+      CHECK_MESSAGE(present[i][w] == has_positions, "doc " << dids[i] << " word " << words[w]);
+      found += present[i][w];
+    }
+  CHECK(found >= 4);
+  // Skipping absent words changes nothing: the same positions either way.
+  for (std::size_t i = 0; i < dids.size(); ++i)
+    CHECK(search::match_positions(db, dids[i], words, &present[i]) == search::match_positions(db, dids[i], words));
+}
