@@ -24,7 +24,8 @@ std::vector<std::string> default_files() {
   return out;
 }
 
-// The entries of the INI file PATH in order: "[section]" lines open a section, "key = value"
+// The entries of the INI file PATH in file order (a repeated key included; the caller keeps
+// the last): "[section]" lines open a section, "key = value"
 // lines set a key (names lower-cased, white space around names and values removed; a line
 // without '=' is a key with an empty value), and lines starting with ';' or '#' are comments:
 // the format of Poco's IniFileConfiguration, which was dropped because loading PocoUtil (and
@@ -47,10 +48,8 @@ std::vector<ConfigEntry> read_ini(const std::string& path) {
       continue;
     }
     const std::size_t eq = l.find('=');
-    ConfigEntry e{section, core::to_lower(core::trim(l.substr(0, eq))),
-                  eq == std::string_view::npos ? "" : std::string(core::trim(l.substr(eq + 1))), path};
-    std::erase_if(out, [&](const ConfigEntry& x) { return x.section == e.section && x.key == e.key; });
-    out.push_back(std::move(e));
+    out.push_back({section, core::to_lower(core::trim(l.substr(0, eq))),
+                   eq == std::string_view::npos ? "" : std::string(core::trim(l.substr(eq + 1))), path});
   }
   return out;
 }
@@ -72,7 +71,7 @@ Config Config::load(const std::optional<std::string>& explicit_file) {
   for (const std::string& file : candidates) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) continue;
-    for (ConfigEntry& e : read_ini(file)) {  // a later file wins
+    for (ConfigEntry& e : read_ini(file)) {  // a later line or file wins
       std::erase_if(c.entries_, [&](const ConfigEntry& x) { return x.section == e.section && x.key == e.key; });
       c.entries_.push_back(std::move(e));
     }

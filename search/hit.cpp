@@ -3,7 +3,7 @@
 #include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
 
-#include <set>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,8 +22,8 @@ class HitReader : public Poco::JSON::Handler {
   // Throws core::Error naming what the metadata lacks.
   void check() const {
     if (!object_) throw core::Error("document metadata is not a JSON object");
-    for (const char* key : {"id", "title", "uri", "kind"})
-      if (!seen_.count(key)) throw core::Error(std::string("document metadata has no \"") + key + "\"");
+    for (unsigned k = 0; k < kRequired.size(); ++k)
+      if (!(seen_ & (1u << k))) throw core::Error(std::string("document metadata has no \"") + kRequired[k] + "\"");
   }
 
   void reset() override {}
@@ -96,6 +96,7 @@ class HitReader : public Poco::JSON::Handler {
 
  private:
   enum class In { top, strings, kq_list, kq, sr_list, sr, provenance, removed, skip };
+  static constexpr std::array<const char*, 4> kRequired = {"id", "title", "uri", "kind"};
 
   In pop() {
     const In at = in_.back();
@@ -126,7 +127,8 @@ class HitReader : public Poco::JSON::Handler {
                                                    : nullptr;
     if (!field) return;
     *field = v;
-    seen_.insert(key_);
+    for (unsigned k = 0; k < kRequired.size(); ++k)
+      if (key_ == kRequired[k]) seen_ |= 1u << k;
   }
 
   Hit& h_;
@@ -135,7 +137,7 @@ class HitReader : public Poco::JSON::Handler {
   std::vector<std::string>* list_ = nullptr;  // the string list being filled (In::strings)
   std::pair<std::string, std::string> pair_;  // the key question or service rating being read
   std::string ignored_;
-  std::set<std::string> seen_;  // top-level string fields read
+  unsigned seen_ = 0;  // bit k: kRequired[k] was read
   bool object_ = false;
 };
 

@@ -30,8 +30,8 @@ struct IndexOptions {
   unsigned retry_missing_ms = 10000; // with allow_partial: how often missing shards are tried again
   // Count facets and sort dates with the per-revision FacetTable (every document's facet
   // values, built once per revision: 3.3 ms for 5,650 documents), which pays for itself from
-  // the second search of a revision. false suits a process that searches once (the CLI's
-  // `search`): a search then reads the value slots of its matches instead, unless they are
+  // the second search of a revision. false suits a process that searches once or twice (the
+  // CLI's search, trust, trend, watch add: cli/search_args.hpp): a search then reads the value slots of its matches instead, unless they are
   // about half the index or more, where the table costs less. Same answers either way.
   bool facet_table = true;
 };
