@@ -182,9 +182,9 @@ TEST_CASE_FIXTURE(Archived, "a configuration file gives options their defaults; 
   CHECK(refused.code == 2);
   CHECK(refused.err.find(bad + ": [search] limt is not an option of search") != std::string::npos);
   CHECK(run_cli(tmp, data, {"--config", tmp / "missing.ini", "search", "x"}).code == 2);
-  // Comments, spacing and case as Poco's IniFileConfiguration took them.
+  // Comments, spacing and case as Poco's IniFileConfiguration took them; a repeated key: the last wins.
   const std::string styled =
-      tmp.write("styled.ini", "; a comment\n# another\n  data =  " + data + "  \n[Search] ; text after ] ignored\n  Limit=2\n");
+      tmp.write("styled.ini", "; a comment\n# another\n  data =  " + data + "  \n[Search] ; text after ] ignored\n  limit = 5\n  Limit=2\n");
   auto loose = run_cli(tmp, "", {"--config", styled, "search", "seclusion", "--json"});
   INFO(loose.err);
   REQUIRE(loose.code == 0);
