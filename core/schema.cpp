@@ -1,6 +1,8 @@
 #include "core/schema.hpp"
 
 #include <Poco/SHA1Engine.h>
+#include <lz4.h>
+#include <lz4hc.h>
 #include <zlib.h>  // through Poco::Foundation, which links it
 
 #include <algorithm>
@@ -57,7 +59,8 @@ std::string document_id(std::string_view uri) {
 namespace cqc::schema {
 namespace {
 
-constexpr std::string_view kMagic = "CQD2";
+constexpr std::string_view kMagic = "CQD3";
+constexpr std::string_view kZlibMagic = "CQD2";  // the older layout: blocks in zlib
 constexpr std::uint32_t kMaxBlock = kTextBlockSize * 4;  // larger stored blocks are refused
 constexpr std::size_t kEntrySize = 20;  // i32 page, u32 position, u32 flags, u32 size, u32 stored
 
@@ -109,12 +112,11 @@ EncodedDocument encode_document(std::string_view metadata_json, const std::vecto
     const std::string_view text = blocks[i].text;
     if (text.size() > kMaxBlock) throw core::Error("a text block of page " + std::to_string(blocks[i].page) + " is too long");
     std::string& stored = out.blocks[i];
-    uLongf size = compressBound(static_cast<uLong>(text.size()));
-    stored.resize(size);
-    const int rc = compress2(reinterpret_cast<Bytef*>(stored.data()), &size,
-                             reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()), 6);
-    if (rc != Z_OK || size >= text.size()) stored.assign(text);  // not worth it: kept raw
-    else stored.resize(size);
+    const int n = static_cast<int>(text.size());
+    stored.resize(static_cast<std::size_t>(LZ4_compressBound(n)));
+    const int size = LZ4_compress_HC(text.data(), stored.data(), n, static_cast<int>(stored.size()), 9);
+    if (size <= 0 || size >= n) stored.assign(text);  // not worth it: kept raw
+    else stored.resize(static_cast<std::size_t>(size));
   }
   std::string& d = out.data;
   d.assign(kMagic);
@@ -133,7 +135,9 @@ EncodedDocument encode_document(std::string_view metadata_json, const std::vecto
 
 DocumentData::DocumentData(std::string data) : data_(std::move(data)) {
   const std::string_view d(data_);
-  if (!d.starts_with(kMagic)) corrupt(d.empty() || d[0] == '{' || d.starts_with("CQD1") ? "an older layout" : "no CQD2 header");
+  zlib_ = d.starts_with(kZlibMagic);
+  if (!d.starts_with(kMagic) && !zlib_)
+    corrupt(d.empty() || d[0] == '{' || d.starts_with("CQD1") ? "an older layout" : "no CQD3 header");
   if (d.size() < kMagic.size() + 8) corrupt("header cut short");
   meta_offset_ = kMagic.size() + 4;
   meta_size_ = get32(d, kMagic.size());
@@ -162,12 +166,12 @@ std::size_t DocumentData::block_at(std::uint32_t pos) const {
 
 std::string DocumentData::block_text(std::size_t i, std::string_view stored) const {
   BlockText b(*this, i, std::string(stored));
-  b.inflate_to(b.size());
+  b.decode_to(b.size());
   return std::string(b.text());
 }
 
 BlockText::BlockText(const DocumentData& doc, std::size_t i, std::string stored)
-    : block_(i), stored_(std::move(stored)), out_(doc.text_size(i), '\0') {
+    : block_(i), stored_(std::move(stored)), out_(doc.text_size(i), '\0'), zlib_(doc.zlib_) {
   const auto& e = doc.blocks_.at(i);
   if (stored_.size() != e.stored_size) corrupt("block " + std::to_string(i + 1) + " is missing or cut short");
   if (e.stored_size == e.text_size) {  // stored raw
@@ -183,8 +187,22 @@ BlockText::~BlockText() {
   delete z;
 }
 
-void BlockText::inflate_to(std::size_t n) {
+void BlockText::decode_to(std::size_t n) {
   if (done_ >= n || complete()) return;
+  const std::size_t want = std::min(n, out_.size());
+  if (!zlib_) {
+    // LZ4 decodes from the block's start each time; a second call (a passage near the
+    // block's end) costs about a microsecond.
+    const int in = static_cast<int>(stored_.size());
+    // The whole block: LZ4_decompress_safe also checks that every stored byte was used.
+    const int got = want == out_.size()
+                        ? LZ4_decompress_safe(stored_.data(), out_.data(), in, static_cast<int>(want))
+                        : LZ4_decompress_safe_partial(stored_.data(), out_.data(), in, static_cast<int>(want),
+                                                      static_cast<int>(out_.size()));
+    if (got < 0 || static_cast<std::size_t>(got) != want) corrupt("block " + std::to_string(block_ + 1) + " does not decode");
+    done_ = static_cast<std::size_t>(got);
+    return;
+  }
   auto* z = static_cast<z_stream*>(stream_);
   if (!z) {
     z = new z_stream{};
@@ -196,14 +214,13 @@ void BlockText::inflate_to(std::size_t n) {
     z->next_in = reinterpret_cast<Bytef*>(stored_.data());
     z->avail_in = static_cast<uInt>(stored_.size());
   }
-  const std::size_t want = std::min(n, out_.size());
   z->next_out = reinterpret_cast<Bytef*>(out_.data() + done_);
   z->avail_out = static_cast<uInt>(want - done_);
   const int rc = inflate(z, want == out_.size() ? Z_FINISH : Z_SYNC_FLUSH);
   done_ = want - z->avail_out;
   const bool ended = rc == Z_STREAM_END;
   if ((rc != Z_OK && !ended) || (ended != (done_ == out_.size())) || (done_ < want && !ended))
-    corrupt("block " + std::to_string(block_ + 1) + " does not inflate");
+    corrupt("block " + std::to_string(block_ + 1) + " does not decode");
 }
 
 PageRange DocumentData::pages(const std::function<std::string(std::size_t)>& stored, std::size_t from,

@@ -87,15 +87,22 @@ std::string document_id(std::string_view uri);
 // --- Document data and text -----------------------------------------------------------
 //
 // A document's display metadata and its text are stored apart, so a search hit reads its
-// metadata without touching the text and a snippet inflates one block of about 4 KB:
+// metadata without touching the text and a snippet decodes one block of about 4 KB:
 //
-//   document data (set_data):  "CQD2"  u32 metadata length  metadata JSON (no text)
+//   value slot kSlotDocument:  "CQD3"  u32 metadata length  metadata JSON (no text)
 //                              u32 block count, then per block: i32 page number,
 //                              u32 first term position, u32 flags (bit 0: continues the
 //                              previous block's page; bit 1: omitted, see below), u32 text
 //                              length, u32 stored length
-//   value slot kSlotText + i:  block i's stored bytes (zlib; raw when the stored length
-//                              equals the text length; no value for an empty block)
+//   value slot kSlotText + i:  block i's stored bytes (an LZ4 block, level 9 of LZ4 HC; raw
+//                              when the stored length equals the text length; no value for
+//                              an empty block)
+//
+// The older layout, "CQD2", held the same header in the document data (set_data) and its
+// blocks in zlib; it is still read, so an index built before needs no rebuild. Why the
+// change (bench/README.md, "Stored text in LZ4"): zlib decoding the snippet's block was 12 %
+// of a search server's CPU and Xapian's own zlib on the document data 5 %; LZ4 decodes a
+// block about 10x faster, and Xapian never compresses values.
 //
 // Integers are little-endian. A page's text is cut into blocks at white space; a page
 // without text is one empty block, so every page keeps its number.
@@ -110,8 +117,10 @@ std::string document_id(std::string_view uri);
 // compaction and replication copy it, and a remote Xapian backend serves it with no second
 // channel. Why in value slots rather than in the data: Xapian reads a document's data whole,
 // so text kept there is read (here: page by page from disk) for every hit, 2 MB for the
-// largest documents; a value slot is read alone, so a hit reads its small data and one block.
+// largest documents; a value slot is read alone, so a hit reads its small header and one block.
 
+// The value slot of a document's header and metadata (layout above).
+inline constexpr unsigned kSlotDocument = 99;
 // The first value slot of the text blocks (block i is in kSlotText + i).
 inline constexpr unsigned kSlotText = 100;
 // Blocks hold at most this many bytes of text (a longer run without white space is cut at a
@@ -155,7 +164,7 @@ struct PageRange {
 
 // What encode_document makes: the document data and each block's stored bytes.
 struct EncodedDocument {
-  std::string data;                 // for Xapian::Document::set_data
+  std::string data;                 // for value slot kSlotDocument
   std::vector<std::string> blocks;  // blocks[i] for value slot kSlotText + i
 };
 
@@ -163,14 +172,14 @@ struct EncodedDocument {
 // its own. Throws core::Error when a block is over kTextBlockSize * 4 bytes.
 EncodedDocument encode_document(std::string_view metadata_json, const std::vector<TextBlock>& blocks);
 
-// Reads document data made by encode_document. The header and block table are checked when
-// constructed; the text is inflated one block at a time from the bytes the caller reads
-// from value slot kSlotText + i.
+// Reads document data made by encode_document (or the older CQD2 layout). The header and
+// block table are checked when constructed; the text is decoded one block at a time from the
+// bytes the caller reads from value slot kSlotText + i.
 class DocumentData {
  public:
-  // Takes DATA (a document's get_data()). Throws core::Error saying what is wrong when it is
-  // not in this layout (e.g. an index built by an older version: re-run `index`) or is cut
-  // short.
+  // Takes DATA (a document's value kSlotDocument, or for the older layout its get_data()).
+  // Throws core::Error saying what is wrong when it is in neither layout (e.g. an index built
+  // by a much older version: re-run `index`) or is cut short.
   explicit DocumentData(std::string data);
 
   // The metadata JSON object, as given to encode_document.
@@ -187,7 +196,7 @@ class DocumentData {
   // the first block (the title's positions) or there are no blocks.
   std::size_t block_at(std::uint32_t pos) const;
   // Block I's text from STORED, the value of slot kSlotText + I. Throws core::Error when
-  // STORED does not match the table or does not inflate, std::out_of_range for a bad I.
+  // STORED does not match the table or does not decode, std::out_of_range for a bad I.
   std::string block_text(std::size_t i, std::string_view stored) const;
   // Block I's length in bytes of text. Throws std::out_of_range.
   std::size_t text_size(std::size_t i) const { return blocks_.at(i).text_size; }
@@ -211,12 +220,13 @@ class DocumentData {
     std::uint32_t stored_size;
   };
   std::string data_;
+  bool zlib_ = false;  // the older layout (CQD2): blocks in zlib, not LZ4
   std::size_t meta_offset_ = 0, meta_size_ = 0;
   std::vector<Entry> blocks_;
 };
 
-// Block I of a document inflated only as far as its reader needs: a snippet's passage is
-// usually in the block's first half, and inflating stops there.
+// Block I of a document decoded only as far as its reader needs: a snippet's passage is
+// usually in the block's first half, and decoding stops there.
 class BlockText {
  public:
   // Reads block I of DOC from STORED, the value of slot kSlotText + I (moved in). Throws
@@ -226,10 +236,10 @@ class BlockText {
   BlockText(const BlockText&) = delete;
   BlockText& operator=(const BlockText&) = delete;
 
-  // Inflates until text() holds at least N bytes or the whole block. Throws core::Error when
-  // the stored bytes do not inflate.
-  void inflate_to(std::size_t n);
-  // The text inflated so far: always a prefix of the block's text.
+  // Decodes until text() holds at least N bytes or the whole block. Throws core::Error when
+  // the stored bytes do not decode.
+  void decode_to(std::size_t n);
+  // The text decoded so far: always a prefix of the block's text.
   std::string_view text() const { return std::string_view(out_).substr(0, done_); }
   // Whether text() is the whole block.
   bool complete() const { return done_ == out_.size(); }
@@ -239,9 +249,10 @@ class BlockText {
  private:
   std::size_t block_;
   std::string stored_;
-  std::string out_;        // sized to the whole text; the first done_ bytes are inflated
+  std::string out_;        // sized to the whole text; the first done_ bytes are decoded
   std::size_t done_ = 0;
-  void* stream_ = nullptr;  // z_stream while inflating
+  bool zlib_ = false;       // CQD2's zlib, not LZ4
+  void* stream_ = nullptr;  // z_stream while inflating a zlib block
 };
 
 }  // namespace cqc::schema

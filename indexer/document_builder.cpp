@@ -228,7 +228,7 @@ Xapian::Document build_document(const archive::Capture& c, const Extraction& doc
   d.add_value(schema::kSlotSortDate,
               m.published.known() ? m.published.slot() : m.inspected_from.slot());
   schema::EncodedDocument stored = schema::encode_document(metadata_json(c, doc, m, source), blocks);
-  d.set_data(std::move(stored.data));
+  d.add_value(schema::kSlotDocument, std::move(stored.data));
   for (std::size_t i = 0; i < stored.blocks.size(); ++i)
     if (!stored.blocks[i].empty()) d.add_value(schema::kSlotText + static_cast<unsigned>(i), stored.blocks[i]);
   return d;

@@ -14,6 +14,7 @@ PKGS=(
   libpoppler-cpp-dev poppler-utils
   libgumbo-dev
   zlib1g-dev libsqlite3-dev
+  liblz4-dev  # the index's stored text blocks (README: "Dependencies")
   chromium    # the browser test of the web page (driven by playwright-core from npm)
   curl        # scripts and benchmarks talk to the local server
   wget        # writes WARC files of another tool for the import test (wget --warc-file)

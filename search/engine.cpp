@@ -13,6 +13,7 @@
 #include "search/query.hpp"
 #include "search/search.hpp"
 #include "search/snippet.hpp"
+#include "search/document_data.hpp"
 
 namespace cqc::search {
 namespace {
@@ -22,7 +23,7 @@ namespace {
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Database& db,
              const std::vector<std::string>& words, const Xapian::Stem& stem, const std::vector<bool>* present) {
   const Xapian::Document doc = it.get_document();  // lazy: the data and one text block are read
-  const schema::DocumentData data(doc.get_data());
+  const schema::DocumentData data = stored_document(doc);
   Hit h = hit_from_metadata(data.metadata());
   h.score = it.get_weight();
   auto [snippet, page] = best_snippet(mset, db, *it, doc, words, data, stem, present);

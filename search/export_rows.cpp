@@ -8,6 +8,7 @@
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
 #include "search/query.hpp"
+#include "search/document_data.hpp"
 
 namespace cqc::search {
 namespace {
@@ -115,7 +116,7 @@ Object::Ptr export_row(const Object::Ptr& d, const std::string& link_base) {
 
 Object::Ptr export_row(const Xapian::Database& db, Xapian::docid docid, const std::string& link_base) {
   Poco::JSON::Parser parser;
-  const schema::DocumentData data(db.get_document(docid).get_data());
+  const schema::DocumentData data = stored_document(db.get_document(docid));
   return export_row(parser.parse(std::string(data.metadata())).extract<Object::Ptr>(), link_base);
 }
 

@@ -175,7 +175,7 @@ namespace {
 // inside what is inflated, or to its end: most passages sit in a block's first half.
 void inflate_passage(schema::BlockText& block, std::string_view word, std::size_t earlier) {
   for (std::size_t n = 1024;; n *= 2) {
-    block.inflate_to(n);
+    block.decode_to(n);
     if (block.complete()) return;
     const std::size_t at = word.empty() ? 0 : find_word(block.text(), word, earlier);
     if (at != std::string_view::npos && at + word.size() + kPassageAfter < block.text().size()) return;

@@ -13,6 +13,7 @@
 #include "search/export_rows.hpp"
 #include "search/query.hpp"
 #include "search/watch.hpp"
+#include "search/document_data.hpp"
 
 namespace cqc::search {
 namespace {
@@ -40,7 +41,7 @@ std::int64_t capture_of(const Xapian::Document& doc) {
 }
 
 Object::Ptr metadata(const Xapian::Document& doc) {
-  const schema::DocumentData data(doc.get_data());
+  const schema::DocumentData data = stored_document(doc);
   Poco::JSON::Parser parser;
   return parser.parse(std::string(data.metadata())).extract<Object::Ptr>();
 }

@@ -17,6 +17,7 @@
 #include "core/text.hpp"
 #include "search/http/conditional.hpp"
 #include "search/http/handlers.hpp"
+#include "search/document_data.hpp"
 
 namespace cqc::search::http {
 namespace {
@@ -105,7 +106,7 @@ Xapian::Document find_document(Xapian::Database& database, const std::string& id
 }
 
 Object::Ptr document_data(Xapian::Database& database, const std::string& id) {
-  return metadata_object(schema::DocumentData(find_document(database, id).get_data()));
+  return metadata_object(stored_document(find_document(database, id)));
 }
 
 TextWindow text_window(const Request& req, std::string_view also_allowed) {
@@ -128,7 +129,7 @@ TextWindow text_window(const Request& req, std::string_view also_allowed) {
 
 Object::Ptr document_object(const ReaderPool::Lease& reader, const std::string& id, const TextWindow& window) {
   const Xapian::Document doc = find_document(reader->db, id);
-  const schema::DocumentData data(doc.get_data());
+  const schema::DocumentData data = stored_document(doc);
   Object::Ptr d = metadata_object(data);
   Object::Ptr result = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   Object& out = *result;

@@ -20,6 +20,7 @@
 #include "core/schema.hpp"
 #include "search/search.hpp"
 #include "temp_dir.hpp"
+#include "search/document_data.hpp"
 
 using namespace cqc;
 
@@ -163,7 +164,7 @@ TEST_CASE("a 6 MB text: every word searchable, at most 1 MiB of it stored, snipp
 
   Xapian::Database db(tmp / "index");
   const Xapian::Document doc = db.get_document(*db.postlist_begin(""));
-  const schema::DocumentData data(doc.get_data());
+  const schema::DocumentData data = search::stored_document(doc);
   std::size_t stored_bytes = 0;
   for (std::size_t i = 0; i < data.block_count(); ++i) stored_bytes += doc.get_value(schema::kSlotText + static_cast<unsigned>(i)).size();
   const auto pages = data.pages([&](size_t i) { return doc.get_value(schema::kSlotText + static_cast<unsigned>(i)); });

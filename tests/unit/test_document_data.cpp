@@ -2,6 +2,10 @@
 // compressed blocks of about 4 KB read one at a time, and a clear error for data it cannot read.
 #include <doctest/doctest.h>
 
+#include <zlib.h>
+
+#include <tuple>
+
 #include "core/error.hpp"
 #include "core/schema.hpp"
 
@@ -125,13 +129,13 @@ TEST_CASE("document data: corrupt or old data is refused with a reason") {
   CHECK(reason("{\"id\":1}", {}).find("cqc-archive index") != std::string::npos);
   CHECK(reason("CQD1 the previous layout", {}).find("older layout") != std::string::npos);
   CHECK(reason("", {}).find("older layout") != std::string::npos);
-  CHECK(reason("garbage bytes here", {}).find("no CQD2 header") != std::string::npos);
+  CHECK(reason("garbage bytes here", {}).find("no CQD3 header") != std::string::npos);
   for (size_t cut : {5ul, 12ul, 22ul, good.data.size() - 1})
     CHECK_MESSAGE(reason(good.data.substr(0, cut), good.blocks).find("cut short") != std::string::npos, "cut at " << cut);
   CHECK(reason(good.data, {good.blocks[0]}).find("block 2 is missing") != std::string::npos);
-  std::vector<std::string> flipped = good.blocks;
-  flipped[0][flipped[0].size() / 2] ^= 0x55;
-  CHECK(reason(good.data, flipped).find("block 1 does not inflate") != std::string::npos);
+  std::vector<std::string> garbled = good.blocks;
+  garbled[0].assign(garbled[0].size(), '\xff');  // LZ4 has no checksum: bytes that cannot parse
+  CHECK(reason(good.data, garbled).find("block 1 does not decode") != std::string::npos);
 }
 
 TEST_CASE("document data: omitted blocks mark unstored text; pages come in runs within a budget") {
@@ -176,7 +180,7 @@ TEST_CASE("document data: omitted blocks mark unstored text; pages come in runs 
   CHECK(d.pages(stored, 7).next == 3);
 }
 
-TEST_CASE("document data: a block inflated in steps gives prefixes of its text") {
+TEST_CASE("document data: a block decoded in steps gives prefixes of its text") {
   std::string text;
   for (int i = 0; i < 300; ++i) text += "line " + std::to_string(i) + " of the seclusion log. ";
   text = text.substr(0, schema::kTextBlockSize);
@@ -186,14 +190,14 @@ TEST_CASE("document data: a block inflated in steps gives prefixes of its text")
   schema::BlockText b(d, 0, encoded.blocks[0]);
   CHECK(b.size() == text.size());
   CHECK(b.text().empty());
-  b.inflate_to(100);
+  b.decode_to(100);
   CHECK(b.text() == std::string_view(text).substr(0, 100));
   CHECK_FALSE(b.complete());
-  b.inflate_to(50);  // never shrinks
+  b.decode_to(50);  // never shrinks
   CHECK(b.text().size() == 100);
-  b.inflate_to(1500);
+  b.decode_to(1500);
   CHECK(b.text() == std::string_view(text).substr(0, 1500));
-  b.inflate_to(1u << 20);
+  b.decode_to(1u << 20);
   CHECK(b.complete());
   CHECK(b.text() == text);
 
@@ -202,8 +206,50 @@ TEST_CASE("document data: a block inflated in steps gives prefixes of its text")
   CHECK(raw.text() == "raw");
 
   CHECK_THROWS_AS(schema::BlockText(d, 0, encoded.blocks[0].substr(1)), core::Error);  // wrong size
-  std::string cut = encoded.blocks[0];
-  cut[cut.size() / 2] ^= 0x55;
-  schema::BlockText bad(d, 0, cut);
-  CHECK_THROWS_WITH_AS(bad.inflate_to(1u << 20), doctest::Contains("block 1 does not inflate"), core::Error);
+  std::string garbled(encoded.blocks[0].size(), '\xff');
+  schema::BlockText bad(d, 0, garbled);
+  CHECK_THROWS_WITH_AS(bad.decode_to(1u << 20), doctest::Contains("block 1 does not decode"), core::Error);
+  schema::BlockText bad_prefix(d, 0, garbled);
+  CHECK_THROWS_WITH_AS(bad_prefix.decode_to(100), doctest::Contains("block 1 does not decode"), core::Error);
+}
+
+namespace {
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+}  // namespace
+
+TEST_CASE("document data: the older layout (CQD2, blocks in zlib) is still read") {
+  // Built by hand as the indexer wrote it before 2026-12-02: header in the document data,
+  // each block zlib-compressed unless that did not make it smaller.
+  const std::string meta = R"({"id":"feedfacecafebeef","title":"Older index"})";
+  const std::string text = repeated("Patients were secluded without a review. ", 60);
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string zipped(size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(zipped.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
+                    static_cast<uLong>(text.size()), 6) == Z_OK);
+  zipped.resize(size);
+  std::string data = "CQD2";
+  put32(data, static_cast<std::uint32_t>(meta.size()));
+  data += meta;
+  put32(data, 2);
+  for (auto [page, pos, len, stored] : {std::tuple{1u, 10u, text.size(), zipped.size()}, std::tuple{2u, 400u, 3ul, 3ul}}) {
+    put32(data, page);
+    put32(data, pos);
+    put32(data, 0);
+    put32(data, static_cast<std::uint32_t>(len));
+    put32(data, static_cast<std::uint32_t>(stored));
+  }
+  const schema::DocumentData d(data);
+  CHECK(d.metadata() == meta);
+  CHECK(d.block_text(0, zipped) == text);
+  CHECK(d.block_text(1, "end") == "end");
+  schema::BlockText part(d, 0, zipped);
+  part.decode_to(200);
+  CHECK(part.text().substr(0, 200) == std::string_view(text).substr(0, 200));
+  std::string flipped = zipped;
+  flipped[flipped.size() / 2] ^= 0x55;  // zlib's checksum catches any change
+  CHECK_THROWS_WITH_AS(d.block_text(0, flipped), doctest::Contains("block 1 does not decode"), core::Error);
 }

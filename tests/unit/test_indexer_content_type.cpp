@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "archive/archive.hpp"
+#include "core/schema.hpp"
 #include "indexer/indexer.hpp"
 #include "temp_dir.hpp"
 
@@ -62,6 +63,6 @@ TEST_CASE("index: a page is decoded by the charset of its archived HTTP response
   CHECK(summary.failed == 0);
   Xapian::Database db(tmp / "index");
   REQUIRE(db.get_doccount() == 1);
-  const std::string data = db.get_document(db.postlist_begin("").operator*()).get_data();
+  const std::string data = db.get_document(db.postlist_begin("").operator*()).get_value(schema::kSlotDocument);
   CHECK(data.find("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
 #include "search/hit.hpp"
+#include "search/document_data.hpp"
 
 using namespace cqc;
 
@@ -39,7 +40,7 @@ TEST_CASE("hit from metadata: every field the indexer writes comes back") {
   indexer::SourceState gone;
   gone.removed_status = 410;
   gone.removed_since = "2021-01-01T00:00:00Z";
-  const schema::DocumentData data(indexer::build_document(c, e, m, gone).get_data());
+  const schema::DocumentData data = search::stored_document(indexer::build_document(c, e, m, gone));
   const search::Hit h = search::hit_from_metadata(data.metadata());
   CHECK(h.id == schema::document_id(c.uri));
   CHECK(h.title == "Inspection report — Ward 3");
