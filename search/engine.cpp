@@ -1,7 +1,9 @@
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
+#include <numeric>
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
@@ -18,18 +20,50 @@
 namespace cqc::search {
 namespace {
 
-// One hit: metadata from the stored JSON, the snippet from the one text block where the
-// query's words cluster most.
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Database& db,
-             const std::vector<std::string>& words, const Xapian::Stem& stem, const std::vector<bool>* present) {
-  const Xapian::Document doc = it.get_document();  // lazy: the data and one text block are read
-  const schema::DocumentData data = stored_document(doc);
-  Hit h = hit_from_metadata(data.metadata());
-  h.score = it.get_weight();
-  auto [snippet, page] = best_snippet(mset, db, *it, doc, words, data, stem, present);
-  h.snippet = std::move(snippet);
-  h.page = page;
-  return h;
+// The hits of MSET: metadata from each one's stored header, the snippet from the one text
+// block where the query's words cluster most. Local databases are read in phases, each in
+// docid order (headers, positions, then blocks by slot), so B-tree blocks read for one hit
+// serve its neighbours rather than being displaced by another table's or slot's.
+std::vector<Hit> make_hits(const Xapian::MSet& mset, const Xapian::Database& db, const std::vector<std::string>& words,
+                           const Xapian::Stem& stem, bool remote) {
+  std::vector<Xapian::docid> dids;
+  std::vector<Xapian::Document> docs;  // lazy: nothing is read until asked
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    dids.push_back(*it);
+    docs.push_back(it.get_document());
+  }
+  // Which hit holds which word, from posting lists (a remote shard would send whole lists:
+  // there every word's positions are asked for instead).
+  const auto present = remote ? std::vector<std::vector<bool>>() : words_present(db, dids, words);
+  std::vector<schema::DocumentData> headers;
+  if (remote) {
+    for (const auto& d : docs) headers.push_back(stored_document(d));
+  } else {
+    headers = stored_documents(db, dids);
+  }
+  std::vector<SnippetSite> sites;
+  for (std::size_t i = 0; i < dids.size(); ++i)
+    sites.push_back(locate_snippet(db, dids[i], words, headers[i], present.empty() ? nullptr : &present[i]));
+  std::vector<std::size_t> order(dids.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(sites[a].block, dids[a]) < std::pair(sites[b].block, dids[b]);
+  });
+  std::vector<std::string> blocks(dids.size());
+  for (std::size_t i : order)
+    if (sites[i].block < headers[i].block_count())
+      blocks[i] = docs[i].get_value(schema::kSlotText + static_cast<unsigned>(sites[i].block));
+  std::vector<Hit> hits;
+  std::size_t i = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+    Hit h = hit_from_metadata(headers[i].metadata());
+    h.score = it.get_weight();
+    auto [snippet, page] = cut_snippet(mset, docs[i], headers[i], sites[i], std::move(blocks[i]), stem);
+    h.snippet = std::move(snippet);
+    h.page = page;
+    hits.push_back(std::move(h));
+  }
+  return hits;
 }
 
 // Counts COUNTING's facets over the matches of QUERY (no ranking, no hits).
@@ -76,6 +110,7 @@ struct Searcher::Impl {
   IndexOptions options;
   OpenedIndex index;
   Xapian::Stem stem{"english"};
+  StemForms forms;     // stemmed words' indexed forms, for the revision searched last
   bool stale = false;  // a remote shard failed: open the stub afresh before the next search
   std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
 
@@ -158,17 +193,16 @@ SearchResult Searcher::search(const SearchRequest& req) {
       SearchResult r;
       r.total = mset.get_matches_estimated();
       r.query_description = query.get_description();
+      StemForms* forms = nullptr;  // none without a revision to key them on
+      const Xapian::rev revision = impl_->index.remote || mset.empty() ? 0 : index_revision(db);
+      if (revision) {
+        forms = &impl_->forms;
+        forms->at_revision(revision);
+      }
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
-                                                          : match_words(pq.text, db, impl_->stem);
+                                                          : match_words(pq.text, db, impl_->stem, forms);
       const Xapian::Stem marking = marking_stemmer(query, impl_->stem);
-      // Which hit holds which word, from posting lists (a remote shard would send whole lists:
-      // there every word's positions are asked for instead).
-      std::vector<Xapian::docid> dids;
-      for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
-      const auto present = impl_->index.remote ? std::vector<std::vector<bool>>() : words_present(db, dids, words);
-      std::size_t i = 0;
-      for (auto it = mset.begin(); it != mset.end(); ++it, ++i)
-        r.hits.push_back(make_hit(mset, it, db, words, marking, present.empty() ? nullptr : &present[i]));
+      r.hits = make_hits(mset, db, words, marking, impl_->index.remote);
       std::map<std::string, std::uint64_t> years;
       for (unsigned f = 0; f < kFacetFields; ++f) {
         const auto field = static_cast<FacetField>(f);

@@ -25,9 +25,26 @@ void words_with_prefix(const Xapian::Database& db, const std::string& prefix, Ke
     if (keep(*t)) out[*t] = t.get_termfreq();
 }
 
-// Walks QUERY's tree, collecting positional words into OUT.
+// The kMaxStemForms most frequent indexed words of DB that STEM maps to stem S.
+StemForms::Forms stem_forms(const Xapian::Database& db, const Xapian::Stem& stem, const std::string& s) {
+  // The words that stem to S start with S, or for a stem ending in 'i' (happy -> happi)
+  // with the stem's 'y' form.
+  auto same_stem = [&](const std::string& w) { return stem(w) == s; };
+  std::map<std::string, Xapian::doccount> forms;
+  words_with_prefix(db, s, same_stem, forms);
+  if (s.back() == 'i') words_with_prefix(db, s.substr(0, s.size() - 1) + "y", same_stem, forms);
+  // Only the most frequent forms: each costs a position-list lookup per hit, and the rare
+  // ones seldom move the densest cluster.
+  StemForms::Forms ranked(forms.begin(), forms.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (ranked.size() > kMaxStemForms) ranked.resize(kMaxStemForms);
+  return ranked;
+}
+
+// Walks QUERY's tree, collecting positional words into OUT (stemmed words' forms through
+// CACHE when given).
 void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::Stem& stem,
-             std::map<std::string, Xapian::doccount>& out) {
+             std::map<std::string, Xapian::doccount>& out, StemForms* cache) {
   const auto type = q.get_type();
   if (type == Xapian::Query::OP_WILDCARD) {
     // No accessor for the pattern in Xapian 1.4: the description ends with it.
@@ -62,26 +79,24 @@ void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::S
       if (unprefixed(term)) {
         out[term] = db.get_termfreq(term);
       } else if (term.size() > 1 && term[0] == 'Z' && unprefixed(term.substr(1))) {
-        // A stemmed term: the words that stem to it start with the stem, or for a stem
-        // ending in 'i' (happy -> happi) with the stem's 'y' form.
-        const std::string s = term.substr(1);
-        auto same_stem = [&](const std::string& w) { return stem(w) == s; };
-        std::map<std::string, Xapian::doccount> forms;
-        words_with_prefix(db, s, same_stem, forms);
-        if (s.back() == 'i') words_with_prefix(db, s.substr(0, s.size() - 1) + "y", same_stem, forms);
-        // Only the most frequent forms: each costs a position-list lookup per hit, and
-        // the rare ones seldom move the densest cluster.
-        std::vector<std::pair<std::string, Xapian::doccount>> ranked(forms.begin(), forms.end());
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-        if (ranked.size() > kMaxStemForms) ranked.resize(kMaxStemForms);
-        for (auto& [w, freq] : ranked) out[w] = freq;
+        const StemForms::Forms* kept = cache ? cache->find(term) : nullptr;
+        if (!kept) {
+          StemForms::Forms found = stem_forms(db, stem, term.substr(1));
+          if (!cache) {
+            for (auto& [w, freq] : found) out[w] = freq;
+            continue;
+          }
+          cache->put(term, std::move(found));
+          kept = cache->find(term);
+        }
+        for (const auto& [w, freq] : *kept) out[w] = freq;
       }
     }
     return;
   }
   // The right-hand side of AND_NOT never occurs in a match.
   const size_t n = type == Xapian::Query::OP_AND_NOT ? std::min<size_t>(1, q.get_num_subqueries()) : q.get_num_subqueries();
-  for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), db, stem, out);
+  for (size_t i = 0; i < n; ++i) collect(q.get_subquery(i), db, stem, out, cache);
 }
 
 // STEM, asked only for words whose first byte is one of FIRSTS (see marking_stemmer).
@@ -112,10 +127,26 @@ Xapian::Stem marking_stemmer(const Xapian::Query& query, const Xapian::Stem& ste
   return Xapian::Stem(new FirstByteStem(stem, std::move(firsts)));
 }
 
+void StemForms::at_revision(Xapian::rev revision) {
+  if (revision == revision_) return;
+  forms_.clear();
+  revision_ = revision;
+}
+
+const StemForms::Forms* StemForms::find(const std::string& z) const {
+  const auto it = forms_.find(z);
+  return it == forms_.end() ? nullptr : &it->second;
+}
+
+void StemForms::put(const std::string& z, Forms forms) {
+  if (forms_.size() >= kMaxEntries) forms_.clear();
+  forms_[z] = std::move(forms);
+}
+
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
-                                     const Xapian::Stem& stem) {
+                                     const Xapian::Stem& stem, StemForms* forms) {
   std::map<std::string, Xapian::doccount> found;
-  collect(query, db, stem, found);
+  collect(query, db, stem, found, forms);
   std::vector<std::pair<std::string, Xapian::doccount>> words(found.begin(), found.end());
   std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (words.size() > kMaxMatchWords) words.resize(kMaxMatchWords);
@@ -184,13 +215,11 @@ void inflate_passage(schema::BlockText& block, std::string_view word, std::size_
 
 }  // namespace
 
-std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         Xapian::docid did, const Xapian::Document& document,
-                                         const std::vector<std::string>& words,
-                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
-                                         const std::vector<bool>* present) {
-  if (doc.block_count() == 0) return {"", 0};
-  auto stored = [&](std::size_t b) { return document.get_value(schema::kSlotText + static_cast<unsigned>(b)); };
+SnippetSite locate_snippet(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& words,
+                           const schema::DocumentData& doc, const std::vector<bool>* present) {
+  SnippetSite site;
+  site.block = doc.block_count();
+  if (doc.block_count() == 0) return site;
   const auto matches = match_positions(db, did, words, present);
   std::vector<Xapian::termpos> positions;
   positions.reserve(matches.size());
@@ -200,30 +229,39 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
     if (b < doc.block_count() && doc.omitted(b)) continue;  // its text was not stored
     positions.push_back(m.first);
   }
-  const Xapian::termpos at = densest_position(positions, doc);
-  std::size_t block = at ? doc.block_at(at) : doc.block_count();
+  site.at = densest_position(positions, doc);
+  if (!site.at) return site;
+  site.block = doc.block_at(site.at);
+  if (site.block >= doc.block_count()) return site;
+  // The word at AT and how often it occurs earlier in the block locate the passage.
+  for (const auto& [pos, w] : matches)
+    if (pos == site.at && site.word.empty()) site.word = words[w];
+  for (const auto& [pos, w] : matches)
+    if (pos >= doc.first_position(site.block) && pos < site.at && words[w] == site.word) ++site.earlier;
+  return site;
+}
+
+std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::Document& document,
+                                        const schema::DocumentData& doc, const SnippetSite& site,
+                                        std::string stored_block, const Xapian::Stem& stem) {
+  if (doc.block_count() == 0) return {"", 0};
+  auto stored = [&](std::size_t b) { return document.get_value(schema::kSlotText + static_cast<unsigned>(b)); };
+  std::size_t block = site.block;
   std::string raw;        // the text the passage is cut from: a prefix of the block's ...
   std::size_t whole = 0;  // ... whose whole length is this
   std::string_view cut;
   if (block < doc.block_count()) {
-    // The word at AT and how often it occurs earlier in the block locate the passage.
-    std::string_view word;
-    std::size_t earlier = 0;
-    for (const auto& [pos, w] : matches)
-      if (pos == at && word.empty()) word = words[w];
-    for (const auto& [pos, w] : matches)
-      if (pos >= doc.first_position(block) && pos < at && words[w] == word) ++earlier;
-    schema::BlockText text(doc, block, stored(block));
-    inflate_passage(text, word, earlier);
+    schema::BlockText text(doc, block, std::move(stored_block));
+    inflate_passage(text, site.word, site.earlier);
     raw = text.text();
     whole = text.size();
     const std::size_t next = block + 1;  // the cluster may run on into the page's next block
     if (text.complete() && next < doc.block_count() && doc.continues_page(next) &&
-        doc.first_position(next) < at + kSnippetSpan) {
+        doc.first_position(next) < site.at + kSnippetSpan) {
       raw += doc.block_text(next, stored(next));
       whole = raw.size();
     }
-    cut = passage(raw, word, earlier);
+    cut = passage(raw, site.word, site.earlier);
   } else {  // no positional match: the start of the first block with text
     for (block = 0; block < doc.block_count(); ++block) {
       schema::BlockText text(doc, block, stored(block));
@@ -247,6 +285,17 @@ std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian:
   if (begin > 0 && !marked.empty()) marked.insert(0, "…");
   if (more_after && !marked.empty()) marked += "…";
   return {marked, doc.page_number(block)};
+}
+
+std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
+                                         Xapian::docid did, const Xapian::Document& document,
+                                         const std::vector<std::string>& words,
+                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
+                                         const std::vector<bool>* present) {
+  const SnippetSite site = locate_snippet(db, did, words, doc, present);
+  std::string stored;
+  if (site.block < doc.block_count()) stored = document.get_value(schema::kSlotText + static_cast<unsigned>(site.block));
+  return cut_snippet(mset, document, doc, site, std::move(stored), stem);
 }
 
 }  // namespace cqc::search

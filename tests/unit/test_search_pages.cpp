@@ -241,3 +241,50 @@ TEST_CASE_FIXTURE(Pages, "words present: posting lists say which hit holds which
   for (std::size_t i = 0; i < dids.size(); ++i)
     CHECK(search::match_positions(db, dids[i], words, &present[i]) == search::match_positions(db, dids[i], words));
 }
+
+TEST_CASE_FIXTURE(Pages, "match words through a stem-forms cache equal those found afresh") {
+  Xapian::Database db(dir);
+  const Xapian::Stem stem("english");
+  Xapian::QueryParser qp = english_parser(db, stem);
+  search::StemForms forms;
+  forms.at_revision(db.get_revision());
+  for (const std::string q : {"inspections", "happiness", "seclusion OR restraint", "inspections happiness", "inspections"}) {
+    const Xapian::Query query = qp.parse_query(q);
+    CHECK_MESSAGE(search::match_words(query, db, stem, &forms) == search::match_words(query, db, stem), q);
+  }
+  REQUIRE(forms.find("Zinspect") != nullptr);
+  CHECK(forms.find("Zinspect")->size() == 3);
+  forms.at_revision(db.get_revision());  // the same revision keeps them
+  CHECK(forms.find("Zinspect") != nullptr);
+  forms.at_revision(db.get_revision() + 1);  // another forgets them
+  CHECK(forms.find("Zinspect") == nullptr);
+  for (std::size_t i = 0; i < search::StemForms::kMaxEntries; ++i) forms.put("Zw" + std::to_string(i), {});
+  CHECK(forms.find("Zw0") != nullptr);
+  forms.put("Zone-more", {});  // past the bound: the rest are forgotten
+  CHECK(forms.find("Zw0") == nullptr);
+  CHECK(forms.find("Zone-more") != nullptr);
+}
+
+TEST_CASE("a searcher finds a stemmed word's forms anew after a commit") {
+  test::TempDir tmp;
+  const std::string dir = tmp / "index";
+  Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OPEN);
+  add(w, "https://f/1", "One", {"The ward was inspected in May."});
+  w.commit();
+  search::Searcher s(dir);
+  search::SearchRequest req;
+  req.query = "inspections";
+  REQUIRE(s.search(req).total == 1);  // the forms of "inspect" are now kept: only "inspected"
+  // A form the index did not hold before, far from the start of its page: its snippet is cut
+  // around it only if the searcher looks for the new form.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Staffing levels on the wards were reviewed by the board. ";
+  add(w, "https://f/2", "Two", {text + "Managers were inspecting the seclusion rooms daily."});
+  w.commit();
+  REQUIRE(s.reopen());
+  const auto r = s.search(req);
+  REQUIRE(r.total == 2);
+  const auto two = std::find_if(r.hits.begin(), r.hits.end(), [](const search::Hit& h) { return h.title == "Two"; });
+  REQUIRE(two != r.hits.end());
+  CHECK(two->snippet.find("<mark>inspecting</mark>") != std::string::npos);
+}
