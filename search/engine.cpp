@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
+#include "search/document_data.hpp"
 #include "search/facet_spies.hpp"
 #include "search/facet_table.hpp"
 #include "search/facets.hpp"
@@ -15,7 +16,6 @@
 #include "search/query.hpp"
 #include "search/search.hpp"
 #include "search/snippet.hpp"
-#include "search/document_data.hpp"
 
 namespace cqc::search {
 namespace {
