@@ -10,6 +10,10 @@
 
 namespace cqc::search {
 
+// The indices of DIDS sorted by docid: the order in which reads of several hits find their
+// B-tree blocks together.
+std::vector<std::size_t> docid_order(const std::vector<Xapian::docid>& dids);
+
 // DOC's header and block table: value slot kSlotDocument (layout CQD3), else the document
 // data (CQD2, indexes built before 2026-12-02). Throws core::Error naming what is wrong when
 // neither holds a readable header.

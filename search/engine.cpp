@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <numeric>
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
@@ -44,11 +43,8 @@ std::vector<Hit> make_hits(const Xapian::MSet& mset, const Xapian::Database& db,
   std::vector<SnippetSite> sites;
   for (std::size_t i = 0; i < dids.size(); ++i)
     sites.push_back(locate_snippet(db, dids[i], words, headers[i], present.empty() ? nullptr : &present[i]));
-  std::vector<std::size_t> order(dids.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::pair(sites[a].block, dids[a]) < std::pair(sites[b].block, dids[b]);
-  });
+  std::vector<std::size_t> order = docid_order(dids);  // then by slot, docid order kept
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sites[a].block < sites[b].block; });
   std::vector<std::string> blocks(dids.size());
   for (std::size_t i : order)
     if (sites[i].block < headers[i].block_count())

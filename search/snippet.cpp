@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <vector>
 
 #include "core/text.hpp"
+#include "search/document_data.hpp"
 #include "search/passage.hpp"
 
 namespace cqc::search {
@@ -79,17 +79,13 @@ void collect(const Xapian::Query& q, const Xapian::Database& db, const Xapian::S
       if (unprefixed(term)) {
         out[term] = db.get_termfreq(term);
       } else if (term.size() > 1 && term[0] == 'Z' && unprefixed(term.substr(1))) {
-        const StemForms::Forms* kept = cache ? cache->find(term) : nullptr;
-        if (!kept) {
-          StemForms::Forms found = stem_forms(db, stem, term.substr(1));
-          if (!cache) {
-            for (auto& [w, freq] : found) out[w] = freq;
-            continue;
-          }
-          cache->put(term, std::move(found));
-          kept = cache->find(term);
+        const StemForms::Forms* forms = cache ? cache->find(term) : nullptr;
+        StemForms::Forms found;
+        if (!forms) {
+          found = stem_forms(db, stem, term.substr(1));
+          forms = cache ? &cache->put(term, std::move(found)) : &found;
         }
-        for (const auto& [w, freq] : *kept) out[w] = freq;
+        for (const auto& [w, freq] : *forms) out[w] = freq;
       }
     }
     return;
@@ -138,9 +134,9 @@ const StemForms::Forms* StemForms::find(const std::string& z) const {
   return it == forms_.end() ? nullptr : &it->second;
 }
 
-void StemForms::put(const std::string& z, Forms forms) {
+const StemForms::Forms& StemForms::put(const std::string& z, Forms forms) {
   if (forms_.size() >= kMaxEntries) forms_.clear();
-  forms_[z] = std::move(forms);
+  return forms_[z] = std::move(forms);
 }
 
 std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::Database& db,
@@ -158,9 +154,7 @@ std::vector<std::string> match_words(const Xapian::Query& query, const Xapian::D
 
 std::vector<std::vector<bool>> words_present(const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
                                              const std::vector<std::string>& words) {
-  std::vector<std::size_t> order(dids.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dids[a] < dids[b]; });
+  const std::vector<std::size_t> order = docid_order(dids);
   std::vector<std::vector<bool>> out(dids.size(), std::vector<bool>(words.size(), false));
   for (std::size_t w = 0; w < words.size(); ++w) {
     Xapian::PostingIterator p = db.postlist_begin(words[w]);
@@ -202,9 +196,9 @@ Xapian::termpos densest_position(const std::vector<Xapian::termpos>& positions, 
 
 namespace {
 
-// Inflates BLOCK until the passage around the (EARLIER+1)-th WORD ("": the block's start) lies
-// inside what is inflated, or to its end: most passages sit in a block's first half.
-void inflate_passage(schema::BlockText& block, std::string_view word, std::size_t earlier) {
+// Decodes BLOCK until the passage around the (EARLIER+1)-th WORD ("": the block's start) lies
+// inside what is decoded, or to its end: most passages sit in a block's first half.
+void decode_passage(schema::BlockText& block, std::string_view word, std::size_t earlier) {
   for (std::size_t n = 1024;; n *= 2) {
     block.decode_to(n);
     if (block.complete()) return;
@@ -252,7 +246,7 @@ std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::
   std::string_view cut;
   if (block < doc.block_count()) {
     schema::BlockText text(doc, block, std::move(stored_block));
-    inflate_passage(text, site.word, site.earlier);
+    decode_passage(text, site.word, site.earlier);
     raw = text.text();
     whole = text.size();
     const std::size_t next = block + 1;  // the cluster may run on into the page's next block
@@ -265,7 +259,7 @@ std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::
   } else {  // no positional match: the start of the first block with text
     for (block = 0; block < doc.block_count(); ++block) {
       schema::BlockText text(doc, block, stored(block));
-      inflate_passage(text, "", 0);
+      decode_passage(text, "", 0);
       raw = text.text();
       whole = text.size();
       cut = passage(raw, "", 0);

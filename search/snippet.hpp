@@ -1,6 +1,6 @@
 // Snippets: the best passage of a hit for the query, found by term positions: the densest
 // cluster of the query's words picks the stored text block (about 4 KB, core/schema.hpp)
-// and its page, so only that block is read, inflated and passed to MSet::snippet.
+// and its page, so only that block is read, decoded and passed to MSet::snippet.
 #pragma once
 #include <xapian.h>
 
@@ -35,8 +35,9 @@ class StemForms {
   void at_revision(Xapian::rev revision);
   // The forms kept for stemmed term Z (e.g. "Zconfigur"), or nullptr.
   const Forms* find(const std::string& z) const;
-  // Keeps FORMS for Z; past kMaxEntries entries, every entry is forgotten first.
-  void put(const std::string& z, Forms forms);
+  // Keeps FORMS for Z and returns them as kept; past kMaxEntries entries, every entry is
+  // forgotten first.
+  const Forms& put(const std::string& z, Forms forms);
   static constexpr std::size_t kMaxEntries = 4096;
 
  private:
