@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
@@ -20,9 +21,11 @@ namespace cqc::search {
 namespace {
 
 // The hits of MSET: metadata from each one's stored header, the snippet from the one text
-// block where the query's words cluster most. Local databases are read in phases, each in
-// docid order (headers, positions, then blocks by slot), so B-tree blocks read for one hit
-// serve its neighbours rather than being displaced by another table's or slot's.
+// block where the query's words cluster most: found in the block's own text when the
+// document is stored in one block, else by term positions. Local databases are read in
+// phases, each in docid order (headers, positions, then blocks by slot), so B-tree blocks
+// read for one hit serve its neighbours rather than being displaced by another table's or
+// slot's.
 std::vector<Hit> make_hits(const Xapian::MSet& mset, const Xapian::Database& db, const std::vector<std::string>& words,
                            const Xapian::Stem& stem, bool remote) {
   std::vector<Xapian::docid> dids;
@@ -31,30 +34,51 @@ std::vector<Hit> make_hits(const Xapian::MSet& mset, const Xapian::Database& db,
     dids.push_back(*it);
     docs.push_back(it.get_document());
   }
-  // Which hit holds which word, from posting lists (a remote shard would send whole lists:
-  // there every word's positions are asked for instead).
-  const auto present = remote ? std::vector<std::vector<bool>>() : words_present(db, dids, words);
   std::vector<schema::DocumentData> headers;
   if (remote) {
     for (const auto& d : docs) headers.push_back(stored_document(d));
   } else {
     headers = stored_documents(db, dids);
   }
-  std::vector<SnippetSite> sites;
-  for (std::size_t i = 0; i < dids.size(); ++i)
-    sites.push_back(locate_snippet(db, dids[i], words, headers[i], present.empty() ? nullptr : &present[i]));
+  const std::size_t n = dids.size();
+  std::vector<SnippetSite> sites(n);  // a one-block document's site: block 0 until scanned
+  std::vector<bool> one_block(n);
+  std::vector<std::size_t> positional;  // the other hits
+  for (std::size_t i = 0; i < n; ++i) {
+    one_block[i] = !words.empty() && headers[i].block_count() == 1 && !headers[i].omitted(0);
+    if (!one_block[i]) positional.push_back(i);
+  }
+  // Which of those holds which word, from posting lists read once (a remote shard would send
+  // whole lists: there every word's positions are asked for instead).
+  std::vector<Xapian::docid> positional_dids;
+  for (std::size_t i : positional) positional_dids.push_back(dids[i]);
+  const auto present = remote || positional.empty() ? std::vector<std::vector<bool>>() : words_present(db, positional_dids, words);
+  for (std::size_t k = 0; k < positional.size(); ++k) {
+    const std::size_t i = positional[k];
+    sites[i] = locate_snippet(db, dids[i], words, headers[i], present.empty() ? nullptr : &present[k]);
+  }
   std::vector<std::size_t> order = docid_order(dids);  // then by slot, docid order kept
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sites[a].block < sites[b].block; });
-  std::vector<std::string> blocks(dids.size());
+  std::vector<std::unique_ptr<schema::BlockText>> texts(n);
   for (std::size_t i : order)
     if (sites[i].block < headers[i].block_count())
-      blocks[i] = docs[i].get_value(schema::kSlotText + static_cast<unsigned>(sites[i].block));
+      texts[i] = std::make_unique<schema::BlockText>(
+          headers[i], sites[i].block, docs[i].get_value(schema::kSlotText + static_cast<unsigned>(sites[i].block)));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!one_block[i]) continue;
+    if (auto site = scan_snippet(headers[i], *texts[i], words)) {
+      sites[i] = std::move(*site);
+    } else {  // the words are not in the text as written: where positions put them
+      sites[i] = locate_snippet(db, dids[i], words, headers[i]);
+      if (sites[i].block != 0) texts[i].reset();
+    }
+  }
   std::vector<Hit> hits;
   std::size_t i = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
     Hit h = hit_from_metadata(headers[i].metadata());
     h.score = it.get_weight();
-    auto [snippet, page] = cut_snippet(mset, docs[i], headers[i], sites[i], std::move(blocks[i]), stem);
+    auto [snippet, page] = cut_snippet(mset, docs[i], headers[i], sites[i], texts[i].get(), stem);
     h.snippet = std::move(snippet);
     h.page = page;
     hits.push_back(std::move(h));
@@ -182,12 +206,16 @@ SearchResult Searcher::search(const SearchRequest& req) {
       // Xapian 1.4.22 merges a remote shard's match spy results more than once when the
       // match is sorted by value: remote facets of a sorted search are counted apart.
       const bool count_apart = !table && req.sort != "relevance";
-      if (!count_apart) facets.attach(enq);
+      // Browsing (no words, no filters) matches every document: its facet counts are the
+      // table's whole, so the match need not visit every document to count them.
+      const bool every = table && query.get_type() == Xapian::Query::LEAF_MATCH_ALL && table->covered() == db.get_doccount();
+      if (!count_apart && !every) facets.attach(enq);
       // check_at_least = every document: exact totals and facet counts over the match set.
-      Xapian::MSet mset = enq.get_mset(req.offset, req.limit, db.get_doccount());
+      Xapian::MSet mset = every ? enq.get_mset(req.offset, req.limit) : enq.get_mset(req.offset, req.limit, db.get_doccount());
+      if (every) facets.count_covered();
       if (count_apart) count_matches(db, query, facets);
       SearchResult r;
-      r.total = mset.get_matches_estimated();
+      r.total = every ? db.get_doccount() : mset.get_matches_estimated();
       r.query_description = query.get_description();
       StemForms* forms = nullptr;  // none without a revision to key them on
       const Xapian::rev revision = impl_->index.remote || mset.empty() ? 0 : index_revision(db);

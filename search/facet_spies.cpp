@@ -26,6 +26,12 @@ void FacetCounting::attach(Xapian::Enquire& enq) {
     if (spy) enq.add_matchspy(spy.get());
 }
 
+bool FacetCounting::count_covered() {
+  if (!table_counter_) return false;
+  table_counter_->count_covered();
+  return true;
+}
+
 std::map<std::string, std::uint64_t> FacetCounting::counts(FacetField field) const {
   if (table_counter_) return table_counter_->counts(field);
   std::map<std::string, std::uint64_t> out;

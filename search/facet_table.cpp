@@ -102,6 +102,7 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   }
   for (; next <= docs_; ++next) sort_start_[next] = static_cast<std::uint32_t>(sort_keys_.size());
   if (!local.unique()) present_.assign(docs_, false);  // shards share docids: read values
+  covered_ = static_cast<Xapian::doccount>(std::count(present_.begin(), present_.end(), true));
 }
 
 std::string SortDateKey::operator()(const Xapian::Document& doc) const {
@@ -140,6 +141,13 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const std::string v = doc.get_value(facet_slot(static_cast<FacetField>(f)));
     for (std::string_view item : core::split(v, '\n'))
       if (!item.empty()) ++extra_[f][std::string(item)];
+  }
+}
+
+void FacetCounter::count_covered() {
+  for (unsigned f = first_; f < end_; ++f) {
+    auto [p, end] = table_.all_ids(static_cast<FacetField>(f));
+    for (; p != end; ++p) ++counts_[f][*p];
   }
 }
 

@@ -54,10 +54,18 @@ class FacetTable {
   Xapian::rev revision() const { return revision_; }
   // Whether document DID's values are in the table (DID existed when it was read).
   bool covers(Xapian::docid did) const { return did < docs_ && present_[did]; }
+  // How many documents the table covers: all of the database it was read from, or none
+  // when its shards share docids.
+  Xapian::doccount covered() const { return covered_; }
   // The ids of document DID's values for FIELD (empty when none). covers(DID) must hold.
   std::pair<const std::uint32_t*, const std::uint32_t*> ids(FacetField field, Xapian::docid did) const {
     const Column& c = columns_[field];
     return {c.ids.data() + c.start[did], c.ids.data() + c.start[did + 1]};
+  }
+  // The ids of the values for FIELD of every document covered (none when covered() is 0).
+  std::pair<const std::uint32_t*, const std::uint32_t*> all_ids(FacetField field) const {
+    const Column& c = columns_[field];
+    return covered_ ? std::make_pair(c.ids.data(), c.ids.data() + c.ids.size()) : std::make_pair(c.ids.data(), c.ids.data());
   }
   // The value string of id ID in FIELD.
   const std::string& name(FacetField field, std::uint32_t id) const { return columns_[field].names[id]; }
@@ -78,6 +86,7 @@ class FacetTable {
   };
   Xapian::rev revision_ = 0;
   Xapian::docid docs_ = 0;  // last docid + 1
+  Xapian::doccount covered_ = 0;
   std::vector<bool> present_;  // docs_ entries: a document had this docid
   std::array<Column, kFacetFields> columns_;
   std::map<int, std::uint64_t> year_documents_;
@@ -105,6 +114,8 @@ class FacetCounter : public Xapian::MatchSpy {
   // Counts against TABLE, which must outlive the counter: every facet, or ONLY that one.
   explicit FacetCounter(const FacetTable& table, FacetField only = kFacetFields);
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts every document the table covers, as if each had matched.
+  void count_covered();
   // Value -> number of matching documents carrying it, for FIELD (zero counts left out).
   std::map<std::string, std::uint64_t> counts(FacetField field) const;
 

@@ -3,7 +3,10 @@
 // word it is given, so ten 4 KB blocks would cost far more than ten short passages).
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace cqc::search {
 
@@ -21,5 +24,15 @@ std::size_t find_word(std::string_view text, std::string_view word, std::size_t 
 // kPassageAfter bytes) when WORD is empty; TEXT whole when WORD does not occur N+1 times
 // (e.g. it is written with letters whose case is not ASCII).
 std::string_view passage(std::string_view text, std::string_view word, std::size_t n);
+
+// Where WORDS (lower-case, as indexed) cluster most densely in TEXT, each occurrence matched
+// as find_word matches it: the occurrence that starts the run of SPAN words of TEXT holding
+// the most occurrences (the earliest on a tie), as {its index into WORDS, how often that word
+// occurs in TEXT before it}; {npos, 0} when none occurs. Words are counted as term positions
+// count them, near enough: runs of letters and digits, a lone punctuation mark outside ASCII
+// (a dash, a quote) not counted. One pass over TEXT: a single stored block's passage is found
+// without the index's term positions (search/snippet.hpp).
+std::pair<std::size_t, std::size_t> densest_word(std::string_view text, const std::vector<std::string>& words,
+                                                 std::size_t span);
 
 }  // namespace cqc::search

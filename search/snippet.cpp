@@ -235,9 +235,22 @@ SnippetSite locate_snippet(const Xapian::Database& db, Xapian::docid did, const 
   return site;
 }
 
+std::optional<SnippetSite> scan_snippet(const schema::DocumentData& doc, schema::BlockText& text,
+                                        const std::vector<std::string>& words) {
+  text.decode_to(text.size());
+  const auto [w, earlier] = densest_word(text.text(), words, kSnippetSpan);
+  if (w == std::string_view::npos) return std::nullopt;
+  SnippetSite site;
+  site.block = 0;
+  site.at = doc.first_position(0);
+  site.word = words[w];
+  site.earlier = earlier;
+  return site;
+}
+
 std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::Document& document,
                                         const schema::DocumentData& doc, const SnippetSite& site,
-                                        std::string stored_block, const Xapian::Stem& stem) {
+                                        schema::BlockText* block_text, const Xapian::Stem& stem) {
   if (doc.block_count() == 0) return {"", 0};
   auto stored = [&](std::size_t b) { return document.get_value(schema::kSlotText + static_cast<unsigned>(b)); };
   std::size_t block = site.block;
@@ -245,7 +258,7 @@ std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::
   std::size_t whole = 0;  // ... whose whole length is this
   std::string_view cut;
   if (block < doc.block_count()) {
-    schema::BlockText text(doc, block, std::move(stored_block));
+    schema::BlockText& text = *block_text;
     decode_passage(text, site.word, site.earlier);
     raw = text.text();
     whole = text.size();
@@ -279,17 +292,6 @@ std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::
   if (begin > 0 && !marked.empty()) marked.insert(0, "…");
   if (more_after && !marked.empty()) marked += "…";
   return {marked, doc.page_number(block)};
-}
-
-std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         Xapian::docid did, const Xapian::Document& document,
-                                         const std::vector<std::string>& words,
-                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
-                                         const std::vector<bool>* present) {
-  const SnippetSite site = locate_snippet(db, did, words, doc, present);
-  std::string stored;
-  if (site.block < doc.block_count()) stored = document.get_value(schema::kSlotText + static_cast<unsigned>(site.block));
-  return cut_snippet(mset, document, doc, site, std::move(stored), stem);
 }
 
 }  // namespace cqc::search

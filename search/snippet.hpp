@@ -1,10 +1,13 @@
-// Snippets: the best passage of a hit for the query, found by term positions: the densest
-// cluster of the query's words picks the stored text block (about 4 KB, core/schema.hpp)
-// and its page, so only that block is read, decoded and passed to MSet::snippet.
+// Snippets: the best passage of a hit for the query. In a document stored as several text
+// blocks (about 4 KB each, core/schema.hpp), the densest cluster of the query's words' term
+// positions picks the block and its page, so only that block is read and decoded; in a
+// document stored as one block, the cluster is found in that block's text. The passage is
+// then cut around it and passed to MSet::snippet to mark the words.
 #pragma once
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -101,26 +104,23 @@ struct SnippetSite {
 SnippetSite locate_snippet(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& words,
                            const schema::DocumentData& doc, const std::vector<bool>* present = nullptr);
 
-// The snippet at SITE (from locate_snippet) and its page number, as best_snippet gives it.
-// STORED_BLOCK: the value of slot kSlotText + SITE.block ("" when SITE names no block);
-// any other block it needs (the page's next block, or the first with text when SITE names
-// none) is read from DOCUMENT.
+// The site of the snippet of a document stored in one text block (DOC.block_count() == 1),
+// found in TEXT, that block, decoded here to its end: the word starting the densest cluster
+// of WORDS' occurrences (search/passage.hpp densest_word) rather than of their term
+// positions, which cost two B-tree block reads per word. Empty when no word occurs in the
+// text as written (only in the title, or with capitals outside ASCII): locate_snippet then.
+std::optional<SnippetSite> scan_snippet(const schema::DocumentData& doc, schema::BlockText& text,
+                                        const std::vector<std::string>& words);
+
+// The snippet and page number (0 for unpaged documents) of DOCUMENT, whose header is DOC,
+// at SITE (from locate_snippet or scan_snippet): the passage around SITE's word in TEXT,
+// block SITE.block (decoded as far as its reader went), with the page's next block when the
+// cluster runs into it (search/passage.hpp); else, when SITE names no block (TEXT null), the
+// start of the first block with text. Other blocks are read from DOCUMENT. HTML-escaped,
+// the query's words (MSET's query) marked in <mark></mark> (STEM finds the stemmed matches:
+// marking_stemmer's is enough); "" when the document has no text.
 std::pair<std::string, int> cut_snippet(const Xapian::MSet& mset, const Xapian::Document& document,
                                         const schema::DocumentData& doc, const SnippetSite& site,
-                                        std::string stored_block, const Xapian::Stem& stem);
-
-// The snippet and page number (0 for unpaged documents) of DOCUMENT, docid DID in DB (the
-// MSet's docid: Document::get_docid gives the one within its shard), whose data is DOC, for
-// the query behind MSET: from the text block holding the densest cluster of WORDS'
-// positions (and the next block of the same page when the cluster runs into it), cut to the
-// passage around the cluster's first word (search/passage.hpp), else from the start of the
-// first block with text. HTML-escaped, matched words in <mark></mark> (STEM finds the stemmed
-// matches: marking_stemmer's is enough); "" when the document has no text.
-// PRESENT: as for match_positions. locate_snippet, then cut_snippet.
-std::pair<std::string, int> best_snippet(const Xapian::MSet& mset, const Xapian::Database& db,
-                                         Xapian::docid did, const Xapian::Document& document,
-                                         const std::vector<std::string>& words,
-                                         const schema::DocumentData& doc, const Xapian::Stem& stem,
-                                         const std::vector<bool>* present = nullptr);
+                                        schema::BlockText* text, const Xapian::Stem& stem);
 
 }  // namespace cqc::search

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "search/passage.hpp"
 
@@ -32,4 +34,21 @@ TEST_CASE("passage keeps the text around the located word, cut at white space") 
   CHECK(start.substr(0, 6) == "word0 ");
   CHECK(start.size() <= kPassageAfter);
   CHECK(passage("short text", "", 0) == "short text");
+}
+
+TEST_CASE("densest_word: the occurrence starting the densest run of words, with its earlier count") {
+  const std::vector<std::string> words = {"ward", "seclusion"};
+  const std::size_t none = std::string_view::npos;
+  CHECK(densest_word("", words, 5).first == none);
+  CHECK(densest_word("nothing to see; wards, seclusions", words, 5).first == none);  // whole words only
+  // One near the start, then three within five words: the second "ward" starts the cluster.
+  auto d = densest_word("Ward one two three four five six Seclusion WARD x ward", words, 5);
+  CHECK(d == std::make_pair<std::size_t, std::size_t>(1, 0));  // "Seclusion", none before it
+  d = densest_word("ward a b c d e f g ward seclusion h i j k l m ward ward", words, 2);
+  CHECK(d == std::make_pair<std::size_t, std::size_t>(0, 1));  // a tie goes to the earliest
+  // A dash or quote outside ASCII is not a word: with it counted, the run would be too short.
+  d = densest_word("ward a b c d e f g h i ward \xE2\x80\x94 seclusion", words, 2);
+  CHECK(d == std::make_pair<std::size_t, std::size_t>(0, 1));
+  d = densest_word("ward a b c d e f g h i ward caf\xC3\xA9 seclusion", words, 2);
+  CHECK(d == std::make_pair<std::size_t, std::size_t>(0, 0));  // a word outside ASCII counts
 }
