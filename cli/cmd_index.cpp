@@ -27,6 +27,7 @@ int cmd_index(const Args& args, const Context& ctx) {
   opts.worker_memory = static_cast<std::uint64_t>(args.number("worker-memory", 2048, 0, 1 << 24)) << 20;
   opts.shards = static_cast<std::size_t>(args.number("shards", 0, 1, 64));
   opts.rebuild = args.flag("rebuild");
+  opts.compact = !args.flag("no-compact");
   const bool verbose = args.flag("verbose");
   // Lower our CPU priority (workers inherit it): alone on a machine this costs nothing, beside
   // `serve` it keeps searches fast while a run extracts (bench/slowloris.sh).
@@ -64,6 +65,10 @@ int cmd_index(const Args& args, const Context& ctx) {
     o->set("text_bytes", sum.text_bytes);
     o->set("warnings", sum.warnings);
     o->set("documents", sum.documents);
+    if (sum.bytes_compacted) {
+      o->set("bytes_as_built", sum.bytes_as_built);
+      o->set("bytes_compacted", sum.bytes_compacted);
+    }
     o->set("index", dir);
     // Peak memory (KiB) of this process and of the largest extraction worker it reaped.
     rusage self{}, workers{};
@@ -80,6 +85,8 @@ int cmd_index(const Args& args, const Context& ctx) {
                 static_cast<unsigned long long>(sum.failed),
                 static_cast<unsigned long long>(sum.previously_failed),
                 static_cast<unsigned long long>(sum.unsupported), counted(sum.documents, "document").c_str());
+    if (sum.bytes_compacted)
+      std::printf("compacted the index: %.1f MB as built, %.1f MB now\n", sum.bytes_as_built / 1e6, sum.bytes_compacted / 1e6);
   }
   // Skipped documents are logged and counted, not a failed run.
   return 0;

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
+#include "indexer/compact.hpp"
 #include "indexer/index_job.hpp"
 #include "indexer/shard_writer.hpp"
 #include "indexer/shards.hpp"
@@ -296,12 +297,23 @@ IndexSummary index_into(const archive::Archive& archive, const std::string& inde
   return run.finish();
 }
 
+// Compacts the index at DIR (compact_index), its sizes noted in SUM.
+void compact(const std::string& dir, IndexSummary& sum) {
+  const CompactSizes sizes = compact_index(dir);
+  sum.bytes_as_built = sizes.before;
+  sum.bytes_compacted = sizes.after;
+}
+
 }  // namespace
 
 IndexSummary index_archive(const archive::Archive& archive, const std::string& index_dir,
                            const IndexOptions& options, const IndexProgress& progress,
                            const IndexLog& log) {
-  if (!options.rebuild) return index_into(archive, index_dir, options, progress, log);
+  if (!options.rebuild) {
+    IndexSummary sum = index_into(archive, index_dir, options, progress, log);
+    if (options.compact && sum.indexed > 0 && sum.indexed * 2 >= sum.documents) compact(index_dir, sum);
+    return sum;
+  }
   namespace fs = std::filesystem;
   const std::string fresh = index_dir + ".rebuild", old = index_dir + ".old";
   // The old index stays locked (and searchable) while the new one is built beside it.
@@ -314,6 +326,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
   o.rebuild = false;
   o.retry_failed = true;  // a rebuild starts from nothing, failures included
   IndexSummary sum = index_into(archive, fresh, o, progress, log);
+  if (options.compact && sum.documents > 0) compact(fresh, sum);
   locked.reset();
   if (fs::exists(index_dir)) fs::rename(index_dir, old, ec);
   if (!ec) fs::rename(fresh, index_dir, ec);

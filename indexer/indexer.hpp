@@ -32,6 +32,9 @@ struct IndexOptions {
   bool rebuild = false;        // build a new index from every capture beside the old one and
                                // put it in the old one's place when complete (a kill leaves
                                // the old one as it was)
+  bool compact = true;         // compact the index (indexer/compact.hpp) after a rebuild, or a
+                               // run that wrote at least half of the index's documents (a
+                               // first build): about half the size, read with fewer blocks
 
   // One per core, at most 8.
   static unsigned default_workers();
@@ -57,6 +60,8 @@ struct IndexSummary {
   std::uint64_t warnings = 0;          // documents indexed with a warning (implausible
                                        // structured metadata not trusted, see IndexEvent)
   std::uint64_t documents = 0;         // documents in the index afterwards
+  std::uint64_t bytes_as_built = 0;    // the index's size on disk before compaction ...
+  std::uint64_t bytes_compacted = 0;   // ... and after (both 0 when it was not compacted)
 };
 
 using IndexProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;

@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -124,6 +125,13 @@ bool most_of_index(Xapian::Enquire& enq, const Xapian::Database& db) {
   return enq.get_mset(0, 0).get_matches_estimated() >= db.get_doccount() / 2;
 }
 
+// The device and inode of the file or folder at PATH ({0, 0} when there is none).
+std::pair<dev_t, ino_t> file_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {0, 0};
+  return {st.st_dev, st.st_ino};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -133,11 +141,20 @@ struct Searcher::Impl {
   StemForms forms;     // stemmed words' indexed forms, for the revision searched last
   bool stale = false;  // a remote shard failed: open the stub afresh before the next search
   std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+  std::pair<dev_t, ino_t> opened_file{};  // the index path's file when opened (see replaced())
 
   void open() {
+    opened_file = file_of(options.path);
     index = open_index(options);
     stale = false;
     opened = std::chrono::steady_clock::now();
+  }
+  // Whether another folder or stub now sits at the index's path: a rebuild or a compaction
+  // (indexer/compact.hpp) put a new index in place of the one opened, whose revision numbers
+  // start again (Xapian's reopen() would go on reading the old files when they match).
+  bool replaced() const {
+    const auto now = file_of(options.path);
+    return now.second != 0 && now != opened_file;
   }
   // Opens the index again when a shard failed, or (allow_partial) to try the missing shards
   // again every retry_missing_ms.
@@ -174,7 +191,7 @@ std::uint64_t Searcher::document_count() const { return impl_->index.db.get_docc
 
 bool Searcher::reopen() {
   try {
-    if (impl_->stale) return impl_->open(), true;
+    if (impl_->stale || impl_->replaced()) return impl_->open(), true;
     return impl_->index.db.reopen();
   } catch (const Xapian::NetworkError&) {
     impl_->stale = true;  // the next search reopens and names the shard
@@ -221,7 +238,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       const Xapian::rev revision = impl_->index.remote || mset.empty() ? 0 : index_revision(db);
       if (revision) {
         forms = &impl_->forms;
-        forms->at_revision(revision);
+        forms->at_revision(revision, index_uuid(db));
       }
       const std::vector<std::string> words = mset.empty() ? std::vector<std::string>()
                                                           : match_words(pq.text, db, impl_->stem, forms);

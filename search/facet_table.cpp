@@ -37,6 +37,14 @@ Xapian::rev index_revision(const Xapian::Database& db) {
   }
 }
 
+std::string index_uuid(const Xapian::Database& db) {
+  try {
+    return db.get_uuid();
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
 namespace {
 
 // Maps the docids of DB (several databases searched as one: docid C is docid (C - 1) / N + 1
@@ -67,6 +75,7 @@ class LocalDocids {
 
 FacetTable::FacetTable(const Xapian::Database& db) {
   revision_ = index_revision(db);
+  uuid_ = index_uuid(db);
   LocalDocids local(db);
   docs_ = local.last(db) + 1;
   present_.assign(docs_, false);
@@ -117,7 +126,7 @@ std::shared_ptr<const FacetTable> FacetTable::shared(const std::string& index_di
   std::lock_guard<std::mutex> lock(mutex);
   auto& t = tables[index_dir];
   // Revision 0 (no revisions, e.g. several shards) is never trusted to be unchanged.
-  if (!t || rev == 0 || t->revision() != rev) t = std::make_shared<const FacetTable>(db);
+  if (!t || rev == 0 || t->revision() != rev || t->uuid() != index_uuid(db)) t = std::make_shared<const FacetTable>(db);
   return t;
 }
 

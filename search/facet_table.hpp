@@ -47,11 +47,14 @@ class FacetTable {
   explicit FacetTable(const Xapian::Database& db);
 
   // The table for DB at its current revision, shared by every Searcher on INDEX_DIR in this
-  // process: built on first use, rebuilt when the revision changes.
+  // process: built on first use, rebuilt when the revision or the database's UUID changes.
   static std::shared_ptr<const FacetTable> shared(const std::string& index_dir, const Xapian::Database& db);
 
   // The index revision read (0 when the backend has no revisions).
   Xapian::rev revision() const { return revision_; }
+  // The UUID of the database read (Database::get_uuid): a rebuilt or compacted index is a new
+  // database whose revisions start again, so a revision alone does not name a state.
+  const std::string& uuid() const { return uuid_; }
   // Whether document DID's values are in the table (DID existed when it was read).
   bool covers(Xapian::docid did) const { return did < docs_ && present_[did]; }
   // How many documents the table covers: all of the database it was read from, or none
@@ -85,6 +88,7 @@ class FacetTable {
     std::vector<std::uint32_t> ids;
   };
   Xapian::rev revision_ = 0;
+  std::string uuid_;
   Xapian::docid docs_ = 0;  // last docid + 1
   Xapian::doccount covered_ = 0;
   std::vector<bool> present_;  // docs_ entries: a document had this docid
@@ -129,6 +133,9 @@ class FacetCounter : public Xapian::MatchSpy {
 // DB's revision: Xapian's for one database, schema::kGenerationKey for a split index; 0 when
 // it has none (a remote backend, several databases not written as one index).
 Xapian::rev index_revision(const Xapian::Database& db);
+
+// DB's UUID (Database::get_uuid: a split index's joins its shards'), "" when it has none.
+std::string index_uuid(const Xapian::Database& db);
 
 // The value slot holding FIELD's values.
 Xapian::valueno facet_slot(FacetField field);

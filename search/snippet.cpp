@@ -123,10 +123,11 @@ Xapian::Stem marking_stemmer(const Xapian::Query& query, const Xapian::Stem& ste
   return Xapian::Stem(new FirstByteStem(stem, std::move(firsts)));
 }
 
-void StemForms::at_revision(Xapian::rev revision) {
-  if (revision == revision_) return;
+void StemForms::at_revision(Xapian::rev revision, const std::string& uuid) {
+  if (revision == revision_ && uuid == uuid_) return;
   forms_.clear();
   revision_ = revision;
+  uuid_ = uuid;
 }
 
 const StemForms::Forms* StemForms::find(const std::string& z) const {

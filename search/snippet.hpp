@@ -34,8 +34,9 @@ inline constexpr Xapian::termpos kSnippetSpan = 40;
 class StemForms {
  public:
   using Forms = std::vector<std::pair<std::string, Xapian::doccount>>;
-  // Forgets every entry unless they belong to REVISION.
-  void at_revision(Xapian::rev revision);
+  // Forgets every entry unless they belong to REVISION of the database with UUID (a rebuilt or
+  // compacted index is a new database, its revisions counted again from 1).
+  void at_revision(Xapian::rev revision, const std::string& uuid);
   // The forms kept for stemmed term Z (e.g. "Zconfigur"), or nullptr.
   const Forms* find(const std::string& z) const;
   // Keeps FORMS for Z and returns them as kept; past kMaxEntries entries, every entry is
@@ -45,6 +46,7 @@ class StemForms {
 
  private:
   Xapian::rev revision_ = 0;
+  std::string uuid_;
   std::unordered_map<std::string, Forms> forms_;
 };
 

@@ -135,10 +135,12 @@ TEST_CASE("index: commits follow the bytes of text written, not a count of docum
   archive::Archive arc(tmp / "arc", archive::Mode::read_write);
   fill(arc, tmp, 12);
   indexer::IndexOptions big;  // 64 MiB: all in one commit, then the version commit
+  big.compact = false;        // a compacted database's revisions start again at 1
   indexer::index_archive(arc, tmp / "big", big);
   CHECK(Xapian::Database(tmp / "big").get_revision() == 2);
   indexer::IndexOptions small;
   small.commit_bytes = 1;  // every document is over it
+  small.compact = false;
   small.workers = 1;
   indexer::index_archive(arc, tmp / "small", small);
   // One commit per page (the failed PDF and the image, first by URI, carry no text and go
@@ -146,6 +148,7 @@ TEST_CASE("index: commits follow the bytes of text written, not a count of docum
   CHECK(Xapian::Database(tmp / "small").get_revision() == 13);
   indexer::IndexOptions counted;
   counted.batch = 5;  // the optional count bound: after 5, 10 and at the end (14 captures)
+  counted.compact = false;
   indexer::index_archive(arc, tmp / "counted", counted);
   CHECK(Xapian::Database(tmp / "counted").get_revision() == 4);
 }

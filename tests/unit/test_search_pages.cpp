@@ -217,16 +217,19 @@ TEST_CASE_FIXTURE(Pages, "match words through a stem-forms cache equal those fou
   const Xapian::Stem stem("english");
   Xapian::QueryParser qp = english_parser(db, stem);
   search::StemForms forms;
-  forms.at_revision(db.get_revision());
+  forms.at_revision(db.get_revision(), db.get_uuid());
   for (const std::string q : {"inspections", "happiness", "seclusion OR restraint", "inspections happiness", "inspections"}) {
     const Xapian::Query query = qp.parse_query(q);
     CHECK_MESSAGE(search::match_words(query, db, stem, &forms) == search::match_words(query, db, stem), q);
   }
   REQUIRE(forms.find("Zinspect") != nullptr);
   CHECK(forms.find("Zinspect")->size() == 3);
-  forms.at_revision(db.get_revision());  // the same revision keeps them
+  forms.at_revision(db.get_revision(), db.get_uuid());  // the same revision keeps them
   CHECK(forms.find("Zinspect") != nullptr);
-  forms.at_revision(db.get_revision() + 1);  // another forgets them
+  forms.at_revision(db.get_revision(), "another-database");  // another database forgets them
+  CHECK(forms.find("Zinspect") == nullptr);
+  forms.put("Zinspect", {});
+  forms.at_revision(db.get_revision() + 1, "another-database");  // so does another revision
   CHECK(forms.find("Zinspect") == nullptr);
   for (std::size_t i = 0; i < search::StemForms::kMaxEntries; ++i) forms.put("Zw" + std::to_string(i), {});
   CHECK(forms.find("Zw0") != nullptr);
