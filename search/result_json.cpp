@@ -16,25 +16,29 @@ class Writer {
   // A JSON string: quote, backslash and control characters escaped, other bytes as they are.
   Writer& str(std::string_view s) {
     out.push_back('"');
-    for (char c : s) {
+    std::size_t plain = 0;  // where the bytes not yet appended start: none of them escaped
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
       const auto u = static_cast<unsigned char>(c);
+      if (c != '"' && c != '\\' && u >= 0x20) continue;
+      out.append(s.data() + plain, i - plain);
+      plain = i + 1;
       if (c == '"' || c == '\\') {
         out.push_back('\\');
         out.push_back(c);
-      } else if (u < 0x20) {
-        static const char* hex = "0123456789abcdef";
-        switch (c) {
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          case '\t': out += "\\t"; break;
-          case '\b': out += "\\b"; break;
-          case '\f': out += "\\f"; break;
-          default: out += "\\u00"; out.push_back(hex[u >> 4]); out.push_back(hex[u & 15]);
-        }
-      } else {
-        out.push_back(c);
+        continue;
+      }
+      static const char* hex = "0123456789abcdef";
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: out += "\\u00"; out.push_back(hex[u >> 4]); out.push_back(hex[u & 15]);
       }
     }
+    out.append(s.data() + plain, s.size() - plain);
     out.push_back('"');
     return *this;
   }
