@@ -1,5 +1,7 @@
-// Documents for search tests, built as the indexer builds them (indexer/document_builder.hpp).
+// Documents for search tests, built as the indexer builds them (indexer/document_builder.hpp),
+// and the first hit of a search of them.
 #pragma once
+#include <doctest/doctest.h>
 #include <xapian.h>
 
 #include <string>
@@ -8,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/schema.hpp"
 #include "indexer/document_builder.hpp"
+#include "search/search.hpp"
 
 namespace cqc::test {
 
@@ -40,6 +43,16 @@ inline Xapian::QueryParser english_parser(const Xapian::Database& db, const Xapi
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   return parser;
+}
+
+// The first hit of a search for Q in the index at DIR (there must be one).
+inline search::Hit first_hit(const std::string& dir, const std::string& q) {
+  search::Searcher s(dir);
+  search::SearchRequest req;
+  req.query = q;
+  auto r = s.search(req);
+  REQUIRE_MESSAGE(!r.hits.empty(), q);
+  return r.hits[0];
 }
 
 }  // namespace cqc::test

@@ -33,14 +33,7 @@ struct Pages {
     add(db, "https://r/4.pdf", "Shrewsbury maternity report", {"", "Maternity services improved."});
     db.commit();
   }
-  search::Hit first(const std::string& q) {
-    search::Searcher s(dir);
-    search::SearchRequest req;
-    req.query = q;
-    auto r = s.search(req);
-    REQUIRE_MESSAGE(!r.hits.empty(), q);
-    return r.hits[0];
-  }
+  search::Hit first(const std::string& q) { return test::first_hit(dir, q); }
 };
 
 }  // namespace

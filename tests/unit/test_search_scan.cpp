@@ -43,14 +43,7 @@ struct OneBlock {
     add(db, "https://n/4", "Maternity in Shrewsbury", {"Nothing here names the town. " + filler(5)});
     db.commit();
   }
-  search::Hit hit(const std::string& q) {
-    search::Searcher s(dir);
-    search::SearchRequest req;
-    req.query = q;
-    auto r = s.search(req);
-    REQUIRE_MESSAGE(!r.hits.empty(), q);
-    return r.hits[0];
-  }
+  search::Hit hit(const std::string& q) { return test::first_hit(dir, q); }
 };
 
 }  // namespace
