@@ -297,11 +297,17 @@ IndexSummary index_into(const archive::Archive& archive, const std::string& inde
   return run.finish();
 }
 
-// Compacts the index at DIR (compact_index), its sizes noted in SUM.
-void compact(const std::string& dir, IndexSummary& sum) {
-  const CompactSizes sizes = compact_index(dir);
-  sum.bytes_as_built = sizes.before;
-  sum.bytes_compacted = sizes.after;
+// Compacts the index at DIR (compact_index), its sizes noted in SUM. A failure (no room for the
+// copy, another writer holding the index) leaves the index as built, complete and searchable:
+// LOG gets a warning naming DIR, and the run has not failed.
+void compact(const std::string& dir, IndexSummary& sum, const IndexLog& log) {
+  try {
+    const CompactSizes sizes = compact_index(dir);
+    sum.bytes_as_built = sizes.before;
+    sum.bytes_compacted = sizes.after;
+  } catch (const core::Fatal& e) {
+    if (log) log({IndexEvent::Kind::warning, dir, std::string("the index was not compacted: ") + e.what()});
+  }
 }
 
 }  // namespace
@@ -311,7 +317,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
                            const IndexLog& log) {
   if (!options.rebuild) {
     IndexSummary sum = index_into(archive, index_dir, options, progress, log);
-    if (options.compact && sum.indexed > 0 && sum.indexed * 2 >= sum.documents) compact(index_dir, sum);
+    if (options.compact && sum.indexed > 0 && sum.indexed * 2 >= sum.documents) compact(index_dir, sum, log);
     return sum;
   }
   namespace fs = std::filesystem;
@@ -326,7 +332,7 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
   o.rebuild = false;
   o.retry_failed = true;  // a rebuild starts from nothing, failures included
   IndexSummary sum = index_into(archive, fresh, o, progress, log);
-  if (options.compact && sum.documents > 0) compact(fresh, sum);
+  if (options.compact && sum.documents > 0) compact(fresh, sum, log);
   locked.reset();
   if (fs::exists(index_dir)) fs::rename(index_dir, old, ec);
   if (!ec) fs::rename(fresh, index_dir, ec);

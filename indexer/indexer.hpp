@@ -46,7 +46,8 @@ struct IndexEvent {
   std::string uri;
   std::string reason;  // failed: why the document was skipped; warning: what was not trusted
                        // (Metadata::warnings joined by "; "), logged after its `indexed`;
-                       // unsupported: why the capture is no document (its format, robots.txt)
+                       // unsupported: why the capture is no document (its format, robots.txt);
+                       // a warning whose uri is the index folder: why it was not compacted
 };
 
 struct IndexSummary {
