@@ -86,9 +86,10 @@ const std::vector<Command>& commands() {
        "With --shards N the index is N Xapian databases (one writer thread each, documents\n"
        "placed by a hash of their URI) searched as one; --rebuild builds a new index from\n"
        "every capture beside the old one, which stays searchable until the new one replaces it.\n"
-       "After a rebuild, or a run that wrote at least half of the index's documents (a first\n"
-       "build), the index is compacted: rewritten with full blocks, about half the size, then\n"
-       "put in place of the old one in one atomic rename (--no-compact skips this).",
+       "After a rebuild, a run that wrote at least half of the index's documents (a first\n"
+       "build), or one that left the index 1.5 times its compacted size (and 64 MiB more), the\n"
+       "index is compacted: rewritten with full blocks, about half the size, then put in\n"
+       "place of the old one in one atomic rename (--no-compact skips this).",
        {{"commit-mb", "N", "commit after N MiB of extracted text (default 64)"},
         {"commit-seconds", "N", "commit at least every N seconds (default 300): a kill loses less"},
         {"batch", "N", "also commit after every N captures (default: no count bound)"},
@@ -100,7 +101,7 @@ const std::vector<Command>& commands() {
         {"worker-memory", "N", "MiB of memory a worker may allocate (default 2048; 0: none)"},
         {"shards", "N", "split a new or rebuilt index into N databases (default: as it is; 1 new)"},
         {"rebuild", "", "rebuild the whole index from the archive (needed to change --shards)"},
-        {"no-compact", "", "do not compact the index after a rebuild or a first build"},
+        {"no-compact", "", "do not compact the index (after a rebuild, a first build, or growth)"},
         {"verbose", "", "log every document, and every capture that is not one (and why)"}},
        cmd_index},
       {"fetch", "download sources (URLs, sitemaps, feeds, the CQC API) into the archive",

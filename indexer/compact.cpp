@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -24,7 +25,23 @@ std::uintmax_t folder_bytes(const std::string& dir) {
   return total;
 }
 
+// Xapian metadata of the first database: the index's size in bytes right after compaction.
+constexpr const char* kCompactedBytes = "compacted-bytes";
+
 }  // namespace
+
+bool compaction_due(const std::string& dir, double growth, std::uintmax_t min_bytes) {
+  std::string recorded;
+  try {
+    recorded = Xapian::Database(dir).get_metadata(kCompactedBytes);
+  } catch (const Xapian::Error&) {
+    return false;  // no index (yet): nothing to compact
+  }
+  if (recorded.empty()) return false;
+  const double compacted = std::strtod(recorded.c_str(), nullptr);
+  const auto now = static_cast<double>(folder_bytes(dir));
+  return compacted > 0 && now > growth * compacted && now >= compacted + static_cast<double>(min_bytes);
+}
 
 CompactSizes compact_index(const std::string& dir) {
   const std::string out = dir + ".compact";
@@ -40,6 +57,11 @@ CompactSizes compact_index(const std::string& dir) {
     const auto from = shard_paths(dir, n), to = shard_paths(out, n);
     for (std::size_t k = 0; k < n; ++k)
       Xapian::Database(from[k]).compact(to[k], Xapian::DBCOMPACT_NO_RENUMBER);
+    {
+      Xapian::WritableDatabase first(to.front(), Xapian::DB_OPEN);
+      first.set_metadata(kCompactedBytes, std::to_string(folder_bytes(out)));
+      first.commit();
+    }
     if (renameat2(AT_FDCWD, out.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0)
       throw core::Fatal("cannot put the compacted index " + out + " in place of " + dir + ": " + std::strerror(errno));
   } catch (const Xapian::Error& e) {

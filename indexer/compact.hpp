@@ -21,6 +21,15 @@ struct CompactSizes {
 // open for writing in this process. A reader opened before moves to the new folder when it
 // checks the path again (search::Searcher::reopen). Throws core::Fatal naming DIR on failure,
 // the index then as it was.
+// The compacted copy records its own size (Xapian metadata of its first database), for
+// compaction_due.
 CompactSizes compact_index(const std::string& dir);
+
+// Whether the index at DIR takes more than GROWTH times the room it took right after its last
+// compaction, and at least MIN_BYTES more (false when it was never compacted): incremental
+// runs split the full blocks a compaction left, so daily runs bring a compacted index back
+// towards its size as built. (Each commit also leaves its replaced blocks free in the files,
+// a large share of a small index: hence the floor.)
+bool compaction_due(const std::string& dir, double growth, std::uintmax_t min_bytes);
 
 }  // namespace cqc::indexer

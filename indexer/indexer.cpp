@@ -317,7 +317,9 @@ IndexSummary index_archive(const archive::Archive& archive, const std::string& i
                            const IndexLog& log) {
   if (!options.rebuild) {
     IndexSummary sum = index_into(archive, index_dir, options, progress, log);
-    if (options.compact && sum.indexed > 0 && sum.indexed * 2 >= sum.documents) compact(index_dir, sum, log);
+    if (options.compact && sum.indexed > 0 &&
+        (sum.indexed * 2 >= sum.documents || compaction_due(index_dir, options.compact_growth, options.compact_growth_bytes)))
+      compact(index_dir, sum, log);
     return sum;
   }
   namespace fs = std::filesystem;

@@ -32,9 +32,14 @@ struct IndexOptions {
   bool rebuild = false;        // build a new index from every capture beside the old one and
                                // put it in the old one's place when complete (a kill leaves
                                // the old one as it was)
-  bool compact = true;         // compact the index (indexer/compact.hpp) after a rebuild, or a
+  bool compact = true;         // compact the index (indexer/compact.hpp) after a rebuild, a
                                // run that wrote at least half of the index's documents (a
-                               // first build): about half the size, read with fewer blocks
+                               // first build), or one after which the index takes more than
+                               // compact_growth times its size when last compacted and at
+                               // least compact_growth_bytes more: about half the size, read
+                               // with fewer blocks
+  double compact_growth = 1.5;
+  std::uint64_t compact_growth_bytes = 64ull << 20;
 
   // One per core, at most 8.
   static unsigned default_workers();

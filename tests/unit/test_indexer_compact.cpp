@@ -76,7 +76,7 @@ TEST_CASE("compaction keeps every document under its docid, in one database or s
   }
 }
 
-TEST_CASE("a first build is compacted; a small incremental run is not") {
+TEST_CASE("a first build is compacted, a small incremental run is not, a grown index again") {
   TempDir tmp;
   archive::Archive arc(tmp / "arc", archive::Mode::read_write);
   fill(arc, tmp, 0, 20);
@@ -94,6 +94,16 @@ TEST_CASE("a first build is compacted; a small incremental run is not") {
   CHECK(third.documents == 22);
   CHECK(third.bytes_compacted > 0);
   CHECK_FALSE(fs::exists(dir + ".rebuild.compact"));
+  // A run that leaves the index larger than compact_growth times its compacted size compacts.
+  CHECK_FALSE(indexer::compaction_due(dir, 1.0, 1 << 20));  // not 1 MiB more yet
+  fill(arc, tmp, 22, 2);
+  indexer::IndexOptions eager = options(true);
+  eager.compact_growth = 1.0;
+  eager.compact_growth_bytes = 0;
+  const auto fourth = indexer::index_archive(arc, dir, eager);
+  CHECK(fourth.indexed == 2);
+  CHECK(fourth.bytes_compacted > 0);
+  CHECK_FALSE(indexer::compaction_due(tmp / "nowhere", 1.0, 0));
 }
 
 TEST_CASE("compaction waits for no writer: a held index is left as it was, and leftovers are cleared") {
