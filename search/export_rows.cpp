@@ -7,8 +7,8 @@
 
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
-#include "search/query.hpp"
 #include "search/document_data.hpp"
+#include "search/query.hpp"
 
 namespace cqc::search {
 namespace {

@@ -26,10 +26,8 @@ void FacetCounting::attach(Xapian::Enquire& enq) {
     if (spy) enq.add_matchspy(spy.get());
 }
 
-bool FacetCounting::count_covered() {
-  if (!table_counter_) return false;
-  table_counter_->count_covered();
-  return true;
+void FacetCounting::count_covered() {
+  if (table_counter_) table_counter_->count_covered();
 }
 
 std::map<std::string, std::uint64_t> FacetCounting::counts(FacetField field) const {

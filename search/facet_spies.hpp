@@ -27,8 +27,8 @@ class FacetCounting {
   // Registers the spies with ENQ, which must not run after this is gone.
   void attach(Xapian::Enquire& enq);
   // Counts every document the table covers, as if each had matched, instead of a match
-  // (with no table: nothing, and returns false).
-  bool count_covered();
+  // (with no table: nothing).
+  void count_covered();
   // Value -> number of matching documents carrying it, for FIELD (zero counts left out).
   std::map<std::string, std::uint64_t> counts(FacetField field) const;
 

@@ -10,10 +10,10 @@
 #include <ctime>
 
 #include "core/schema.hpp"
+#include "search/document_data.hpp"
 #include "search/export_rows.hpp"
 #include "search/query.hpp"
 #include "search/watch.hpp"
-#include "search/document_data.hpp"
 
 namespace cqc::search {
 namespace {

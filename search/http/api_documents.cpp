@@ -15,9 +15,9 @@
 #include "core/gazetteer.hpp"
 #include "core/schema.hpp"
 #include "core/text.hpp"
+#include "search/document_data.hpp"
 #include "search/http/conditional.hpp"
 #include "search/http/handlers.hpp"
-#include "search/document_data.hpp"
 
 namespace cqc::search::http {
 namespace {
